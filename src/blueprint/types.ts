@@ -1,0 +1,221 @@
+/**
+ * The normalized blueprint: what `loadBlueprint` returns after parsing, schema checks and defaults.
+ * Every field is filled in; the compiler never applies a default of its own. The YAML surface
+ * (optional keys, shorthands) is described by the zod schema in `schema/`; this is the contract
+ * between the loader and the compiler.
+ *
+ * Guide = "Deploy cloud connected HoloLens 2 to external clients"; §GR-n = step n of
+ * "General deployment recommendations", §CC-x = a "Common external client deployment concern".
+ */
+
+export type TenantModel = "same-tenant" | "service-tenant";
+export type LicenseAssignment = "user" | "device";
+export type IsolationMode = "information-barriers" | "scoped-directory-search";
+export type PasswordPolicyKind = "never-expire" | "extended" | "rotate-on-return" | "reset-before-ship";
+export type UsbMode = "off" | "off-allow-provisioning-packages" | "on";
+export type CallingApp = "remote-assist" | "dynamics-365-guides";
+export type KioskExclusion = "device-owners";
+export type SettingsPagesMode = "showonly" | "hide";
+/** Intune's automatic update behaviour names (Graph `automaticUpdateMode`). */
+export type AutomaticUpdateMode =
+  | "userDefined"
+  | "notifyDownload"
+  | "autoInstallAtMaintenanceTime"
+  | "autoInstallAndRebootAtMaintenanceTime"
+  | "autoInstallAndRebootAtScheduledTime"
+  | "autoInstallAndRebootWithoutEndUserControl";
+/** Graph `weeklySchedule` names. */
+export type InstallDay =
+  | "everyday"
+  | "sunday"
+  | "monday"
+  | "tuesday"
+  | "wednesday"
+  | "thursday"
+  | "friday"
+  | "saturday";
+
+export interface Blueprint {
+  apiVersion: "holofleet/v1";
+  metadata: { name: string; description: string };
+  tenant: TenantSection;
+  licensing: LicensingSection;
+  devices: DevicesSection;
+  isolation: IsolationSection;
+  experts: ExpertsSection;
+  clients: Client[];
+  passwords: PasswordSection;
+}
+
+export interface TenantSection {
+  /** Tenant id (GUID) when known; the domain is enough for compile. */
+  id: string | null;
+  /** Default verified domain, used to build client account UPNs. */
+  domain: string;
+  /** Guide §CC "company resources", option 2 (Image 1.1): a separate tenant that hosts clients. */
+  model: TenantModel;
+  /** Prefix for every object holofleet names (groups, profiles), e.g. `HF`. Also the ownership marker. */
+  namingPrefix: string;
+  /** Default usage location (ISO 3166 alpha-2) for client accounts; licences need one. */
+  usageLocation: string;
+}
+
+export interface LicensingSection {
+  /** Guide §GR-2: user-based or device-based licences assigned to a group. */
+  assignment: LicenseAssignment;
+  /** SKUs by `skuPartNumber`. Default: MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM (guide §CC company resources). */
+  skus: string[];
+  /**
+   * Service plans (by `Service_Plan_Name`) that must stay off in every assigned SKU. The compiler turns
+   * this into `disabledPlans` per SKU. Default: the workload plans the guide names (Exchange, SharePoint,
+   * OneDrive, Yammer, Office apps…), see the catalog's `companyResourcePlans`.
+   */
+  disabledServicePlans: string[];
+}
+
+export interface DevicesSection {
+  /** Guide §GR-1: the OS build devices must run, e.g. `22621.1266`. `latest-known` resolves to the catalog's newest. */
+  osBaseline: { build: string; requested: string };
+  autopilot: AutopilotSettings;
+  /** Guide §GR-4: TenantLockdown/RequireNetworkInOOBE. */
+  tenantLockdown: boolean;
+  kiosk: KioskSettings;
+  /** Guide §GR-6.1: false ⇒ AllowDeveloperUnlock = 0. */
+  developerMode: boolean;
+  /** Guide §GR-6.2 and its note. */
+  usb: UsbMode;
+  appControl: AppControlSettings;
+  /** Guide §GR-8: ApplicationManagement/AllowAppStoreAutoUpdate = 1. */
+  storeAutoUpdate: boolean;
+  /** Guide §GR-9: Settings/PageVisibilityList. */
+  settingsPages: { mode: SettingsPagesMode; pages: string[] };
+  /** Guide §GR-10: Windows Update for Business ring. */
+  updateRing: UpdateRingSettings;
+  /** Guide §GR-11: common device restrictions. */
+  restrictions: RestrictionSettings;
+}
+
+export interface AutopilotSettings {
+  enabled: boolean;
+  /** Profile display name (prefixed by the compiler). */
+  profileName: string;
+  /** Group tag written at import; the dynamic device group matches `[OrderID]:<groupTag>`. */
+  groupTag: string;
+  /** Device name template, e.g. `HL-%RAND:4%`; null = keep the device's name. */
+  deviceNameTemplate: string | null;
+  /** OOBE language (`os-default` or a locale such as `en-US`). */
+  language: string;
+  autoConfigureKeyboard: boolean;
+}
+
+export interface KioskSettings {
+  enabled: boolean;
+  /** Guide §GR-5: global assigned access (every user who signs in gets the kiosk). */
+  mode: "global";
+  /** Apps by catalog id (`remote-assist`, `settings`, …). */
+  apps: string[];
+  /** Catalog id of the app launched at sign-in, or null. */
+  autoLaunch: string | null;
+  /** The app clients call experts with. */
+  callingApp: CallingApp;
+  /** Who keeps the full shell (v5:Exclusions). */
+  exclusions: KioskExclusion[];
+  /** Profile GUID, braces and upper case: `{8739C257-184F-45DD-8657-C235819172A3}`. */
+  profileId: string;
+  showTaskbar: boolean;
+}
+
+export interface AppControlSettings {
+  enabled: boolean;
+  /** Policy GUID, braces and upper case; also the OMA-URI segment. */
+  policyId: string;
+  policyName: string;
+  /** Policy version, four-part (`10.0.0.0`). */
+  policyVersion: string;
+  /** Apps to deny by catalog id. The browser is in the list unless the blueprint allowed it. */
+  blockApps: string[];
+  /** Guide §CC chat history: deny the new Edge (`msedge.exe` file rule + PFN). */
+  blockBrowser: boolean;
+}
+
+export interface UpdateRingSettings {
+  enabled: boolean;
+  name: string;
+  qualityDeferralDays: number;
+  featureDeferralDays: number;
+  automaticUpdateMode: AutomaticUpdateMode;
+  installDay: InstallDay;
+  /** Hour 0–23. */
+  installTime: number;
+  activeHoursStart: number;
+  activeHoursEnd: number;
+  /** False ⇒ users cannot pause updates (Update/SetDisablePauseUXAccess = 1). */
+  allowPause: boolean;
+}
+
+export interface RestrictionSettings {
+  /** Experience/AllowManualMDMUnenrollment. */
+  allowManualMdmUnenrollment: boolean;
+  /** Accounts/AllowMicrosoftAccountConnection. */
+  allowMicrosoftAccount: boolean;
+  /** Connectivity/AllowBluetooth (RA works with Bluetooth headsets; default allowed). */
+  allowBluetooth: boolean;
+  /** Settings/AllowVPN. */
+  allowVpn: boolean;
+  /** Wifi/AllowManualWiFiConfiguration — must stay true so clients can join guest Wi‑Fi. */
+  allowManualWifiConfiguration: boolean;
+  /** Settings/AllowDateTime. */
+  allowDateTimeChange: boolean;
+  /** ApplicationManagement/RequirePrivateStoreOnly (21H2+); null = not configured. */
+  requirePrivateStoreOnly: boolean | null;
+  /** MixedReality/AllowCaptivePortalBeforeLogon (22H2+); null = not configured. */
+  captivePortalBeforeLogon: boolean | null;
+  /** Security/AllowRemoveProvisioningPackage. */
+  allowRemoveProvisioningPackage: boolean;
+}
+
+export interface IsolationSection {
+  /** Guide §CC-1: information barriers or Teams scoped directory search. */
+  mode: IsolationMode;
+}
+
+export interface ExpertsSection {
+  /** Display name of the group holding the organisation's experts (the people clients call). */
+  groupName: string;
+  /** IB segment name for experts. */
+  segmentName: string;
+}
+
+export interface Client {
+  /** Stable slug, `[a-z0-9-]+`; used in group names, addresses and segment names. */
+  id: string;
+  displayName: string;
+  usageLocation: string;
+  /** Planned loan length in days (for the password check); null = open-ended. */
+  loanDays: number | null;
+  accounts: ClientAccount[];
+}
+
+export interface ClientAccount {
+  /** Full UPN (the loader expands a bare alias with `tenant.domain`). */
+  userPrincipalName: string;
+  displayName: string;
+  /** Device serial numbers this account signs in on (several accounts per device are allowed). */
+  devices: string[];
+}
+
+export interface PasswordSection {
+  /** Guide §CC passwords, options 1–4. */
+  policy: PasswordPolicyKind;
+  /** Maximum password age in days; ignored for `never-expire`. */
+  maxAgeDays: number;
+  /** Length of generated passwords. */
+  length: number;
+}
+
+/** Source location of each key path, kept beside the blueprint for semantic diagnostics. */
+export interface BlueprintSourceMap {
+  file: string;
+  /** Position of a key path (e.g. `devices.kiosk.apps[1]`), or of the nearest present parent. */
+  locate(path: readonly (string | number)[]): { line: number; col: number };
+}

@@ -1,0 +1,98 @@
+/**
+ * Shapes of the HoloLens catalog: facts as data, generated from `shared/reference` by
+ * `npm run catalog` into `generated/`. The product reads only the generated files at run time.
+ */
+
+/** Where a generated fact came from. */
+export interface CatalogSource {
+  /** Path relative to the reference folder, e.g. `ddf/policy/Connectivity_AreaDDF.xml`. */
+  file: string;
+  sha256: string;
+}
+
+/** DDF `Format` of a node. */
+export type CspFormat = "int" | "bool" | "chr" | "b64" | "xml" | "node" | "bin" | "float" | "date" | "time";
+
+export type CspAllowedValues =
+  | { kind: "enum"; values: { value: string; description: string }[] }
+  | { kind: "range"; min: number; max: number }
+  | { kind: "regex"; pattern: string }
+  | { kind: "xsd"; schema: string }
+  | { kind: "none" };
+
+export interface CspNode {
+  /** Canonical OMA-URI with `{name}` for dynamic segments, e.g. `./Device/Vendor/MSFT/Policy/Config/Connectivity/AllowUSBConnection` or `./Vendor/MSFT/ApplicationControl/Policies/{PolicyGUID}/Policy`. */
+  path: string;
+  format: CspFormat;
+  /** DDF AccessType names: Add, Delete, Get, Replace, Exec. */
+  access: string[];
+  allowedValues: CspAllowedValues;
+  defaultValue: string | null;
+  /** Scopes the node exists in (`device`, `user`). */
+  scopes: ("device" | "user")[];
+  /** HoloLens 2 support: from `policies-in-policy-csp-supported-by-hololens2.md` (Policy CSP) or the CSP page. */
+  hololens2: { supported: boolean; minBuild: string | null };
+  source: CatalogSource;
+}
+
+export interface CatalogApp {
+  /** Friendly id used in blueprints: `remote-assist`, `settings`, `edge`, … */
+  id: string;
+  displayName: string;
+  aumid: string | null;
+  packageFamilyName: string | null;
+  /** File name for WDAC file rules (`msedge.exe`), when the app needs one. */
+  fileName: string | null;
+  /** Whether the app may appear in a kiosk (Mixed Reality Home cannot). */
+  kioskAllowed: boolean;
+  /** Whether WDAC may deny it (Remote Assist: never deny). */
+  denyAllowed: boolean;
+  /** True for browsers (new and old Edge): the chat-history concern. */
+  browser: boolean;
+  source: CatalogSource;
+}
+
+export interface SettingsPage {
+  /** Page id = URI without `ms-settings:`, e.g. `network-wifi`. */
+  id: string;
+  displayName: string;
+  group: string;
+  /** A Network & Internet page (the only ones the guide keeps). */
+  network: boolean;
+  minBuild: string | null;
+  /** Build from which the page is deprecated (e.g. `network-proxy` from 21H1), or null. */
+  deprecatedFromBuild: string | null;
+  source: CatalogSource;
+}
+
+export interface OsRelease {
+  /** `20H2`, `23H2 – March 2024`, … */
+  name: string;
+  /** `major.minor`, e.g. `19041.1128`. */
+  build: string;
+  date: string;
+  kind: "feature" | "monthly";
+  source: CatalogSource;
+}
+
+export interface ServicePlan {
+  name: string;
+  id: string;
+  friendlyName: string;
+}
+
+export interface Sku {
+  skuPartNumber: string;
+  skuId: string;
+  displayName: string;
+  servicePlans: ServicePlan[];
+  source: CatalogSource;
+}
+
+/** A feature the blueprint can use that needs a minimum OS build. */
+export interface FeatureMinimum {
+  id: string;
+  description: string;
+  minBuild: string;
+  source: CatalogSource;
+}

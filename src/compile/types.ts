@@ -1,0 +1,76 @@
+/**
+ * What the compiler produces: desired resources (plain data with stable addresses, consumed by the
+ * planner) and artifacts (files written by `compile --out`, each with its manifest entry).
+ */
+import type { Diagnostic } from "../diag/diagnostic.ts";
+
+/** Graph `omaSetting` subtypes (without the `#microsoft.graph.` prefix). */
+export type OmaSettingType =
+  | "omaSettingString"
+  | "omaSettingStringXml"
+  | "omaSettingInteger"
+  | "omaSettingBoolean"
+  | "omaSettingBase64"
+  | "omaSettingDateTime"
+  | "omaSettingFloatingPoint";
+
+/** One OMA-URI setting, exactly as it goes into a `windows10CustomConfiguration`. */
+export interface OmaSetting {
+  "@odata.type": `#microsoft.graph.${OmaSettingType}`;
+  displayName: string;
+  description: string;
+  omaUri: string;
+  value: string | number | boolean;
+  /** Only for omaSettingBase64 / omaSettingStringXml. */
+  fileName?: string;
+}
+
+export type ResourceKind =
+  | "group"
+  | "groupLicense"
+  | "customConfiguration"
+  | "updateRing"
+  | "autopilotProfile"
+  | "configurationAssignment"
+  | "user";
+
+export interface DesiredResource {
+  kind: ResourceKind;
+  /** Stable address `<kind>.<name>`, e.g. `group.clients-contoso`. Never changes for the same blueprint key. */
+  address: string;
+  /** Graph API version the body is for. */
+  api: "v1.0" | "beta";
+  /** Graph collection path the resource lives in, e.g. `/groups`. */
+  collection: string;
+  /** The request body to create it (plain JSON). Values resolved at plan time are `{ "$ref": "<address>" }` or `{ "$resolve": "skuId:INTUNE_A" }`. */
+  body: Record<string, unknown>;
+  /** Addresses this resource needs first. */
+  dependsOn: string[];
+}
+
+export type ArtifactKind =
+  | "kiosk-xml"
+  | "oma-settings"
+  | "graph-body"
+  | "app-control-xml"
+  | "app-control-binary"
+  | "powershell"
+  | "steps"
+  | "manifest";
+
+export interface Artifact {
+  kind: ArtifactKind;
+  /** Path relative to the output dir, forward slashes. */
+  file: string;
+  content: string | Uint8Array;
+  /** For artifacts delivered as one OMA-URI setting. */
+  omaUri?: string;
+  dataType?: OmaSettingType;
+  description: string;
+}
+
+export interface CompileResult {
+  desired: DesiredResource[];
+  artifacts: Artifact[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,25 @@
+/**
+ * The registry of diagnostic codes. Codes are stable, greppable identifiers; renaming one is a
+ * breaking change. Each area owns a range and a file:
+ *   HF1xxx blueprint syntax and schema   (codes/blueprint.ts)
+ *   HF2xxx blueprint semantic checks     (codes/blueprint.ts)
+ *   HF3xxx compiler                      (codes/compile.ts)
+ *   HF4xxx app control (WDAC)            (codes/app-control.ts)
+ *   HF9xxx CLI and files                 (codes/cli.ts)
+ */
+import { appControlCodes } from "./codes/app-control.ts";
+import { blueprintCodes } from "./codes/blueprint.ts";
+import { cliCodes } from "./codes/cli.ts";
+import { compileCodes } from "./codes/compile.ts";
+
+export interface CodeInfo {
+  /** One-line title of the problem. */
+  title: string;
+}
+
+export const diagnosticCodes: Readonly<Record<string, CodeInfo>> = {
+  ...blueprintCodes,
+  ...compileCodes,
+  ...appControlCodes,
+  ...cliCodes,
+};

@@ -1,0 +1,3 @@
+import type { CodeInfo } from "../codes.ts";
+
+export const blueprintCodes: Record<string, CodeInfo> = {};

@@ -1,0 +1,7 @@
+import type { CodeInfo } from "../codes.ts";
+
+export const cliCodes: Record<string, CodeInfo> = {
+  HF9001: { title: "file not found or unreadable" },
+  HF9002: { title: "output directory cannot be written" },
+  HF9003: { title: "invalid command-line option" },
+};

@@ -1,0 +1,3 @@
+import type { CodeInfo } from "../codes.ts";
+
+export const compileCodes: Record<string, CodeInfo> = {};

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    reporters: ["default", "./test/summary-reporter.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores here and in CI: more workers only add contention.
+    maxWorkers: 2,
+  },
+});
