@@ -107,3 +107,21 @@ export interface SimTicker {
   name: string;
   tick(store: SimStore, now: Date): void;
 }
+
+/** Context of a `/_sim/…` control route (not Graph: no token, no throttling, no faults). */
+export interface SimControlContext {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  store: SimStore;
+  now(): Date;
+  baseUrl: string;
+  tenantId: string;
+}
+
+/** A `/_sim/…` route; `path` is under `/_sim`, e.g. `/devices/{id}/sync`. */
+export interface SimControlRoute {
+  method: HttpMethod;
+  path: string;
+  handler(ctx: SimControlContext): SimResult | Promise<SimResult>;
+}

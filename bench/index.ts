@@ -1,0 +1,8 @@
+/** The benchmark table. Each entry is one file in this folder. */
+export interface Benchmark {
+  name: string;
+  /** Runs the benchmark and returns the lines to print (measurements, baseline, ratios). */
+  run(): Promise<string[]>;
+}
+
+export const benchmarks: Benchmark[] = [];
