@@ -1,0 +1,218 @@
+/**
+ * Licence assignment as Entra does it (graph-facts §3): a user's `licenseAssignmentStates` are the
+ * truth — one per (SKU, source), the source being a direct assignment or a group — and
+ * `assignedLicenses`, `assignedPlans` and each SKU's `consumedUnits` follow from them. A user
+ * consumes one unit of a SKU however many sources grant it; a grant that would exceed
+ * `prepaidUnits.enabled` fails with `CountViolation` (learn.microsoft.com licenseAssignmentState).
+ */
+import type { SimStore, SimTicker } from "../framework.ts";
+import { GraphHttpError } from "../framework.ts";
+import { saveDirectoryObject } from "./change-log.ts";
+import type { AssignedLicense, GroupDoc, LicenseAssignmentState, SkuDoc, UserDoc } from "./types.ts";
+
+/** Default time group-based licensing takes to reach members (real time, not the tenant clock). */
+export const DEFAULT_LICENSING_DELAY_MS = 300;
+
+function isActive(s: LicenseAssignmentState): boolean {
+  return s.state === "Active" || s.state === "ActiveWithError";
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** Normalises an `assignLicense` body: both arrays are non-nullable in the CSDL action. */
+export function parseAssignLicenseBody(body: unknown): { add: AssignedLicense[]; remove: string[] } {
+  const b = (body ?? {}) as { addLicenses?: unknown; removeLicenses?: unknown };
+  if (!Array.isArray(b.addLicenses) || !Array.isArray(b.removeLicenses)) {
+    throw new GraphHttpError(400, "Request_BadRequest", "Both addLicenses and removeLicenses are required (use [] for none).");
+  }
+  const add = b.addLicenses.map((l: unknown) => {
+    const lic = (l ?? {}) as { skuId?: unknown; disabledPlans?: unknown };
+    if (typeof lic.skuId !== "string") throw new GraphHttpError(400, "Request_BadRequest", "Every addLicenses entry needs a skuId.");
+    const disabled = lic.disabledPlans ?? [];
+    if (!Array.isArray(disabled) || disabled.some((p) => typeof p !== "string")) {
+      throw new GraphHttpError(400, "Request_BadRequest", "disabledPlans must be a collection of service plan ids.");
+    }
+    return { skuId: lic.skuId.toLowerCase(), disabledPlans: (disabled as string[]).map((p) => p.toLowerCase()) };
+  });
+  if (b.removeLicenses.some((s) => typeof s !== "string")) throw new GraphHttpError(400, "Request_BadRequest", "removeLicenses must be a collection of skuIds.");
+  return { add, remove: (b.removeLicenses as string[]).map((s) => s.toLowerCase()) };
+}
+
+/** Checks SKUs and service plans against the tenant's subscriptions. */
+export function validateLicenses(skus: readonly SkuDoc[], add: readonly AssignedLicense[], remove: readonly string[]): void {
+  for (const lic of add) {
+    const sku = skus.find((s) => s.skuId === lic.skuId);
+    if (!sku) throw new GraphHttpError(400, "Request_BadRequest", `License ${lic.skuId} does not correspond to a valid company License.`);
+    for (const plan of lic.disabledPlans) {
+      if (!sku.servicePlans.some((p) => p.servicePlanId === plan)) {
+        throw new GraphHttpError(400, "Request_BadRequest", `Service plan ${plan} is not part of ${sku.skuPartNumber} (${sku.skuId}).`);
+      }
+    }
+  }
+  for (const skuId of remove) {
+    if (!skus.some((s) => s.skuId === skuId)) throw new GraphHttpError(400, "Request_BadRequest", `License ${skuId} does not correspond to a valid company License.`);
+  }
+}
+
+/** Recomputes `assignedLicenses` and `assignedPlans` from the user's assignment states. */
+export function deriveUserLicenses(user: UserDoc, skus: readonly SkuDoc[], nowIso: string): void {
+  const states = user.licenseAssignmentStates ?? [];
+  const bySku = new Map<string, LicenseAssignmentState[]>();
+  for (const s of states.filter(isActive)) bySku.set(s.skuId, [...(bySku.get(s.skuId) ?? []), s]);
+  const assigned: AssignedLicense[] = [];
+  for (const [skuId, list] of bySku) {
+    // A plan stays enabled when any source enables it: the disabled set is the intersection.
+    const disabled = list.map((s) => s.disabledPlans).reduce((acc, d) => acc.filter((p) => d.includes(p)));
+    assigned.push({ skuId, disabledPlans: disabled });
+  }
+  const previousPlans = new Map((user.assignedPlans ?? []).map((p) => [p.servicePlanId, p]));
+  const plans: UserDoc["assignedPlans"] = [];
+  for (const lic of assigned) {
+    const sku = skus.find((s) => s.skuId === lic.skuId);
+    for (const plan of sku?.servicePlans ?? []) {
+      if (lic.disabledPlans.includes(plan.servicePlanId) || plans.some((p) => p.servicePlanId === plan.servicePlanId)) continue;
+      const previous = previousPlans.get(plan.servicePlanId);
+      // `service` names a workload (e.g. "exchange"); the licensing CSV does not carry it, so it stays null.
+      plans.push({ assignedDateTime: previous?.assignedDateTime ?? nowIso, capabilityStatus: "Enabled", service: null, servicePlanId: plan.servicePlanId });
+    }
+  }
+  user.assignedLicenses = assigned;
+  user.assignedPlans = plans;
+}
+
+/** Units each SKU has consumed: users with at least one active assignment of it. */
+export function consumedUnitsBySku(users: readonly UserDoc[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const u of users) {
+    const skuIds = new Set((u.licenseAssignmentStates ?? []).filter(isActive).map((s) => s.skuId));
+    for (const id of skuIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Writes `consumedUnits` on every SKU whose count changed. */
+export function refreshConsumedUnits(store: SimStore): void {
+  const counts = consumedUnitsBySku(store.list<UserDoc>("users"));
+  for (const sku of store.list<SkuDoc>("subscribedSkus")) {
+    const consumed = counts.get(sku.skuId) ?? 0;
+    if (sku.consumedUnits !== consumed) store.put("subscribedSkus", { ...sku, consumedUnits: consumed });
+  }
+}
+
+/**
+ * Direct assignment (`POST /users/{id}/assignLicense`): synchronous, and it fails as a whole.
+ * A direct assignment needs a usage location (graph-facts §2).
+ */
+export function assignUserLicenses(store: SimStore, user: UserDoc, add: readonly AssignedLicense[], remove: readonly string[], now: Date): UserDoc {
+  const skus = store.list<SkuDoc>("subscribedSkus");
+  validateLicenses(skus, add, remove);
+  if (add.length && !user.usageLocation) {
+    throw new GraphHttpError(400, "Request_BadRequest", "License assignment cannot be done for user with invalid usage location.");
+  }
+  const nowIso = now.toISOString();
+  const counts = consumedUnitsBySku(store.list<UserDoc>("users"));
+  let states = (user.licenseAssignmentStates ?? []).filter((s) => !(s.assignedByGroup === null && remove.includes(s.skuId)));
+  for (const lic of add) {
+    const alreadyConsumes = states.some((s) => s.skuId === lic.skuId && isActive(s));
+    const sku = skus.find((s) => s.skuId === lic.skuId) as SkuDoc;
+    if (!alreadyConsumes && (counts.get(lic.skuId) ?? 0) >= sku.prepaidUnits.enabled) {
+      throw new GraphHttpError(400, "Request_BadRequest", `Subscription with SKU ${lic.skuId} does not have any available licenses.`);
+    }
+    states = states.filter((s) => !(s.assignedByGroup === null && s.skuId === lic.skuId));
+    states.push({ skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], assignedByGroup: null, state: "Active", error: "None", lastUpdatedDateTime: nowIso });
+    if (!alreadyConsumes) counts.set(lic.skuId, (counts.get(lic.skuId) ?? 0) + 1);
+  }
+  user.licenseAssignmentStates = states;
+  deriveUserLicenses(user, skus, nowIso);
+  return user;
+}
+
+/**
+ * Applies one group's licences to its direct user members (Entra does not license through nested
+ * groups) and withdraws them from users that left. Users the group cannot license for lack of
+ * units get an `Error`/`CountViolation` state and show in `membersWithLicenseErrors`.
+ */
+export function processGroupLicensing(store: SimStore, group: GroupDoc, now: Date): void {
+  const nowIso = now.toISOString();
+  const skus = store.list<SkuDoc>("subscribedSkus");
+  const users = store.list<UserDoc>("users");
+  const counts = consumedUnitsBySku(users);
+  const members = new Set(group._members ?? []);
+  const errors: string[] = [];
+  for (const user of users) {
+    const original = JSON.stringify(user.licenseAssignmentStates ?? []);
+    const states = structuredClone(user.licenseAssignmentStates ?? []);
+    const fromGroup = states.filter((s) => s.assignedByGroup === group.id);
+    if (!members.has(user.id) && fromGroup.length === 0) continue;
+    const desired = members.has(user.id) ? group.assignedLicenses ?? [] : [];
+    let next = states.filter((s) => s.assignedByGroup !== group.id || desired.some((d) => d.skuId === s.skuId));
+    for (const lic of desired) {
+      const existing = next.find((s) => s.assignedByGroup === group.id && s.skuId === lic.skuId);
+      if (existing && isActive(existing)) {
+        if (!sameSet(existing.disabledPlans, lic.disabledPlans)) {
+          existing.disabledPlans = [...lic.disabledPlans];
+          existing.lastUpdatedDateTime = nowIso;
+        }
+        continue;
+      }
+      const alreadyConsumes = next.some((s) => s.skuId === lic.skuId && isActive(s));
+      const sku = skus.find((s) => s.skuId === lic.skuId);
+      const fits = sku !== undefined && (alreadyConsumes || (counts.get(lic.skuId) ?? 0) < sku.prepaidUnits.enabled);
+      const state: LicenseAssignmentState = fits
+        ? { skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], assignedByGroup: group.id, state: "Active", error: "None", lastUpdatedDateTime: nowIso }
+        : { skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], assignedByGroup: group.id, state: "Error", error: "CountViolation", lastUpdatedDateTime: nowIso };
+      if (fits && !alreadyConsumes) counts.set(lic.skuId, (counts.get(lic.skuId) ?? 0) + 1);
+      if (existing && existing.state === state.state && existing.error === state.error && sameSet(existing.disabledPlans, state.disabledPlans)) continue;
+      next = next.filter((s) => s !== existing);
+      next.push(state);
+    }
+    // Units a withdrawn licence frees are available to the next user in this pass.
+    for (const s of states) {
+      if (isActive(s) && !next.includes(s) && !next.some((n) => n.skuId === s.skuId && isActive(n))) {
+        counts.set(s.skuId, Math.max(0, (counts.get(s.skuId) ?? 0) - 1));
+      }
+    }
+    if (next.some((s) => s.assignedByGroup === group.id && s.state === "Error")) errors.push(user.id);
+    if (JSON.stringify(next) !== original) {
+      user.licenseAssignmentStates = next;
+      deriveUserLicenses(user, skus, nowIso);
+      saveDirectoryObject(store, "users", user);
+    }
+  }
+  group._licenseErrorMembers = errors;
+  group.hasMembersWithLicenseErrors = errors.length > 0;
+  group.licenseProcessingState = { state: "ProcessingComplete" };
+  group._licensingQueuedAtMs = null;
+  saveDirectoryObject(store, "groups", group);
+  refreshConsumedUnits(store);
+}
+
+/**
+ * The background worker that applies group licences `delayMs` of real time after a group's
+ * licences or members change (Entra processes them asynchronously; graph-facts §3.1). Real time,
+ * not the tenant clock, so moving the clock by days does not skip the wait a client must poll through.
+ */
+export function createGroupLicensingTicker(options: { delayMs?: number | (() => number); nowMs?: () => number } = {}): SimTicker {
+  const delay = () => {
+    const d = options.delayMs;
+    if (typeof d === "function") return d();
+    if (typeof d === "number") return d;
+    const env = Number(process.env.HOLOFLEET_SIM_LICENSING_DELAY_MS);
+    return Number.isFinite(env) && env >= 0 ? env : DEFAULT_LICENSING_DELAY_MS;
+  };
+  const nowMs = options.nowMs ?? Date.now;
+  return {
+    name: "group-licensing",
+    tick(store, now) {
+      const due = nowMs() - delay();
+      for (const group of store.list<GroupDoc>("groups")) {
+        const queued = group._licensingQueuedAtMs;
+        if (typeof queued === "number" && queued <= due) store.tx(() => processGroupLicensing(store, group, now));
+      }
+    },
+  };
+}
+
+export const groupLicensingTicker: SimTicker = createGroupLicensingTicker();

@@ -1,0 +1,96 @@
+/**
+ * Group membership over the `groups` documents' `_members` (direct member object ids): who is in
+ * which group, directly and through nested groups, and the one place that changes membership so
+ * the delta log and group-based licensing hear about every change.
+ */
+import type { SimStore } from "../framework.ts";
+import { nextChangeSeq } from "./change-log.ts";
+import { DIRECTORY_OBJECT_KINDS, type DirectoryObjectKind, type GroupDoc, type MemberLogEntry } from "./types.ts";
+
+/** How many membership changes a group remembers for `members@delta`. */
+const MEMBER_LOG_LIMIT = 5000;
+
+/** Groups that hold `objectId` as a direct member, in store order. */
+export function directGroupsOf(store: SimStore, objectId: string): GroupDoc[] {
+  return store.list<GroupDoc>("groups").filter((g) => (g._members ?? []).includes(objectId));
+}
+
+/**
+ * Ids of every group `objectId` belongs to, directly or through nested groups (Graph's
+ * `transitiveMemberOf`), nearest first. Cycles are tolerated.
+ */
+export function transitiveGroupIds(store: SimStore, objectId: string): string[] {
+  const groups = store.list<GroupDoc>("groups");
+  const parentsOf = new Map<string, string[]>();
+  for (const g of groups) {
+    for (const m of g._members ?? []) {
+      const list = parentsOf.get(m);
+      if (list) list.push(g.id);
+      else parentsOf.set(m, [g.id]);
+    }
+  }
+  const seen = new Set<string>();
+  const order: string[] = [];
+  let frontier = [objectId];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const parent of parentsOf.get(id) ?? []) {
+        if (seen.has(parent) || parent === objectId) continue;
+        seen.add(parent);
+        order.push(parent);
+        next.push(parent);
+      }
+    }
+    frontier = next;
+  }
+  return order;
+}
+
+/** The kind a directory object id belongs to, with its document. */
+export function findDirectoryObject(store: SimStore, id: string): { kind: DirectoryObjectKind; doc: Record<string, unknown> } | undefined {
+  for (const kind of Object.keys(DIRECTORY_OBJECT_KINDS) as DirectoryObjectKind[]) {
+    const doc = store.get<Record<string, unknown>>(kind, id);
+    if (doc) return { kind, doc };
+  }
+  return undefined;
+}
+
+export function isDynamicGroup(group: Pick<GroupDoc, "groupTypes">): boolean {
+  return (group.groupTypes ?? []).some((t) => t.toLowerCase() === "dynamicmembership");
+}
+
+/**
+ * Sets a group's direct members to `memberIds` (in memory; the caller saves the group). Records
+ * the additions and removals for `members@delta` and queues group-based licensing when the group
+ * carries licences. Returns whether anything changed.
+ */
+export function setGroupMembers(store: SimStore, group: GroupDoc, memberIds: readonly string[], nowMs: number): boolean {
+  const before = new Set(group._members ?? []);
+  const after = new Set(memberIds);
+  const log: MemberLogEntry[] = group._memberLog ?? [];
+  let changed = false;
+  for (const id of after) {
+    if (!before.has(id)) {
+      log.push({ seq: nextChangeSeq(store), id, removed: false });
+      changed = true;
+    }
+  }
+  for (const id of before) {
+    if (!after.has(id)) {
+      log.push({ seq: nextChangeSeq(store), id, removed: true });
+      changed = true;
+    }
+  }
+  if (!changed) return false;
+  group._members = [...memberIds];
+  group._memberLog = log.slice(-MEMBER_LOG_LIMIT);
+  if ((group.assignedLicenses ?? []).length || (group._licenseErrorMembers ?? []).length) queueGroupLicensing(group, nowMs);
+  return true;
+}
+
+/** Marks a group for the licensing ticker and shows it as queued, as Entra's `licenseProcessingState` does. */
+export function queueGroupLicensing(group: GroupDoc, nowMs: number): void {
+  group._licensingQueuedAtMs = nowMs;
+  group.licenseProcessingState = { state: "QueuedForProcessing" };
+}
