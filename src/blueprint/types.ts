@@ -45,6 +45,11 @@ export interface Blueprint {
   experts: ExpertsSection;
   clients: Client[];
   passwords: PasswordSection;
+  /**
+   * Risks accepted on purpose (e.g. `browser-allowed`); each silences one semantic check. Added by the
+   * blueprint loader; the compiler may ignore it.
+   */
+  acknowledge: string[];
 }
 
 export interface TenantSection {

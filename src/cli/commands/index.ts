@@ -1,6 +1,8 @@
 /** The command table, sorted by verb. Each entry adds one command (and its subcommands). */
 import type { Command } from "commander";
+import { registerSchema } from "./schema.ts";
+import { registerValidate } from "./validate.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerSchema, registerValidate];

@@ -1,0 +1,29 @@
+/**
+ * HF2003: the browser stays available while client accounts sign in with single sign-on. The guide
+ * (§CC-isolation note, §CC-chat-history): a client who opens the browser can use Teams on the web and
+ * read the organisation's call and chat history. Accept on purpose with `acknowledge: [browser-allowed]`.
+ */
+import { apps } from "../../catalog/index.ts";
+import { blockedApps, finding, type BlueprintCheck } from "./finding.ts";
+
+export const browserAllowed: BlueprintCheck = (bp, src) => {
+  const accounts = bp.clients.reduce((n, c) => n + c.accounts.length, 0);
+  if (accounts === 0) return [];
+  const { appControl } = bp.devices;
+  const blocked = blockedApps(bp);
+  const browsers = apps.filter((app) => app.browser).map((app) => app.id);
+  const open = browsers.filter((id) => !blocked.has(id));
+  if (open.length === 0) return [];
+  const path = !appControl.enabled
+    ? ["devices", "appControl", "enabled"]
+    : !appControl.blockBrowser
+      ? ["devices", "appControl", "blockBrowser"]
+      : ["devices", "appControl", "blockApps"];
+  return [
+    finding(src, path, "HF2003", "error", {
+      message: `the browser (${open.join(", ")}) is not blocked while ${accounts} client account(s) sign in with single sign-on`,
+      why: "A client who opens the browser can use Teams on the web and see your call and chat history (guide: ensure clients won't have access to chat history).",
+      fix: "Keep devices.appControl.enabled and blockBrowser true, or accept the risk with `acknowledge: [browser-allowed]`.",
+    }),
+  ];
+};

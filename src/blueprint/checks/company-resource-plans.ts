@@ -1,0 +1,26 @@
+/**
+ * HF2020: in the same-tenant model, a SKU that includes company-resource plans (Exchange, SharePoint,
+ * OneDrive, Office, Yammer…) that stay enabled. The guide (§CC-company-resources, option 1): "only
+ * assign licenses that the user requires" — without them, clients cannot reach those resources.
+ */
+import { companyResourcePlans, findSku } from "../../catalog/index.ts";
+import { finding, type BlueprintCheck } from "./finding.ts";
+
+export const companyResourcePlansLeftOn: BlueprintCheck = (bp, src) => {
+  if (bp.tenant.model !== "same-tenant") return [];
+  const companyPlans = new Set(companyResourcePlans);
+  const disabled = new Set(bp.licensing.disabledServicePlans);
+  return bp.licensing.skus.flatMap((skuName, i) => {
+    const sku = findSku(skuName);
+    if (!sku) return [];
+    const leftOn = sku.servicePlans.map((p) => p.name).filter((p) => companyPlans.has(p) && !disabled.has(p));
+    if (leftOn.length === 0) return [];
+    return [
+      finding(src, ["licensing", "skus", i], "HF2020", "error", {
+        message: `SKU \`${skuName}\` gives client accounts company-resource plans that stay enabled: ${leftOn.join(", ")}`,
+        why: "In the same tenant these plans open your mail, files and sites to clients (guide: ensure clients won't have access to company resources).",
+        fix: `Add ${leftOn.join(", ")} to licensing.disabledServicePlans, use only the Remote Assist, Intune and Entra ID SKUs, or acknowledge company-resource-plans.`,
+      }),
+    ];
+  });
+};

@@ -1,0 +1,90 @@
+/**
+ * The registry of semantic checks, sorted by id (the file name). Explicit, never globbed: the registry
+ * test keeps it in step with the files. `runChecks` runs them all and applies the blueprint's
+ * acknowledgements (`acknowledge: [...]`), reporting any that silenced nothing.
+ */
+import type { Diagnostic } from "../../diag/diagnostic.ts";
+import { ACKNOWLEDGEABLE, type Acknowledgement } from "../schema/acknowledge.ts";
+import type { Blueprint, BlueprintSourceMap } from "../types.ts";
+import { autoLaunchNotInKiosk } from "./auto-launch-not-in-kiosk.ts";
+import { browserAllowed } from "./browser-allowed.ts";
+import { browserListedButAllowed } from "./browser-listed-but-allowed.ts";
+import { callingAppBlocked } from "./calling-app-blocked.ts";
+import { callingAppNotInKiosk } from "./calling-app-not-in-kiosk.ts";
+import { companyResourcePlansLeftOn } from "./company-resource-plans.ts";
+import { denyNotAllowed } from "./deny-not-allowed.ts";
+import { developerMode } from "./developer-mode.ts";
+import { deviceSharedAcrossClients } from "./device-shared-across-clients.ts";
+import { duplicateClientId } from "./duplicate-client-id.ts";
+import { duplicateUpn } from "./duplicate-upn.ts";
+import { extendedPasswordTooShort } from "./extended-password-too-short.ts";
+import type { BlueprintCheck } from "./finding.ts";
+import { informationBarriersLicence } from "./information-barriers-licence.ts";
+import { kioskAppBlocked } from "./kiosk-app-blocked.ts";
+import { kioskAppNotAllowed } from "./kiosk-app-not-allowed.ts";
+import { osBaselineTooOld } from "./os-baseline-too-old.ts";
+import { passwordExpiresDuringLoan } from "./password-expires-during-loan.ts";
+import { settingsPageDeprecated } from "./settings-page-deprecated.ts";
+import { settingsPageNotNetwork } from "./settings-page-not-network.ts";
+import { settingsPageUnknown } from "./settings-page-unknown.ts";
+import { teamsPlanDisabled } from "./teams-plan-disabled.ts";
+import { unknownApp } from "./unknown-app.ts";
+import { unknownServicePlan } from "./unknown-service-plan.ts";
+import { unknownSku } from "./unknown-sku.ts";
+import { upnOutsideDomain } from "./upn-outside-domain.ts";
+import { usbOn } from "./usb-on.ts";
+import { wifiConfigurationBlocked } from "./wifi-configuration-blocked.ts";
+
+export type { BlueprintCheck } from "./finding.ts";
+
+export const checks: Readonly<Record<string, BlueprintCheck>> = {
+  "auto-launch-not-in-kiosk": autoLaunchNotInKiosk,
+  "browser-allowed": browserAllowed,
+  "browser-listed-but-allowed": browserListedButAllowed,
+  "calling-app-blocked": callingAppBlocked,
+  "calling-app-not-in-kiosk": callingAppNotInKiosk,
+  "company-resource-plans": companyResourcePlansLeftOn,
+  "deny-not-allowed": denyNotAllowed,
+  "developer-mode": developerMode,
+  "device-shared-across-clients": deviceSharedAcrossClients,
+  "duplicate-client-id": duplicateClientId,
+  "duplicate-upn": duplicateUpn,
+  "extended-password-too-short": extendedPasswordTooShort,
+  "information-barriers-licence": informationBarriersLicence,
+  "kiosk-app-blocked": kioskAppBlocked,
+  "kiosk-app-not-allowed": kioskAppNotAllowed,
+  "os-baseline-too-old": osBaselineTooOld,
+  "password-expires-during-loan": passwordExpiresDuringLoan,
+  "settings-page-deprecated": settingsPageDeprecated,
+  "settings-page-not-network": settingsPageNotNetwork,
+  "settings-page-unknown": settingsPageUnknown,
+  "teams-plan-disabled": teamsPlanDisabled,
+  "unknown-app": unknownApp,
+  "unknown-service-plan": unknownServicePlan,
+  "unknown-sku": unknownSku,
+  "upn-outside-domain": upnOutsideDomain,
+  "usb-on": usbOn,
+  "wifi-configuration-blocked": wifiConfigurationBlocked,
+};
+
+/** Runs every check; drops acknowledged findings and warns (HF2028) about acknowledgements with no finding. */
+export function runChecks(bp: Blueprint, src: BlueprintSourceMap): Diagnostic[] {
+  const found = Object.values(checks).flatMap((check) => check(bp, src));
+  const acknowledged = new Set<string>(bp.acknowledge.map((id) => ACKNOWLEDGEABLE[id as Acknowledgement]));
+  const kept = found.filter((d) => !acknowledged.has(d.code));
+  const unused = bp.acknowledge.flatMap((id, i) => {
+    const code = ACKNOWLEDGEABLE[id as Acknowledgement];
+    if (found.some((d) => d.code === code)) return [];
+    return [
+      {
+        severity: "warning" as const,
+        code: "HF2028",
+        message: `acknowledgement \`${id}\` matches no finding (${code})`,
+        fix: "Remove it, so a later change that brings the risk back is reported.",
+        source: { file: src.file, start: src.locate(["acknowledge", i]) },
+        path: ["acknowledge", i],
+      },
+    ];
+  });
+  return [...kept, ...unused];
+}

@@ -1,0 +1,19 @@
+/**
+ * HF2006 (warning): information barriers need an IB-capable licence (E5-class), which the guide's minimal
+ * licences (Remote Assist, Intune, Entra ID) do not include (hololens-facts §14.1, gotcha 7).
+ */
+import { informationBarrierCapableSkus } from "../../catalog/index.ts";
+import { finding, type BlueprintCheck } from "./finding.ts";
+
+export const informationBarriersLicence: BlueprintCheck = (bp, src) => {
+  if (bp.isolation.mode !== "information-barriers") return [];
+  const capable = new Set(informationBarrierCapableSkus);
+  if (bp.licensing.skus.some((sku) => capable.has(sku))) return [];
+  return [
+    finding(src, ["isolation", "mode"], "HF2006", "warning", {
+      message: "isolation.mode is information-barriers but licensing.skus has no information-barrier-capable SKU",
+      why: "Information barriers need a licence such as Microsoft 365 E5 or an E5 Compliance add-on; Remote Assist, Intune and Entra ID P1 do not include it.",
+      fix: `Add one of ${[...capable].slice(0, 4).join(", ")}… to licensing.skus (or the tenant's licence for IB), use scoped-directory-search, or acknowledge information-barriers-licence.`,
+    }),
+  ];
+};

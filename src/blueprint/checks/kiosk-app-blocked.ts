@@ -1,0 +1,19 @@
+/** HF2001: a kiosk app that app control denies — it shows in the kiosk but never starts (guide §CC-apps). */
+import { blockedApps, finding, type BlueprintCheck } from "./finding.ts";
+
+export const kioskAppBlocked: BlueprintCheck = (bp, src) => {
+  const { kiosk } = bp.devices;
+  if (!kiosk.enabled) return [];
+  const blocked = blockedApps(bp);
+  return kiosk.apps.flatMap((app, i) =>
+    blocked.has(app) && app !== kiosk.callingApp
+      ? [
+          finding(src, ["devices", "kiosk", "apps", i], "HF2001", "error", {
+            message: `kiosk app \`${app}\` is also in devices.appControl.blockApps`,
+            why: "App control blocks the launch without telling the user, so the kiosk shows an app that never opens.",
+            fix: `Remove \`${app}\` from the kiosk apps or from appControl.blockApps.`,
+          }),
+        ]
+      : [],
+  );
+};

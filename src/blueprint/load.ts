@@ -1,0 +1,146 @@
+/**
+ * Loads a blueprint: YAML (with source positions) → zod schema with defaults → semantic checks.
+ * Every problem is collected and returned as a located diagnostic; nothing here throws for bad input.
+ * `loadBlueprint` is pure; `loadBlueprintFile` is the thin shell that reads the file.
+ */
+import { readFile } from "node:fs/promises";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
+import { sortDiagnostics, type Diagnostic } from "../diag/diagnostic.ts";
+import { runChecks } from "./checks/index.ts";
+import { blueprintInputSchema, blueprintSchema } from "./schema/blueprint.ts";
+import { issueToDiagnostics } from "./issues.ts";
+import { createSourceMap, type YamlSourceMap } from "./source-map.ts";
+import type { Blueprint } from "./types.ts";
+
+export interface LoadResult {
+  blueprint: Blueprint | null;
+  sourceMap: YamlSourceMap;
+  diagnostics: Diagnostic[];
+}
+
+const YAML_CODES: Partial<Record<YAMLError["code"], string>> = {
+  DUPLICATE_KEY: "HF1002",
+  TAB_AS_INDENT: "HF1003",
+};
+
+const YAML_FIXES: Partial<Record<YAMLError["code"], string>> = {
+  DUPLICATE_KEY: "Each key may appear once in a mapping: merge the two entries or remove one.",
+  TAB_AS_INDENT: "YAML indentation must use spaces: replace the tab with spaces.",
+  BAD_INDENT: "Align the key with its siblings (same number of spaces).",
+};
+
+function yamlDiagnostic(err: YAMLError, file: string, lc: LineCounter, severity: "error" | "warning"): Diagnostic {
+  const fix = YAML_FIXES[err.code] ?? "Fix the YAML syntax at this position.";
+  // The yaml package appends a source excerpt to its messages; keep the first line only.
+  const message = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return {
+    severity,
+    code: YAML_CODES[err.code] ?? "HF1001",
+    message: `YAML: ${message}`,
+    fix,
+    source: { file, start: lc.linePos(err.pos[0]) },
+  };
+}
+
+/**
+ * Numeric-looking scalars where the schema wants text: YAML reads `osBaseline: 22621.1120` as the
+ * float 22621.112 and serial `0042` as 42. Using the scalar's source text keeps what the user wrote.
+ */
+function keepNumericSourceText(doc: Document): void {
+  const asText = (node: unknown): void => {
+    if (isScalar(node) && typeof node.value === "number" && typeof node.source === "string") node.value = node.source;
+  };
+  asText(doc.getIn(["devices", "osBaseline"], true));
+  const clients = doc.getIn(["clients"], true);
+  if (!isSeq(clients)) return;
+  for (const client of clients.items) {
+    if (!isMap(client)) continue;
+    const accounts = client.get("accounts", true);
+    if (!isSeq(accounts)) continue;
+    for (const account of accounts.items) {
+      asText(account);
+      if (!isMap(account)) continue;
+      const devices = account.get("devices", true);
+      if (isSeq(devices)) devices.items.forEach(asText);
+    }
+  }
+}
+
+/** Parses and validates blueprint text. `file` is only used in diagnostics. */
+export function loadBlueprint(text: string, file: string): LoadResult {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  const doc = documents[0] ?? null;
+  const sourceMap = createSourceMap(file, doc, lineCounter);
+  const diagnostics: Diagnostic[] = [];
+  const done = (blueprint: Blueprint | null): LoadResult => ({
+    blueprint,
+    sourceMap,
+    diagnostics: sortDiagnostics(diagnostics),
+  });
+
+  for (const extra of documents.slice(1)) {
+    diagnostics.push({
+      severity: "error",
+      code: "HF1005",
+      message: "a blueprint file holds one YAML document; found another after `---`",
+      fix: "Put each blueprint in its own file.",
+      source: { file, start: lineCounter.linePos(extra.range[0]) },
+    });
+  }
+  for (const d of documents) {
+    for (const err of d.errors) diagnostics.push(yamlDiagnostic(err, file, lineCounter, "error"));
+    for (const warn of d.warnings) diagnostics.push(yamlDiagnostic(warn, file, lineCounter, "warning"));
+  }
+  // A broken YAML tree gives misleading schema errors; duplicate keys leave the tree usable.
+  const structural = doc?.errors.some((e) => e.code !== "DUPLICATE_KEY") ?? false;
+  if (structural || documents.length > 1) return done(null);
+
+  if (!doc || !isMap(doc.contents)) {
+    diagnostics.push({
+      severity: "error",
+      code: "HF1004",
+      message: doc?.contents ? "the blueprint must be a mapping of sections (apiVersion, metadata, tenant, …)" : "the blueprint is empty",
+      fix: "Start from examples/minimal.holofleet.yaml or run `holofleet schema` for the full structure.",
+      source: { file, start: sourceMap.locate([]) },
+    });
+    return done(null);
+  }
+
+  keepNumericSourceText(doc);
+  const input: unknown = doc.toJS({ maxAliasCount: 100 });
+  const result = blueprintSchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      diagnostics.push(...issueToDiagnostics(issue, file, sourceMap, blueprintInputSchema));
+    }
+    return done(null);
+  }
+  if (diagnostics.some((d) => d.severity === "error")) return done(null);
+  diagnostics.push(...runChecks(result.data, sourceMap));
+  return done(result.data);
+}
+
+/** Reads and loads a blueprint file; a missing or unreadable file is a diagnostic (HF9001), not a throw. */
+export async function loadBlueprintFile(path: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (err as Error).message;
+    const result = loadBlueprint("", path);
+    return {
+      ...result,
+      diagnostics: [
+        {
+          severity: "error",
+          code: "HF9001",
+          message: `cannot read blueprint ${path}: ${reason}`,
+          fix: "Check the path, e.g. `holofleet validate examples/minimal.holofleet.yaml`.",
+        },
+      ],
+    };
+  }
+  return loadBlueprint(text, path);
+}

@@ -1,0 +1,13 @@
+/** `metadata`: the program's name and a free description; the name labels compiled artifacts. */
+import { z } from "zod";
+import { documented } from "./common.ts";
+
+export const metadataSchema = documented(
+  z.strictObject({
+    name: documented(z.string().min(1).max(64), {
+      description: "Name of the deployment program, e.g. `contoso-field-service`. Used in artifact descriptions.",
+    }),
+    description: documented(z.string().default(""), { description: "Free text describing the program." }),
+  }),
+  { description: "Who this blueprint is and what it is for." },
+);

@@ -1,0 +1,39 @@
+/**
+ * `tenant`: the Microsoft Entra tenant that hosts client accounts and devices, and how it relates to
+ * the organisation's own tenant (guide §CC-company-resources, option 2 and Image 1.1).
+ */
+import { z } from "zod";
+import { countryCode, documented, domainName, plainGuid } from "./common.ts";
+
+export const tenantSchema = documented(
+  z.strictObject({
+    id: documented(plainGuid.nullable().default(null), {
+      description: "Tenant id (GUID). Optional: the domain is enough to compile; plan and apply check it against the tenant.",
+    }),
+    domain: documented(domainName, {
+      description:
+        "Default verified domain, e.g. `contoso.onmicrosoft.com`. Client accounts given as a bare alias get `@<domain>`.",
+    }),
+    model: documented(z.enum(["same-tenant", "service-tenant"]).default("same-tenant"), {
+      description:
+        "`same-tenant`: client accounts live in the organisation's tenant (multi-layer option). `service-tenant`: a separate tenant hosts only clients (Image 1.1).",
+      guide: "§CC-company-resources",
+    }),
+    namingPrefix: documented(
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9]{0,9}$/, { message: "expected 1–10 letters or digits starting with a letter, e.g. HF" })
+        .default("HF"),
+      {
+        description:
+          "Prefix of every object holofleet names (groups, profiles, policies); it also marks objects holofleet owns.",
+      },
+    ),
+    usageLocation: documented(countryCode.default("US"), {
+      description:
+        "Default usage location (ISO 3166 alpha-2) of client accounts. Graph needs one before a licence is assigned to a user directly; holofleet always sets it explicitly. Default `US`: set your own.",
+      guide: "§GR-2",
+    }),
+  }),
+  { description: "The tenant that hosts client accounts and HoloLens devices.", guide: "§CC-company-resources" },
+);
