@@ -11,14 +11,17 @@ export interface CatalogSource {
 }
 
 /** DDF `Format` of a node. */
-export type CspFormat = "int" | "bool" | "chr" | "b64" | "xml" | "node" | "bin" | "float" | "date" | "time";
+export type CspFormat = "int" | "bool" | "chr" | "b64" | "xml" | "node" | "bin" | "float" | "date" | "time" | "null";
 
 export type CspAllowedValues =
   | { kind: "enum"; values: { value: string; description: string }[] }
   | { kind: "range"; min: number; max: number }
   | { kind: "regex"; pattern: string }
   | { kind: "xsd"; schema: string }
-  | { kind: "none" };
+  /** ADMX-backed policy: the value is an ADMX payload (`<enabled/><data id=".." value=".."/>`) for the named ADMX policy. */
+  | { kind: "admx"; area: string; name: string; file: string }
+  /** Free value; `listDelimiter` when the DDF declares a delimited list (e.g. `;` for package family names). */
+  | { kind: "none"; listDelimiter?: string };
 
 export interface CspNode {
   /** Canonical OMA-URI with `{name}` for dynamic segments, e.g. `./Device/Vendor/MSFT/Policy/Config/Connectivity/AllowUSBConnection` or `./Vendor/MSFT/ApplicationControl/Policies/{PolicyGUID}/Policy`. */
@@ -28,10 +31,18 @@ export interface CspNode {
   access: string[];
   allowedValues: CspAllowedValues;
   defaultValue: string | null;
-  /** Scopes the node exists in (`device`, `user`). */
+  /**
+   * The scope of this path: one record per scope, so a Policy that exists in both scopes has a
+   * `./Device/…` record (`["device"]`) and a `./User/…` record (`["user"]`).
+   */
   scopes: ("device" | "user")[];
-  /** HoloLens 2 support: from `policies-in-policy-csp-supported-by-hololens2.md` (Policy CSP) or the CSP page. */
-  hololens2: { supported: boolean; minBuild: string | null };
+  /**
+   * HoloLens 2 support: from `policies-in-policy-csp-supported-by-hololens2.md` (Policy CSP) or the CSP page.
+   * `minBuild` null = available since the first HoloLens 2 release. `note` says why when it is not plain.
+   */
+  hololens2: { supported: boolean; minBuild: string | null; note?: string };
+  /** The DDF marks the node `MSFT:Deprecated`. */
+  deprecated?: boolean;
   source: CatalogSource;
 }
 
@@ -41,6 +52,11 @@ export interface CatalogApp {
   displayName: string;
   aumid: string | null;
   packageFamilyName: string | null;
+  /**
+   * Where the package family name comes from: the WDAC page's table, or derived from the AUMID (the part
+   * before `!`, as `windows-defender-application-control-wdac.md` tells for apps it does not list).
+   */
+  packageFamilyNameFrom: "wdac-table" | "aumid" | null;
   /** File name for WDAC file rules (`msedge.exe`), when the app needs one. */
   fileName: string | null;
   /** Whether the app may appear in a kiosk (Mixed Reality Home cannot). */
@@ -62,6 +78,8 @@ export interface SettingsPage {
   minBuild: string | null;
   /** Build from which the page is deprecated (e.g. `network-proxy` from 21H1), or null. */
   deprecatedFromBuild: string | null;
+  /** A caveat from the docs, e.g. what the URI does before 21H1. */
+  note?: string;
   source: CatalogSource;
 }
 

@@ -1,0 +1,139 @@
+/**
+ * The catalog generator's pure core: given a reader for the reference folder, returns the generated
+ * modules (file name under `src/catalog/generated/` → text). `scripts/gen-catalog.ts` writes them;
+ * the freshness test compares them with the committed files.
+ */
+import type { CspNode } from "../../src/catalog/types.ts";
+import { compareBuilds } from "../../src/catalog/builds.ts";
+import { parseApps } from "./apps.ts";
+import { buildCspNodes } from "./csp-nodes.ts";
+import { renderModule } from "./emit.ts";
+import { derivedFeatureMinimums, parseDocFeatureMinimums, sortFeatureMinimums } from "./feature-minimums.ts";
+import { informationBarrierSkus, LICENSING_CSV, parseCompanyResourcePlans, parseLicensingCsv } from "./licensing.ts";
+import { parseOsReleases, parseReleaseSections } from "./os-releases.ts";
+import { parseSupportedPolicies, sectionAnchors } from "./policy-support.ts";
+import type { ReferenceFile, ReferenceReader } from "./reference.ts";
+import { buildSettingsPages } from "./settings-pages.ts";
+
+export const FILES = {
+  releaseNotes: "docs/hololens-release-notes.md",
+  releaseNotes2004: "docs/hololens-release-notes-2004.md",
+  supportedPolicies: "docs/policies-in-policy-csp-supported-by-hololens2.md",
+  kioskReference: "docs/hololens-kiosk-reference.md",
+  wdac: "docs/windows-defender-application-control-wdac.md",
+  settingsUris: "docs/settings-uri-list.md",
+  storeApps: "docs/holographic-store-apps.md",
+  facts: "hololens-facts.md",
+} as const;
+
+/** Policies whose HoloLens build the supported-policies page leaves out but another HoloLens page states. */
+const POLICY_MINIMUM_FROM_FEATURE: Record<string, string> = {
+  // hololens-updates.md and the 20H2 release notes: SetDisablePauseUXAccess was enabled in 20H2.
+  "Update/SetDisablePauseUXAccess": "pause-ux",
+};
+
+export function generateCatalog(readRaw: ReferenceReader): Map<string, string> {
+  const used = new Map<string, ReferenceFile>();
+  const read = (path: string): ReferenceFile => {
+    const file = used.get(path) ?? readRaw(path);
+    used.set(path, file);
+    return file;
+  };
+  const usedSince = (before: ReadonlySet<string>) => [...used.values()].filter((f) => !before.has(f.path));
+  const out = new Map<string, string>();
+
+  // OS releases first: every other minimum is expressed as a build.
+  let mark = new Set(used.keys());
+  const releaseNotes = read(FILES.releaseNotes);
+  const releaseNotes2004 = read(FILES.releaseNotes2004);
+  const osReleases = parseOsReleases(releaseNotes, releaseNotes2004);
+  out.set(
+    "os-releases.ts",
+    renderModule({
+      sources: usedSince(mark),
+      exports: [{ name: "osReleases", type: "OsRelease", values: osReleases, doc: "HoloLens 2 feature releases and monthly updates, oldest build first." }],
+    }),
+  );
+
+  mark = new Set(used.keys());
+  const docFeatures = parseDocFeatureMinimums(read, osReleases);
+  const docFeatureFiles = usedSince(mark);
+
+  mark = new Set(used.keys());
+  const sectionBuilds = sectionAnchors([...parseReleaseSections(releaseNotes), ...parseReleaseSections(releaseNotes2004)]);
+  const supportedFile = read(FILES.supportedPolicies);
+  const supported = parseSupportedPolicies(supportedFile, { releases: osReleases, sectionBuilds }).map((p) => {
+    const featureId = POLICY_MINIMUM_FROM_FEATURE[p.name];
+    const feature = featureId ? docFeatures.find((f) => f.id === featureId) : undefined;
+    if (!feature || (p.minBuild !== null && compareBuilds(p.minBuild, feature.minBuild) >= 0)) return p;
+    return { ...p, minBuild: feature.minBuild, note: `the supported-policies page gives no build; ${feature.source.file} says ${feature.minBuild}` };
+  });
+  const cspNodes: CspNode[] = buildCspNodes({ supportedPolicies: supported, releases: osReleases, read });
+  const cspSources = [supportedFile, releaseNotes, releaseNotes2004, ...usedSince(mark).filter((f) => f.path.startsWith("ddf/"))];
+  out.set(
+    "csp-nodes.ts",
+    renderModule({
+      sources: cspSources,
+      notes: [
+        "Only HoloLens 2 nodes: the Policy CSP policies on the supported-policies page (one record per scope the DDF",
+        "defines) and every leaf of the AssignedAccess, ApplicationControl, Reboot, RemoteLock, TenantLockdown and WiFi CSPs.",
+      ],
+      exports: [{ name: "cspNodes", type: "CspNode", values: cspNodes, doc: "CSP leaf nodes HoloLens 2 can be sent, sorted by path." }],
+    }),
+  );
+
+  mark = new Set(used.keys());
+  const apps = parseApps(read(FILES.kioskReference), read(FILES.wdac));
+  out.set(
+    "apps.ts",
+    renderModule({
+      sources: usedSince(mark),
+      exports: [{ name: "apps", type: "CatalogApp", values: apps, doc: "HoloLens 2 apps by friendly id: AUMID for kiosks, package family name for WDAC." }],
+    }),
+  );
+
+  mark = new Set(used.keys());
+  const settingsPages = buildSettingsPages(read(FILES.settingsUris), releaseNotes, read(FILES.storeApps), osReleases);
+  out.set(
+    "settings-pages.ts",
+    renderModule({
+      sources: [...usedSince(mark), releaseNotes],
+      exports: [{ name: "settingsPages", type: "SettingsPage", values: settingsPages, doc: "Settings pages of HoloLens 2 (ids for Settings/PageVisibilityList), sorted by id." }],
+    }),
+  );
+
+  const featureMinimums = sortFeatureMinimums([...docFeatures, ...derivedFeatureMinimums(cspNodes, settingsPages, supportedFile)]);
+  out.set(
+    "feature-minimums.ts",
+    renderModule({
+      sources: [...docFeatureFiles, supportedFile, read(FILES.storeApps)],
+      exports: [{ name: "featureMinimums", type: "FeatureMinimum", values: featureMinimums, doc: "Minimum HoloLens 2 builds of the features a blueprint can use." }],
+    }),
+  );
+
+  mark = new Set(used.keys());
+  const csv = read(LICENSING_CSV);
+  const skus = parseLicensingCsv(csv);
+  const facts = read(FILES.facts);
+  out.set(
+    "licensing.ts",
+    renderModule({
+      sources: [csv, facts],
+      notes: [
+        "All SKUs of the CSV are kept (the module stays well under 1.5 MB): a blueprint may name any SKU the tenant",
+        "owns, and `GET /subscribedSkus` stays the tenant's truth at plan time.",
+      ],
+      exports: [
+        { name: "skus", type: "Sku", values: skus, doc: "Every SKU of Microsoft's licensing CSV with its service plans, by skuPartNumber." },
+        {
+          name: "companyResourcePlans",
+          type: "string",
+          values: parseCompanyResourcePlans(facts, skus),
+          doc: "Service plans clients must not get (hololens-facts §4 exclusion table and OneDrive plans; never TEAMS1).",
+        },
+        { name: "informationBarrierCapableSkus", type: "string", values: informationBarrierSkus(skus), doc: "skuPartNumbers whose plans include INFORMATION_BARRIERS." },
+      ],
+    }),
+  );
+  return out;
+}
