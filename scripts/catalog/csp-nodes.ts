@@ -62,6 +62,17 @@ const STANDALONE_RULES: Record<string, SupportRule[]> = {
       }),
     },
   ],
+  ApplicationControl: [
+    {
+      // The policy node and its read-back nodes are the ones the HoloLens WDAC procedure uses.
+      match: /^Policies\/\{PolicyGUID\}\/(Policy|PolicyInfo\/.+)$/,
+      support: () => ({
+        supported: true,
+        minBuild: null,
+        note: "WDAC on HoloLens 2 (windows-defender-application-control-wdac.md, custom-profile-hololens.md); no minimum build is documented",
+      }),
+    },
+  ],
   RemoteLock: [
     {
       match: /^Lock$/,
