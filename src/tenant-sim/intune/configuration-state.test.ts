@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
+import { computeDeviceReports, omaUriKey, SYNCML_404, type SyncingDevice } from "./configuration-state.ts";
+import { createConfigurationDoc, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
+
+const NOW = new Date("2026-11-29T10:00:00Z");
+const device: SyncingDevice = {
+  managedDeviceId: "md-1",
+  deviceName: "HL2-0001",
+  model: "HoloLens 2",
+  osVersion: "10.0.22621.1266",
+  userId: "u-1",
+  userPrincipalName: "op01@contoso.test",
+  userDisplayName: "Operator 01",
+};
+
+let n = 0;
+function custom(name: string, settings: { omaUri: string; value: unknown; type?: string }[]): DeviceConfigurationDoc {
+  return createConfigurationDoc({
+    "@odata.type": "#microsoft.graph.windows10CustomConfiguration",
+    displayName: name,
+    omaSettings: settings.map((s, i) => ({ "@odata.type": s.type ?? "#microsoft.graph.omaSettingInteger", displayName: `${name} ${i}`, omaUri: s.omaUri, value: s.value })),
+  }, { version: "v1.0", id: `cfg-${++n}`, now: NOW });
+}
+function ring(name: string, deferral: number): DeviceConfigurationDoc {
+  return createConfigurationDoc({ "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration", displayName: name, qualityUpdatesDeferralPeriodInDays: deferral }, { version: "v1.0", id: `cfg-${++n}`, now: NOW });
+}
+
+const DEV_UNLOCK = "./Device/Vendor/MSFT/Policy/Config/ApplicationManagement/AllowDeveloperUnlock";
+const USB = "./Vendor/MSFT/Policy/Config/Connectivity/AllowUSBConnection";
+
+describe("computeDeviceReports", () => {
+  it("reports compliant profiles with per-setting states and the device status", () => {
+    const p = custom("Baseline", [{ omaUri: DEV_UNLOCK, value: 0 }, { omaUri: USB, value: 0 }]);
+    const [report] = computeDeviceReports(device, [p], NOW);
+    expect(report?.configurationState).toMatchObject({ id: p.id, state: "compliant", settingCount: 2, version: 1, platformType: "windows10AndLater" });
+    expect(report?.configurationState.settingStates[0]).toMatchObject({ setting: DEV_UNLOCK, state: "compliant", errorCode: 0, currentValue: "0", userPrincipalName: "op01@contoso.test" });
+    expect(report?.deviceStatus).toMatchObject({ id: "md-1", status: "compliant", deviceModel: "HoloLens 2", lastReportedDateTime: NOW.toISOString() });
+  });
+
+  it("marks both profiles conflict when they set one OMA-URI differently (./Device and ./ forms are one node)", () => {
+    const a = custom("A", [{ omaUri: DEV_UNLOCK, value: 0 }, { omaUri: USB, value: 0 }]);
+    const b = custom("B", [{ omaUri: DEV_UNLOCK.replace("./Device/", "./"), value: 1 }]);
+    const reports = computeDeviceReports(device, [a, b], NOW);
+    expect(reports.map((r) => r.configurationState.state)).toEqual(["conflict", "conflict"]);
+    const setting = reports[0]!.configurationState.settingStates[0]!;
+    expect(setting.state).toBe("conflict");
+    expect(setting.sources.map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(reports[0]!.configurationState.settingStates[1]!.state).toBe("compliant");
+  });
+
+  it("does not report a conflict when two profiles agree", () => {
+    const reports = computeDeviceReports(device, [custom("A", [{ omaUri: USB, value: 0 }]), custom("B", [{ omaUri: USB, value: 0 }])], NOW);
+    expect(reports.map((r) => r.deviceStatus.status)).toEqual(["compliant", "compliant"]);
+  });
+
+  it("reports an OMA-URI HoloLens 2 does not have as an error with SyncML 404", () => {
+    const p = custom("Defender", [{ omaUri: "./Vendor/MSFT/Policy/Config/Defender/AllowRealtimeMonitoring", value: 1 }, { omaUri: USB, value: 0 }]);
+    const [report] = computeDeviceReports(device, [p], NOW);
+    expect(report?.configurationState.state).toBe("error");
+    expect(report?.configurationState.settingStates[0]).toMatchObject({ state: "error", errorCode: SYNCML_404.code, errorDescription: SYNCML_404.description, currentValue: null });
+  });
+
+  it("never echoes string values in currentValue", () => {
+    const p = custom("Kiosk", [{ omaUri: "./Vendor/MSFT/AssignedAccess/Configuration", value: "<secret/>", type: "#microsoft.graph.omaSettingString" }]);
+    expect(computeDeviceReports(device, [p], NOW)[0]?.configurationState.settingStates[0]?.currentValue).toBeNull();
+  });
+
+  it("puts two differing update rings in conflict, and one ring alone is compliant", () => {
+    expect(computeDeviceReports(device, [ring("R1", 7)], NOW)[0]?.deviceStatus.status).toBe("compliant");
+    expect(computeDeviceReports(device, [ring("R1", 7), ring("R2", 14)], NOW).map((r) => r.deviceStatus.status)).toEqual(["conflict", "conflict"]);
+    expect(computeDeviceReports(device, [ring("R1", 7), ring("R2", 7)], NOW).map((r) => r.deviceStatus.status)).toEqual(["compliant", "compliant"]);
+  });
+
+  it("normalises ./Device/ OMA-URIs only at the front", () => {
+    expect(omaUriKey("./Device/Vendor/MSFT/X")).toBe("./Vendor/MSFT/X");
+    expect(omaUriKey("./User/Vendor/MSFT/X")).toBe("./User/Vendor/MSFT/X");
+  });
+});
+
+describe.skipIf(!hasCsdlReference())("report entities conform to the v1.0 CSDL", () => {
+  it("deviceConfigurationState and deviceConfigurationDeviceStatus", () => {
+    const reports = computeDeviceReports(device, [custom("A", [{ omaUri: DEV_UNLOCK, value: 0 }]), custom("B", [{ omaUri: DEV_UNLOCK, value: 1 }])], NOW);
+    for (const r of reports) {
+      expect(formatProblems(checkEntity("deviceConfigurationState", r.configurationState, "v1.0"))).toBe("");
+      expect(formatProblems(checkEntity("deviceConfigurationDeviceStatus", r.deviceStatus, "v1.0"))).toBe("");
+    }
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * What a HoloLens 2 reports after a check-in, per configuration profile that reaches it: the
+ * `deviceConfigurationState` (with `settingStates`) listed under the managed device, and the
+ * `deviceConfigurationDeviceStatus` listed under the profile (CSDL navigations
+ * `managedDevice.deviceConfigurationStates`, `deviceConfiguration.deviceStatuses`). Pure.
+ * - A custom OMA-URI the device does not have → `error`, SyncML 404 (hololens-policies.ts).
+ * - Two profiles setting one OMA-URI (or two update rings) to different values → `conflict` on both.
+ * - A profile with an error and a conflict reports `error`; otherwise `compliant` ("Succeeded").
+ */
+import { CUSTOM_CONFIGURATION, updateRingSettingNames, UPDATE_RING, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
+import { holoLensOmaUriSupport } from "./hololens-policies.ts";
+import { omaValueKind } from "./oma-settings.ts";
+
+/**
+ * -2016345708 = 0x87D10194, "SyncML(404): The requested target was not found": what Intune shows
+ * when the device has no such CSP node (call4cloud.nl "health-attestation-issue-2016345708-404").
+ */
+export const SYNCML_404 = { code: -2016345708, description: "SyncML(404): The requested target was not found." } as const;
+
+/** Intune's value for a date-time that does not apply. */
+const NEVER = "0001-01-01T00:00:00Z";
+
+export type ComplianceStatus = "unknown" | "notApplicable" | "compliant" | "remediated" | "nonCompliant" | "error" | "conflict" | "notAssigned";
+
+export interface SyncingDevice {
+  managedDeviceId: string;
+  deviceName: string;
+  model: string;
+  osVersion: string;
+  userId: string | null;
+  userPrincipalName: string | null;
+  userDisplayName: string | null;
+}
+
+export interface SettingState {
+  setting: string;
+  settingName: string;
+  instanceDisplayName: string | null;
+  state: ComplianceStatus;
+  errorCode: number;
+  errorDescription: string | null;
+  currentValue: string | null;
+  userId: string | null;
+  userName: string | null;
+  userEmail: string | null;
+  userPrincipalName: string | null;
+  sources: { id: string; displayName: string; sourceType: "deviceConfiguration" }[];
+}
+
+export interface DeviceConfigurationStateEntity {
+  id: string;
+  displayName: string;
+  version: number;
+  platformType: "windows10AndLater";
+  state: ComplianceStatus;
+  settingCount: number;
+  settingStates: SettingState[];
+}
+
+export interface DeviceConfigurationDeviceStatusEntity {
+  id: string;
+  deviceDisplayName: string;
+  deviceModel: string;
+  userName: string | null;
+  userPrincipalName: string | null;
+  status: ComplianceStatus;
+  lastReportedDateTime: string;
+  complianceGracePeriodExpirationDateTime: string;
+}
+
+export interface ProfileReport {
+  configurationId: string;
+  configurationState: DeviceConfigurationStateEntity;
+  deviceStatus: DeviceConfigurationDeviceStatusEntity;
+}
+
+/** `./Device/Vendor/MSFT/X` and `./Vendor/MSFT/X` address one device-scope node. */
+export function omaUriKey(omaUri: string): string {
+  return omaUri.replace(/^\.\/Device\//, "./");
+}
+
+function valueIdentity(type: string, value: unknown): string {
+  return `${type.replace(/^#/, "")}|${JSON.stringify(value)}`;
+}
+
+function updateRingIdentity(doc: DeviceConfigurationDoc): string {
+  return JSON.stringify(updateRingSettingNames().map((n) => [n, doc[n] ?? null]));
+}
+
+/** Computes the report of every applicable profile for one device check-in. */
+export function computeDeviceReports(device: SyncingDevice, profiles: readonly DeviceConfigurationDoc[], now: Date): ProfileReport[] {
+  // OMA-URI → the distinct values profiles set it to, and which profiles set it.
+  const byUri = new Map<string, { identities: Set<string>; sources: { id: string; displayName: string }[] }>();
+  const custom = profiles.filter((p) => p["@odata.type"].replace(/^#/, "") === CUSTOM_CONFIGURATION);
+  for (const p of custom) {
+    for (const s of p.omaSettings ?? []) {
+      const key = omaUriKey(s.omaUri);
+      const entry = byUri.get(key) ?? { identities: new Set<string>(), sources: [] };
+      entry.identities.add(valueIdentity(s["@odata.type"], s.value));
+      if (!entry.sources.some((x) => x.id === p.id)) entry.sources.push({ id: p.id, displayName: p.displayName });
+      byUri.set(key, entry);
+    }
+  }
+  const rings = profiles.filter((p) => p["@odata.type"].replace(/^#/, "") === UPDATE_RING);
+  const ringsConflict = new Set(rings.map(updateRingIdentity)).size > 1;
+
+  const user = {
+    userId: device.userId,
+    userName: device.userDisplayName,
+    userEmail: device.userPrincipalName,
+    userPrincipalName: device.userPrincipalName,
+  };
+  const reportedAt = now.toISOString();
+
+  return profiles.map((p) => {
+    const type = p["@odata.type"].replace(/^#/, "");
+    const settingStates: SettingState[] = [];
+    if (type === CUSTOM_CONFIGURATION) {
+      for (const s of p.omaSettings ?? []) {
+        const shared = byUri.get(omaUriKey(s.omaUri))!;
+        const support = holoLensOmaUriSupport(s.omaUri, device.osVersion);
+        const conflicting = shared.identities.size > 1;
+        const state: ComplianceStatus = !support.supported ? "error" : conflicting ? "conflict" : "compliant";
+        settingStates.push({
+          setting: s.omaUri,
+          settingName: s.displayName,
+          instanceDisplayName: null,
+          state,
+          errorCode: state === "error" ? SYNCML_404.code : 0,
+          errorDescription: state === "error" ? SYNCML_404.description : null,
+          // String values are secrets as far as reports go: never echo them.
+          currentValue: state === "compliant" && omaValueKind(s) !== "string" ? String(s.value) : null,
+          ...user,
+          sources: (conflicting ? shared.sources : [{ id: p.id, displayName: p.displayName }]).map((x) => ({ ...x, sourceType: "deviceConfiguration" as const })),
+        });
+      }
+    }
+    let state: ComplianceStatus;
+    if (type === UPDATE_RING) state = ringsConflict ? "conflict" : "compliant";
+    else if (settingStates.some((s) => s.state === "error")) state = "error";
+    else if (settingStates.some((s) => s.state === "conflict")) state = "conflict";
+    else state = "compliant";
+
+    return {
+      configurationId: p.id,
+      configurationState: {
+        id: p.id,
+        displayName: p.displayName,
+        version: p.version,
+        platformType: "windows10AndLater",
+        state,
+        settingCount: settingStates.length,
+        settingStates,
+      },
+      deviceStatus: {
+        id: device.managedDeviceId,
+        deviceDisplayName: device.deviceName,
+        deviceModel: device.model,
+        userName: device.userDisplayName,
+        userPrincipalName: device.userPrincipalName,
+        status: state,
+        lastReportedDateTime: reportedAt,
+        complianceGracePeriodExpirationDateTime: NEVER,
+      },
+    };
+  });
+}
