@@ -96,6 +96,8 @@ export class GraphHttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Graph's optional `error.details` (e.g. `[{ code: "ObjectConflict", target: "userPrincipalName" }]`). */
+    readonly details?: { code: string; message?: string; target?: string }[],
   ) {
     super(message);
     this.name = "GraphHttpError";

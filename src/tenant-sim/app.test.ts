@@ -1,0 +1,33 @@
+/** End-to-end checks of the server shell: routing, token check, Graph error bodies, OpenID endpoints. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestTenant, type TestTenant } from "./testing.ts";
+
+let t: TestTenant;
+beforeAll(async () => {
+  t = await startTestTenant();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("local tenant server", () => {
+  it("answers GET /v1.0/organization with the seeded organization", async () => {
+    const res = await t.graph("GET", "/v1.0/organization");
+    expect(res.status).toBe(200);
+    expect(res.body["@odata.context"]).toBe(`${t.baseUrl}/v1.0/$metadata#organization`);
+    expect(res.body.value).toHaveLength(1);
+    expect(res.body.value[0].id).toBe(t.tenantId);
+    expect(res.headers["request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers["client-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers 401 InvalidAuthenticationToken without a token", async () => {
+    const res = await t.graph("GET", "/v1.0/organization", undefined, { authorization: "", "client-request-id": "11111111-2222-3333-4444-555555555555" });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("InvalidAuthenticationToken");
+    expect(res.body.error.message).toBe("Access token is empty.");
+    expect(res.body.error.innerError["client-request-id"]).toBe("11111111-2222-3333-4444-555555555555");
+    expect(res.body.error.innerError["request-id"]).toBe(res.headers["request-id"]);
+    expect(res.body.error.innerError.date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+  });
+});

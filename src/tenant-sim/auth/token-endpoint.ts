@@ -1,0 +1,179 @@
+/**
+ * `POST /{tenant}/oauth2/v2.0/token` for the client credentials grant, with a client secret or a
+ * certificate `client_assertion`, answering like Entra: a numeric `expires_in` (without it MSAL and
+ * identity treat the token as expired, local-https-auth.md §2) and Entra's error shape
+ * `{ error, error_description: "AADSTS…", error_codes, timestamp, trace_id, correlation_id }`.
+ */
+import { randomUUID } from "node:crypto";
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from "jose";
+import type { SimStore } from "../framework.ts";
+import { GRAPH_APP_ID, GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS, issueAccessToken, type TokenSigner } from "./access-token.ts";
+import { findApplication, findAssertionCertificate, secretMatches } from "./applications.ts";
+import { issuerOf, tokenEndpointOf } from "./openid.ts";
+
+export const JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+/** Entra tolerates about five minutes of clock skew on client assertions. */
+const ASSERTION_CLOCK_TOLERANCE_SECONDS = 300;
+
+export interface TokenRequest {
+  /** The `{tenant}` path segment as sent. */
+  tenantSegment: string;
+  form: URLSearchParams;
+  /** Origin the client used (from `Host`), e.g. `https://127.0.0.1:8443`. */
+  origin: string;
+  tenantId: string;
+  /** Accepted alias of the tenant id in the path (the initial domain). */
+  tenantDomain?: string;
+  store: SimStore;
+  signer: TokenSigner;
+  now: Date;
+  correlationId?: string;
+}
+
+export interface TokenResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+function entraError(
+  status: number,
+  error: string,
+  code: number,
+  description: string,
+  now: Date,
+  correlationId: string,
+): TokenResponse {
+  const traceId = randomUUID();
+  // Entra's timestamp format: "2026-11-29 10:17:06Z".
+  const timestamp = now.toISOString().slice(0, 19).replace("T", " ") + "Z";
+  return {
+    status,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+      error_codes: [code],
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+    },
+  };
+}
+
+/** True when `scope` asks for Microsoft Graph's `.default` (OIDC scopes that MSAL may add are ignored). */
+function scopeProblem(scope: string | null): string | undefined {
+  if (!scope) return "The request body must contain the following parameter: 'scope'.";
+  const scopes = scope.split(/\s+/).filter((s) => s && !["openid", "profile", "offline_access", "email"].includes(s));
+  const graph = scopes.filter((s) => {
+    const m = /^(.*)\/\.default$/.exec(s);
+    return m && [GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`, GRAPH_APP_ID].includes(m[1] ?? "");
+  });
+  if (graph.length === 1 && scopes.length === 1) return undefined;
+  return `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`;
+}
+
+export async function handleTokenRequest(req: TokenRequest): Promise<TokenResponse> {
+  const { form, now } = req;
+  const correlationId = req.correlationId || form.get("client-request-id") || randomUUID();
+  const fail = (status: number, error: string, code: number, description: string) =>
+    entraError(status, error, code, description, now, correlationId);
+
+  const segment = req.tenantSegment.toLowerCase();
+  if (segment !== req.tenantId.toLowerCase() && segment !== req.tenantDomain?.toLowerCase())
+    return fail(400, "invalid_request", 90002, `Tenant '${req.tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+
+  const grantType = form.get("grant_type");
+  if (!grantType) return fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+  if (grantType !== "client_credentials")
+    return fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
+
+  const clientId = form.get("client_id");
+  if (!clientId) return fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'.");
+
+  const badScope = scopeProblem(form.get("scope"));
+  if (badScope) return fail(400, "invalid_scope", 1002012, badScope);
+
+  const app = findApplication(req.store, clientId);
+  if (!app)
+    return fail(
+      400,
+      "unauthorized_client",
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${req.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    );
+
+  const secret = form.get("client_secret");
+  const assertion = form.get("client_assertion");
+  let credentialType: "secret" | "certificate";
+  if (secret !== null) {
+    if (!secretMatches(app, secret)) return fail(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + app.appId + "'.");
+    credentialType = "secret";
+  } else if (assertion !== null) {
+    if (form.get("client_assertion_type") !== JWT_BEARER_ASSERTION_TYPE)
+      return fail(400, "invalid_request", 50027, "JWT token is invalid or malformed: client_assertion_type is not 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'.");
+    const problem = await checkClientAssertion(req, app, assertion);
+    if (problem) return fail(401, "invalid_client", problem.code, problem.message);
+    credentialType = "certificate";
+  } else {
+    return fail(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+  }
+
+  const accessToken = await issueAccessToken(req.signer, app, {
+    tenantId: req.tenantId,
+    issuer: issuerOf(req.origin, req.tenantId),
+    credentialType,
+    nowSeconds: Math.floor(Date.now() / 1000),
+  });
+  return {
+    status: 200,
+    body: {
+      token_type: "Bearer",
+      expires_in: TOKEN_LIFETIME_SECONDS,
+      ext_expires_in: TOKEN_LIFETIME_SECONDS,
+      access_token: accessToken,
+    },
+  };
+}
+
+/**
+ * Checks a certificate client assertion: signed (PS256 or RS256, what MSAL uses) by a certificate
+ * registered on the app, `iss` = `sub` = client id, `aud` = this token endpoint. `nbf` may be a
+ * second in the future with MSAL (local-https-auth.md §2), hence the clock tolerance.
+ */
+async function checkClientAssertion(
+  req: TokenRequest,
+  app: ReturnType<typeof findApplication> & object,
+  assertion: string,
+): Promise<{ code: number; message: string } | undefined> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(assertion);
+  } catch {
+    return { code: 50027, message: "JWT token is invalid or malformed." };
+  }
+  const cert = findAssertionCertificate(app, header as { "x5t#S256"?: unknown; x5t?: unknown });
+  if (!cert)
+    return {
+      code: 700027,
+      message: `Client assertion failed signature validation. The key was not found. Thumbprint of key used by client: '${String(header["x5t#S256"] ?? header.x5t ?? "")}'. Please verify that the certificate is registered on app '${app.appId}'.`,
+    };
+  const audiences = [tokenEndpointOf(req.origin, req.tenantId), `${req.origin}/${req.tenantId}/v2.0`];
+  try {
+    await jwtVerify(assertion, cert.publicKey, {
+      algorithms: ["PS256", "RS256"],
+      audience: audiences,
+      issuer: app.appId,
+      subject: app.appId,
+      clockTolerance: ASSERTION_CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ["exp", "aud", "iss", "sub"],
+    });
+  } catch (err) {
+    if (err instanceof joseErrors.JWTExpired)
+      return { code: 700024, message: "Client assertion is not within its valid time range." };
+    if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === "aud")
+      return { code: 700027, message: `Client assertion failed signature/claims validation: "aud" must be '${audiences[0]}'.` };
+    const reason = err instanceof Error ? err.message : String(err);
+    return { code: 700027, message: `Client assertion failed signature/claims validation: ${reason}` };
+  }
+  return undefined;
+}

@@ -1,0 +1,184 @@
+/**
+ * Service-limit throttling per Microsoft's documented numbers (graph-facts §9.5):
+ * - identity and access (users, groups, licences, devices): token buckets of resource units per app
+ *   and tenant (3,500 / 5,000 / 8,000 per 10 s by tenant size), writes per app and tenant
+ *   (3,000 / 150 s) and per tenant (18,000 / 5 min); a 429 carries `Retry-After`,
+ *   `x-ms-throttle-scope` and `x-ms-throttle-information`;
+ * - Intune (device configuration, enrollment/Autopilot, devices): writes and requests per tenant and
+ *   per app per tenant over 20 s; Intune's 429 has NO `Retry-After` and nests its message as JSON.
+ * Modes: `off`; `realistic` (the documented numbers); `strict` (every limit divided by 100, at least
+ * 2, so tests reach them in a handful of requests).
+ */
+import type { HttpMethod, ThrottleClass } from "../framework.ts";
+
+export type ThrottlingMode = "off" | "realistic" | "strict";
+
+interface Bucket {
+  capacity: number;
+  refillPerMs: number;
+  tokens: number;
+  last: number;
+}
+
+function bucket(capacity: number, windowMs: number, now: number): Bucket {
+  return { capacity, refillPerMs: capacity / windowMs, tokens: capacity, last: now };
+}
+
+function refill(b: Bucket, now: number): void {
+  b.tokens = Math.min(b.capacity, b.tokens + (now - b.last) * b.refillPerMs);
+  b.last = now;
+}
+
+/** Milliseconds until `cost` tokens are available (0 = available now). */
+function waitFor(b: Bucket, cost: number): number {
+  return b.tokens >= cost ? 0 : Math.ceil((cost - b.tokens) / b.refillPerMs);
+}
+
+export interface ThrottleRequest {
+  throttle: ThrottleClass;
+  method: HttpMethod;
+  /** The route pattern (`/groups/{id}/members`), for the resource-unit cost table. */
+  pattern: string;
+  query: URLSearchParams;
+  appId: string;
+  tenantId: string;
+}
+
+export type ThrottleOutcome =
+  | { throttled: false; headers: Record<string, string> }
+  | { throttled: true; status: 429; code: string; message: string; headers: Record<string, string>; intune: boolean };
+
+export interface Throttler {
+  readonly mode: ThrottlingMode;
+  check(req: ThrottleRequest): ThrottleOutcome;
+}
+
+const isWrite = (m: HttpMethod) => m !== "GET";
+
+/** Base resource-unit costs of the identity limits (graph-facts §9.5). */
+export function resourceUnitCost(method: HttpMethod, pattern: string, query: URLSearchParams): number {
+  if (isWrite(method)) return 1;
+  const p = pattern.toLowerCase();
+  let cost = 1;
+  if (/^\/users(\/\{[^}]+\})?$/.test(p)) cost = 2;
+  else if (p.endsWith("/transitivemembers")) cost = 5;
+  else if (/^\/groups\/\{[^}]+\}\/members$/.test(p)) cost = 3;
+  else if (p === "/subscribedskus") cost = 3;
+  else if (p.endsWith("/licensedetails")) cost = 2;
+  if (query.has("$select")) cost -= 1;
+  if (query.has("$expand")) cost += 1;
+  const top = Number(query.get("$top"));
+  if (query.has("$top") && top < 20) cost -= 1;
+  return Math.max(1, cost);
+}
+
+type IntuneService = "configuration" | "enrollment" | "devices";
+
+/** Which Intune service's limits a path counts against (graph-facts §9.5, Intune table). */
+export function intuneServiceOf(pattern: string): IntuneService {
+  const p = pattern.toLowerCase();
+  if (p.startsWith("/devicemanagement/manageddevices")) return "devices";
+  if (p.includes("autopilot")) return "enrollment";
+  return "configuration";
+}
+
+const INTUNE_LIMITS: Record<IntuneService, { tenantWrites: number; appWrites: number; tenantAll: number; appAll: number }> = {
+  configuration: { tenantWrites: 200, appWrites: 100, tenantAll: 2000, appAll: 1000 },
+  enrollment: { tenantWrites: 200, appWrites: 100, tenantAll: 2000, appAll: 1000 },
+  devices: { tenantWrites: 400, appWrites: 200, tenantAll: 4000, appAll: 2000 },
+};
+const INTUNE_WINDOW_MS = 20_000;
+
+export function createThrottler(
+  mode: ThrottlingMode,
+  opts: { userCount: () => number; now?: () => number },
+): Throttler {
+  const now = opts.now ?? Date.now;
+  const buckets = new Map<string, Bucket>();
+  const scale = (n: number) => (mode === "strict" ? Math.max(2, Math.floor(n / 100)) : n);
+  const get = (key: string, capacity: number, windowMs: number) => {
+    const t = now();
+    let b = buckets.get(key);
+    if (!b || b.capacity !== scale(capacity)) {
+      b = bucket(scale(capacity), windowMs, t);
+      buckets.set(key, b);
+    }
+    refill(b, t);
+    return b;
+  };
+
+  function directory(req: ThrottleRequest): ThrottleOutcome {
+    const users = opts.userCount();
+    // Tenant size S (< 50 users), M (50–500), L (> 500).
+    const ruLimit = users < 50 ? 3500 : users <= 500 ? 5000 : 8000;
+    const cost = resourceUnitCost(req.method, req.pattern, req.query);
+    const ru = get(`dir-ru|${req.appId}|${req.tenantId}`, ruLimit, 10_000);
+    const checks: { b: Bucket; cost: number; scope: string; info: string }[] = [
+      { b: ru, cost, scope: `Tenant_Application/ReadWrite/${req.appId}/${req.tenantId}`, info: "ResourceUnitLimitExceeded" },
+    ];
+    if (isWrite(req.method)) {
+      checks.push(
+        { b: get(`dir-w|${req.appId}|${req.tenantId}`, 3000, 150_000), cost: 1, scope: `Tenant_Application/Write/${req.appId}/${req.tenantId}`, info: "WriteLimitExceeded" },
+        { b: get(`dir-tw|${req.tenantId}`, 18_000, 300_000), cost: 1, scope: `Tenant/Write/${req.appId}/${req.tenantId}`, info: "WriteLimitExceeded" },
+      );
+    }
+    const blocked = checks.find((c) => waitFor(c.b, c.cost) > 0);
+    if (blocked) {
+      const retryAfter = Math.max(1, Math.ceil(waitFor(blocked.b, blocked.cost) / 1000));
+      return {
+        throttled: true,
+        status: 429,
+        intune: false,
+        code: "activityLimitReached",
+        message: `The request has been throttled: ${blocked.info}. Retry after ${retryAfter} seconds.`,
+        headers: {
+          "retry-after": String(retryAfter),
+          "x-ms-throttle-scope": blocked.scope,
+          "x-ms-throttle-information": blocked.info,
+          "x-ms-resource-unit": String(cost),
+        },
+      };
+    }
+    for (const c of checks) c.b.tokens -= c.cost;
+    const headers: Record<string, string> = { "x-ms-resource-unit": String(cost) };
+    const used = 1 - ru.tokens / ru.capacity;
+    // Sent only above 80 % of the limit, as 0.8–1.8.
+    if (used > 0.8) headers["x-ms-throttle-limit-percentage"] = used.toFixed(1);
+    return { throttled: false, headers };
+  }
+
+  function intune(req: ThrottleRequest): ThrottleOutcome {
+    const service = intuneServiceOf(req.pattern);
+    const l = INTUNE_LIMITS[service];
+    const checks = [
+      get(`in-all|${service}|${req.tenantId}`, l.tenantAll, INTUNE_WINDOW_MS),
+      get(`in-app|${service}|${req.appId}|${req.tenantId}`, l.appAll, INTUNE_WINDOW_MS),
+    ];
+    if (isWrite(req.method))
+      checks.push(
+        get(`in-w|${service}|${req.tenantId}`, l.tenantWrites, INTUNE_WINDOW_MS),
+        get(`in-appw|${service}|${req.appId}|${req.tenantId}`, l.appWrites, INTUNE_WINDOW_MS),
+      );
+    if (checks.some((b) => waitFor(b, 1) > 0)) {
+      return {
+        throttled: true,
+        status: 429,
+        intune: true,
+        code: "TooManyRequests",
+        message: "Too many requests for this application and tenant.",
+        // No Retry-After: Intune's 429s do not carry one (graph-facts §9.5).
+        headers: {},
+      };
+    }
+    for (const b of checks) b.tokens -= 1;
+    return { throttled: false, headers: {} };
+  }
+
+  return {
+    mode,
+    check(req) {
+      if (mode === "off" || req.throttle === "none") return { throttled: false, headers: {} };
+      return req.throttle === "directory" ? directory(req) : intune(req);
+    },
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * A parser for the OData `$filter` subset Microsoft Graph's directory and Intune endpoints accept
+ * (graph-facts §9.3): comparisons, `in`, `and`/`or`/`not`, `startsWith`/`endsWith`/`contains`,
+ * `any()`/`all()` lambdas over collections, literals (single-quoted strings with `''` escapes,
+ * GUIDs, numbers, booleans, null, date-times) and property paths (`a/b`).
+ *
+ * Hand-written on purpose: the OData libraries on npm either target a full EDM model (and need the
+ * CSDL at run time) or parse into shapes that lose which operators a query used, which the tenant
+ * needs to apply Graph's "advanced query" rules.
+ */
+
+export type Literal = string | number | boolean | null;
+
+export type FilterExpr =
+  | { kind: "and" | "or"; left: FilterExpr; right: FilterExpr }
+  | { kind: "not"; expr: FilterExpr }
+  | { kind: "compare"; op: "eq" | "ne" | "gt" | "ge" | "lt" | "le"; left: FilterExpr; right: FilterExpr }
+  | { kind: "in"; left: FilterExpr; values: FilterExpr[] }
+  | { kind: "call"; name: string; args: FilterExpr[] }
+  | { kind: "lambda"; quantifier: "any" | "all"; collection: string[]; variable?: string; predicate?: FilterExpr }
+  | { kind: "path"; segments: string[] }
+  | { kind: "literal"; value: Literal };
+
+export class FilterSyntaxError extends Error {
+  constructor(message: string, readonly position: number) {
+    super(message);
+    this.name = "FilterSyntaxError";
+  }
+}
+
+type Token =
+  | { t: "str"; v: string; p: number }
+  | { t: "num"; v: number; p: number }
+  | { t: "guid"; v: string; p: number }
+  | { t: "date"; v: string; p: number }
+  | { t: "word"; v: string; p: number }
+  | { t: "punct"; v: "(" | ")" | "," | ":" | "/"; p: number }
+  | { t: "end"; p: number };
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/;
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const c = input[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const rest = input.slice(i);
+    if (c === "'") {
+      let value = "";
+      let j = i + 1;
+      for (;;) {
+        if (j >= input.length) throw new FilterSyntaxError("unterminated string literal", i);
+        if (input[j] === "'") {
+          // A doubled single quote is an escaped quote (graph-facts §9.3, "Escaping single quotes").
+          if (input[j + 1] === "'") {
+            value += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        value += input[j];
+        j++;
+      }
+      tokens.push({ t: "str", v: value, p: i });
+      i = j + 1;
+      continue;
+    }
+    const guid = GUID.exec(rest);
+    if (guid && !/[\w-]/.test(rest[guid[0].length] ?? "")) {
+      tokens.push({ t: "guid", v: guid[0].toLowerCase(), p: i });
+      i += guid[0].length;
+      continue;
+    }
+    const date = DATE_TIME.exec(rest);
+    if (date && date[0].length > 4 && date[1]) {
+      tokens.push({ t: "date", v: date[0], p: i });
+      i += date[0].length;
+      continue;
+    }
+    const num = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
+    if (num && !/[A-Za-z_]/.test(rest[num[0].length] ?? "")) {
+      tokens.push({ t: "num", v: Number(num[0]), p: i });
+      i += num[0].length;
+      continue;
+    }
+    if ("(),:/".includes(c)) {
+      tokens.push({ t: "punct", v: c as "(" | ")" | "," | ":" | "/", p: i });
+      i++;
+      continue;
+    }
+    const word = /^[A-Za-z_$@#][\w.$@#-]*/.exec(rest);
+    if (word) {
+      tokens.push({ t: "word", v: word[0], p: i });
+      i += word[0].length;
+      continue;
+    }
+    throw new FilterSyntaxError(`unexpected character '${c}'`, i);
+  }
+  tokens.push({ t: "end", p: input.length });
+  return tokens;
+}
+
+const COMPARISON = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
+
+export function parseFilter(input: string): FilterExpr {
+  const tokens = tokenize(input);
+  let pos = 0;
+  const peek = () => tokens[pos]!;
+  const next = () => tokens[pos++]!;
+  const isWord = (w: string) => {
+    const tk = peek();
+    return tk.t === "word" && tk.v.toLowerCase() === w;
+  };
+  const expectPunct = (v: string) => {
+    const tk = next();
+    if (tk.t !== "punct" || tk.v !== v) throw new FilterSyntaxError(`expected '${v}'`, tk.p);
+  };
+
+  function parseOr(): FilterExpr {
+    let left = parseAnd();
+    while (isWord("or")) {
+      next();
+      left = { kind: "or", left, right: parseAnd() };
+    }
+    return left;
+  }
+  function parseAnd(): FilterExpr {
+    let left = parseNot();
+    while (isWord("and")) {
+      next();
+      left = { kind: "and", left, right: parseNot() };
+    }
+    return left;
+  }
+  function parseNot(): FilterExpr {
+    if (isWord("not")) {
+      next();
+      return { kind: "not", expr: parseNot() };
+    }
+    return parseComparison();
+  }
+  function parseComparison(): FilterExpr {
+    const left = parsePrimary();
+    const tk = peek();
+    if (tk.t === "word" && COMPARISON.has(tk.v.toLowerCase())) {
+      next();
+      const op = tk.v.toLowerCase() as "eq" | "ne" | "gt" | "ge" | "lt" | "le";
+      return { kind: "compare", op, left, right: parsePrimary() };
+    }
+    if (tk.t === "word" && tk.v.toLowerCase() === "in") {
+      next();
+      expectPunct("(");
+      const values: FilterExpr[] = [];
+      if (!(peek().t === "punct" && (peek() as { v: string }).v === ")")) {
+        values.push(parsePrimary());
+        while (peek().t === "punct" && (peek() as { v: string }).v === ",") {
+          next();
+          values.push(parsePrimary());
+        }
+      }
+      expectPunct(")");
+      return { kind: "in", left, values };
+    }
+    return left;
+  }
+  function parsePrimary(): FilterExpr {
+    const tk = next();
+    switch (tk.t) {
+      case "str":
+      case "guid":
+      case "date":
+        return { kind: "literal", value: tk.v };
+      case "num":
+        return { kind: "literal", value: tk.v };
+      case "punct":
+        if (tk.v === "(") {
+          const inner = parseOr();
+          expectPunct(")");
+          return inner;
+        }
+        throw new FilterSyntaxError(`unexpected '${tk.v}'`, tk.p);
+      case "end":
+        throw new FilterSyntaxError("unexpected end of filter", tk.p);
+      case "word": {
+        const lower = tk.v.toLowerCase();
+        if (lower === "true" || lower === "false") return { kind: "literal", value: lower === "true" };
+        if (lower === "null") return { kind: "literal", value: null };
+        // A function call: name immediately followed by "(".
+        const after = peek();
+        if (after.t === "punct" && after.v === "(") {
+          next();
+          const args: FilterExpr[] = [];
+          if (!(peek().t === "punct" && (peek() as { v: string }).v === ")")) {
+            args.push(parseOr());
+            while (peek().t === "punct" && (peek() as { v: string }).v === ",") {
+              next();
+              args.push(parseOr());
+            }
+          }
+          expectPunct(")");
+          return { kind: "call", name: lower, args };
+        }
+        return parsePathFrom(tk.v);
+      }
+    }
+  }
+  function parsePathFrom(first: string): FilterExpr {
+    const segments = [first];
+    while (peek().t === "punct" && (peek() as { v: string }).v === "/") {
+      next();
+      const seg = next();
+      if (seg.t !== "word") throw new FilterSyntaxError("expected a property name after '/'", seg.p);
+      const lower = seg.v.toLowerCase();
+      const open = peek();
+      if ((lower === "any" || lower === "all") && open.t === "punct" && open.v === "(") {
+        next();
+        if (peek().t === "punct" && (peek() as { v: string }).v === ")") {
+          next();
+          return { kind: "lambda", quantifier: lower, collection: segments };
+        }
+        const variable = next();
+        if (variable.t !== "word") throw new FilterSyntaxError("expected a lambda variable", variable.p);
+        expectPunct(":");
+        const predicate = parseOr();
+        expectPunct(")");
+        return { kind: "lambda", quantifier: lower, collection: segments, variable: variable.v, predicate };
+      }
+      segments.push(seg.v);
+    }
+    return { kind: "path", segments };
+  }
+
+  const expr = parseOr();
+  const end = peek();
+  if (end.t !== "end") throw new FilterSyntaxError("unexpected text after the expression", end.p);
+  return expr;
+}
+
+/** What a filter uses, for Graph's advanced-query rules: top-level properties and operators/functions. */
+export interface FilterUsage {
+  properties: Set<string>;
+  operators: Set<string>;
+}
+
+export function analyzeFilter(expr: FilterExpr): FilterUsage {
+  const usage: FilterUsage = { properties: new Set(), operators: new Set() };
+  const walk = (e: FilterExpr, vars: Set<string>) => {
+    switch (e.kind) {
+      case "and":
+      case "or":
+        usage.operators.add(e.kind);
+        walk(e.left, vars);
+        walk(e.right, vars);
+        return;
+      case "not":
+        usage.operators.add("not");
+        walk(e.expr, vars);
+        return;
+      case "compare":
+        usage.operators.add(e.op);
+        walk(e.left, vars);
+        walk(e.right, vars);
+        return;
+      case "in":
+        usage.operators.add("in");
+        walk(e.left, vars);
+        e.values.forEach((v) => walk(v, vars));
+        return;
+      case "call":
+        usage.operators.add(e.name);
+        e.args.forEach((a) => walk(a, vars));
+        return;
+      case "lambda": {
+        usage.operators.add(e.quantifier);
+        if (!vars.has(e.collection[0]!)) usage.properties.add(e.collection[0]!);
+        const inner = new Set(vars);
+        if (e.variable) inner.add(e.variable);
+        if (e.predicate) walk(e.predicate, inner);
+        return;
+      }
+      case "path":
+        if (!vars.has(e.segments[0]!)) usage.properties.add(e.segments[0]!);
+        return;
+      case "literal":
+        return;
+    }
+  };
+  walk(expr, new Set());
+  return usage;
+}
