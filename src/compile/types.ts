@@ -32,7 +32,9 @@ export type ResourceKind =
   | "updateRing"
   | "autopilotProfile"
   | "configurationAssignment"
-  | "user";
+  | "user"
+  /** A verified domain's password validity (`PATCH /domains/{id}`), for `passwords.policy: extended`. */
+  | "domain";
 
 export interface DesiredResource {
   kind: ResourceKind;
@@ -40,9 +42,24 @@ export interface DesiredResource {
   address: string;
   /** Graph API version the body is for. */
   api: "v1.0" | "beta";
-  /** Graph collection path the resource lives in, e.g. `/groups`. */
+  /** Graph collection path the resource lives in, e.g. `/groups`. `{parent}` stands for the id of `parent`. */
   collection: string;
-  /** The request body to create it (plain JSON). Values resolved at plan time are `{ "$ref": "<address>" }` or `{ "$resolve": "skuId:INTUNE_A" }`. */
+  /**
+   * Address of the resource this one is created under (a licence under its group, an assignment under
+   * its profile); its Graph id replaces `{parent}` in `collection`.
+   */
+  parent?: string;
+  /**
+   * The request body to create it (plain JSON). Values resolved at plan time are placeholders:
+   * - `{ "$ref": "<address>" }` — the Graph id of that resource; inside an `…@odata.bind` array it
+   *   stands for `https://graph.microsoft.com/v1.0/directoryObjects/<id>` (Graph takes at most 20
+   *   such bindings in one create);
+   * - `{ "$resolve": "skuId:<skuPartNumber>", "catalog": "<guid>" }` and
+   *   `{ "$resolve": "servicePlanId:<skuPartNumber>:<Service_Plan_Name>", "catalog": "<guid>" }` — looked
+   *   up in the tenant's `/subscribedSkus` (tenant truth); `catalog` is the value the licensing CSV has;
+   * - `{ "$resolve": "password:generate", "length": <n> }` — a password generated at apply time, never
+   *   written to disk or logs.
+   */
   body: Record<string, unknown>;
   /** Addresses this resource needs first. */
   dependsOn: string[];

@@ -1,0 +1,227 @@
+/**
+ * `compile(blueprint)`: the normalized blueprint → desired Graph resources with stable addresses, plus the
+ * artifacts `compile --out` writes (kiosk XML, WDAC policy, Graph bodies, isolation script, password
+ * steps, manifest). Pure and synchronous: no clock, no randomness, no I/O; resources, settings and
+ * artifacts are sorted so the same blueprint always yields the same bytes. Every OMA-URI setting is
+ * checked against the DDF catalog at the blueprint's OS baseline; an error there fails the compile.
+ */
+import type { Blueprint } from "../blueprint/types.ts";
+import type { Diagnostic } from "../diag/diagnostic.ts";
+import { compileAppControlPolicy } from "./app-control-policy.ts";
+import { canonicalize, canonicalJson } from "./canonical-json.ts";
+import { type CompileCatalog, defaultCatalog } from "./catalog-port.ts";
+import { addresses } from "./graph/addresses.ts";
+import { autopilotAssignment, configurationAssignment } from "./graph/assignments.ts";
+import { compileAutopilotProfile } from "./graph/autopilot-profile.ts";
+import { customConfiguration, PROFILE_SPECS } from "./graph/custom-configurations.ts";
+import { compileGroupLicense } from "./graph/group-license.ts";
+import { compileGroups } from "./graph/groups.ts";
+import { compileUpdateRing } from "./graph/update-ring.ts";
+import { compileUsers } from "./graph/users.ts";
+import { informationBarrierScript } from "./isolation/information-barriers.ts";
+import { scopedDirectorySearchSteps } from "./isolation/scoped-directory-search.ts";
+import { compileKioskXml } from "./kiosk-xml/compile-kiosk-xml.ts";
+import { buildManifest } from "./manifest.ts";
+import { applicationControlSettings } from "./oma-settings/application-control.ts";
+import { ASSIGNED_ACCESS_URI, assignedAccessSettings } from "./oma-settings/assigned-access.ts";
+import { checkOmaSetting } from "./oma-settings/check-oma-setting.ts";
+import { checkSettingsPages } from "./oma-settings/check-settings-pages.ts";
+import { developerUnlockSettings } from "./oma-settings/developer-unlock.ts";
+import type { SourcedOmaSetting } from "./oma-settings/oma-setting.ts";
+import { pageVisibilitySettings } from "./oma-settings/page-visibility.ts";
+import { restrictionSettings } from "./oma-settings/restrictions.ts";
+import { storeAutoUpdateSettings } from "./oma-settings/store-auto-update.ts";
+import { tenantLockdownSettings } from "./oma-settings/tenant-lockdown.ts";
+import { usbSettings } from "./oma-settings/usb.ts";
+import { compilePasswordPolicy } from "./passwords/password-policy.ts";
+import type { Artifact, CompileResult, DesiredResource } from "./types.ts";
+
+/** Where `compile --out` puts each artifact (relative, forward slashes). */
+export const ARTIFACT_FILES = {
+  kioskXml: "kiosk/assigned-access.xml",
+  omaSettings: "intune/oma-settings.json",
+  desired: "desired.json",
+  informationBarriers: "isolation/information-barriers.ps1",
+  scopedDirectorySearch: "isolation/scoped-directory-search.md",
+  passwords: "passwords/password-policy.md",
+  graphBody: (address: string) => `graph/${address}.json`,
+} as const;
+
+/** One profile's OMA settings with the blueprint keys they come from. */
+export interface ProfileSettings {
+  address: string;
+  settings: SourcedOmaSetting[];
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Checks each setting against the catalog (HF3001–HF3007) and each profile for two settings on one
+ * OMA-URI (HF3008); diagnostics point at the blueprint key the setting came from.
+ */
+export function checkProfileSettings(profiles: readonly ProfileSettings[], osBuild: string, catalog: CompileCatalog): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const profile of profiles) {
+    const seen = new Map<string, string>();
+    for (const { setting, path } of profile.settings) {
+      for (const d of checkOmaSetting(setting, osBuild, catalog)) diagnostics.push({ ...d, path });
+      const key = setting.omaUri.toLowerCase();
+      if (seen.has(key)) {
+        diagnostics.push({ severity: "error", code: "HF3008", message: `${profile.address} sets ${setting.omaUri} twice`, path });
+      }
+      seen.set(key, setting.omaUri);
+    }
+  }
+  return diagnostics;
+}
+
+function graphBodyArtifact(resource: DesiredResource): Artifact {
+  return {
+    kind: "graph-body",
+    file: ARTIFACT_FILES.graphBody(resource.address),
+    content: canonicalJson(resource),
+    description: `Graph ${resource.api} request body for ${resource.address} (${resource.collection}).`,
+  };
+}
+
+export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const artifacts: Artifact[] = [];
+  const osBuild = bp.devices.osBaseline.build;
+
+  // Device configuration: kiosk XML, WDAC policy and the OMA-URI settings of the three custom profiles.
+  const kiosk = compileKioskXml(bp.devices.kiosk, catalog);
+  diagnostics.push(...kiosk.diagnostics);
+  const appControl = compileAppControlPolicy(bp, catalog);
+  diagnostics.push(...appControl.diagnostics);
+  const cipFile = `${appControl.fileBase}.cip`;
+
+  const profiles: ProfileSettings[] = [
+    { address: PROFILE_SPECS.kiosk.address, settings: assignedAccessSettings(kiosk.xml) },
+    {
+      address: PROFILE_SPECS.restrictions.address,
+      settings: [
+        ...tenantLockdownSettings(bp.devices),
+        ...developerUnlockSettings(bp.devices),
+        ...usbSettings(bp.devices),
+        ...storeAutoUpdateSettings(bp.devices),
+        ...pageVisibilitySettings(bp.devices),
+        ...restrictionSettings(bp.devices),
+      ],
+    },
+    {
+      address: PROFILE_SPECS.appControl.address,
+      settings: applicationControlSettings(bp.devices.appControl, appControl.binary, cipFile.split("/").pop() ?? cipFile),
+    },
+  ];
+  diagnostics.push(...checkProfileSettings(profiles, osBuild, catalog));
+  diagnostics.push(...checkSettingsPages(bp.devices, catalog));
+
+  // Desired Graph resources.
+  const desired: DesiredResource[] = [];
+  const groups = compileGroups(bp);
+  diagnostics.push(...groups.diagnostics);
+  desired.push(...groups.groups, ...compileUsers(bp));
+  const hasDeviceGroup = groups.groups.some((g) => g.address === addresses.devicesGroup);
+
+  const specs = [PROFILE_SPECS.kiosk, PROFILE_SPECS.restrictions, PROFILE_SPECS.appControl];
+  for (const spec of specs) {
+    const settings = profiles.find((p) => p.address === spec.address)?.settings ?? [];
+    if (settings.length === 0) continue;
+    desired.push(customConfiguration(bp, { ...spec, settings: settings.map((s) => s.setting) }));
+    if (hasDeviceGroup) desired.push(configurationAssignment(spec.address));
+  }
+  for (const ring of compileUpdateRing(bp)) {
+    desired.push(ring);
+    if (hasDeviceGroup) desired.push(configurationAssignment(ring.address));
+  }
+  for (const profile of compileAutopilotProfile(bp)) {
+    desired.push(profile);
+    if (hasDeviceGroup) desired.push(autopilotAssignment(profile.address));
+  }
+  const license = compileGroupLicense(bp, catalog);
+  diagnostics.push(...license.diagnostics);
+  desired.push(...license.resources);
+  const passwords = compilePasswordPolicy(bp);
+  diagnostics.push(...passwords.diagnostics);
+  desired.push(...passwords.resources);
+
+  const sortedDesired = desired.map((r) => canonicalize(r)).sort((a, b) => byText(a.address, b.address));
+
+  // Artifacts.
+  if (kiosk.xml !== null) {
+    artifacts.push({
+      kind: "kiosk-xml",
+      file: ARTIFACT_FILES.kioskXml,
+      content: kiosk.xml,
+      omaUri: ASSIGNED_ACCESS_URI,
+      dataType: "omaSettingString",
+      description: "AssignedAccess configuration: global multi-app kiosk profile (guide §GR-5).",
+    });
+  }
+  if (appControl.xml !== null && appControl.binary !== null) {
+    const oma = profiles.find((p) => p.address === PROFILE_SPECS.appControl.address)?.settings[0]?.setting;
+    artifacts.push(
+      {
+        kind: "app-control-xml",
+        file: `${appControl.fileBase}.xml`,
+        content: appControl.xml,
+        description: `WDAC deny policy "${bp.devices.appControl.policyName}" as SiPolicy XML (source of the .cip).`,
+      },
+      {
+        kind: "app-control-binary",
+        file: cipFile,
+        content: appControl.binary,
+        ...(oma ? { omaUri: oma.omaUri } : {}),
+        dataType: "omaSettingBase64",
+        description: "Compiled WDAC policy (format 7) for the ApplicationControl CSP; upload as Base64 (file).",
+      },
+    );
+  }
+  const omaSettings = profiles
+    .filter((p) => p.settings.length > 0)
+    .map((p) => ({
+      profile: p.address,
+      settings: [...p.settings]
+        .map((s) => ({ ...s.setting, blueprintKey: s.path.join(".") }))
+        .sort((a, b) => byText(a.omaUri, b.omaUri)),
+    }));
+  artifacts.push({
+    kind: "oma-settings",
+    file: ARTIFACT_FILES.omaSettings,
+    content: canonicalJson({ formatVersion: 1, osBaseline: osBuild, profiles: omaSettings }),
+    description: "Every OMA-URI setting by profile, as Intune's custom profile takes it, checked against the DDF.",
+  });
+  for (const resource of sortedDesired) artifacts.push(graphBodyArtifact(resource));
+  artifacts.push({
+    kind: "graph-body",
+    file: ARTIFACT_FILES.desired,
+    content: canonicalJson({ formatVersion: 1, blueprint: bp.metadata.name, resources: sortedDesired }),
+    description: "All desired Graph resources with addresses and dependencies (what plan compares with the tenant).",
+  });
+  if (bp.isolation.mode === "information-barriers") {
+    artifacts.push({
+      kind: "powershell",
+      file: ARTIFACT_FILES.informationBarriers,
+      content: informationBarrierScript(bp),
+      description: "Information-barrier segments and allow-only policies (Security & Compliance PowerShell; no Graph API).",
+    });
+  } else {
+    artifacts.push({
+      kind: "steps",
+      file: ARTIFACT_FILES.scopedDirectorySearch,
+      content: scopedDirectorySearchSteps(bp),
+      description: "Teams scoped directory search steps (admin center; no Graph API).",
+    });
+  }
+  artifacts.push({
+    kind: "steps",
+    file: ARTIFACT_FILES.passwords,
+    content: passwords.steps,
+    description: `Client password handling: ${bp.passwords.policy} (guide §CC passwords).`,
+  });
+
+  artifacts.sort((a, b) => byText(a.file, b.file));
+  artifacts.push(buildManifest(bp.metadata.name, artifacts));
+  return { desired: sortedDesired, artifacts, diagnostics };
+}

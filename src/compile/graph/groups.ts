@@ -1,0 +1,143 @@
+/**
+ * Entra security groups (graph-facts §1): the dynamic device group Autopilot devices land in by group
+ * tag, one group of accounts per client, the all-clients group licences are assigned to, and the experts
+ * group. Every group carries `uniqueName` so apply can upsert it (`PATCH /groups(uniqueName='…')`)
+ * instead of risking a duplicate on a retried POST.
+ */
+import type { Blueprint } from "../../blueprint/types.ts";
+import type { Diagnostic } from "../../diag/diagnostic.ts";
+import type { DesiredResource } from "../types.ts";
+import { addresses } from "./addresses.ts";
+import { groupNickname, MAIL_NICKNAME_MAX, ownedDescription, prefixedName } from "./naming.ts";
+
+/** Graph's `displayName` limit for groups (group-post-groups.md). */
+const DISPLAY_NAME_MAX = 256;
+
+/**
+ * The dynamic rule for devices imported with `groupTag` (the tag becomes the Entra device's `OrderID`),
+ * written as `hololens2-autopilot.md` prints it.
+ */
+export function groupTagMembershipRule(groupTag: string): string {
+  return `(device.devicePhysicalIds -any _ -eq "[OrderID]:${groupTag}")`;
+}
+
+/** A group tag a rule string can hold without escaping: no quotes, backticks or control characters. */
+const SAFE_GROUP_TAG = /^[^"`\u0000-\u001f]+$/;
+
+function securityGroup(
+  bp: Blueprint,
+  address: string,
+  name: string,
+  nickParts: string[],
+  description: string,
+  extra: Record<string, unknown> = {},
+  dependsOn: string[] = [],
+): DesiredResource {
+  const nickname = groupNickname(bp.tenant.namingPrefix, ...nickParts);
+  return {
+    kind: "group",
+    address,
+    api: "v1.0",
+    collection: "/groups",
+    body: {
+      description: ownedDescription(bp, description),
+      displayName: prefixedName(bp, name),
+      groupTypes: [],
+      mailEnabled: false,
+      mailNickname: nickname,
+      securityEnabled: true,
+      uniqueName: nickname,
+      ...extra,
+    },
+    dependsOn,
+  };
+}
+
+/** A `members@odata.bind` list of user references, sorted by address. */
+function memberBindings(upns: readonly string[]): { $ref: string }[] {
+  return [...new Set(upns.map(addresses.user))].sort().map((address) => ({ $ref: address }));
+}
+
+export interface GroupsResult {
+  groups: DesiredResource[];
+  diagnostics: Diagnostic[];
+}
+
+export function compileGroups(bp: Blueprint): GroupsResult {
+  const diagnostics: Diagnostic[] = [];
+  const groups: DesiredResource[] = [];
+
+  if (bp.devices.autopilot.enabled) {
+    const tag = bp.devices.autopilot.groupTag;
+    if (!SAFE_GROUP_TAG.test(tag)) {
+      diagnostics.push({
+        severity: "error",
+        code: "HF3203",
+        message: `group tag "${tag}" contains a quote, backtick or control character`,
+        why: "the tag is matched inside a quoted dynamic membership rule",
+        fix: "use letters, digits and dashes",
+        path: ["devices", "autopilot", "groupTag"],
+      });
+    } else {
+      groups.push(
+        securityGroup(bp, addresses.devicesGroup, "HoloLens 2 devices", ["hololens-devices"], `HoloLens 2 devices imported with group tag ${tag}; profiles are assigned here.`, {
+          groupTypes: ["DynamicMembership"],
+          membershipRule: groupTagMembershipRule(tag),
+          membershipRuleProcessingState: "On",
+        }),
+      );
+    }
+  }
+
+  const clients = [...bp.clients].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const allUpns: string[] = [];
+  for (const client of clients) {
+    const upns = client.accounts.map((a) => a.userPrincipalName);
+    allUpns.push(...upns);
+    const members = memberBindings(upns);
+    groups.push(
+      securityGroup(
+        bp,
+        addresses.clientGroup(client.id),
+        `Client ${client.displayName}`,
+        ["client", client.id],
+        `Accounts of client ${client.displayName}.`,
+        members.length ? { "members@odata.bind": members } : {},
+        members.map((m) => m.$ref),
+      ),
+    );
+  }
+
+  // Group-based licensing does not follow nested groups, so the licence group lists the accounts
+  // themselves rather than the per-client groups.
+  const allMembers = memberBindings(allUpns);
+  groups.push(
+    securityGroup(
+      bp,
+      addresses.clientsGroup,
+      "Client accounts",
+      ["clients"],
+      "Every client account; licences are assigned to this group (guide §GR-2).",
+      allMembers.length ? { "members@odata.bind": allMembers } : {},
+      allMembers.map((m) => m.$ref),
+    ),
+  );
+
+  groups.push(
+    securityGroup(bp, addresses.expertsGroup, bp.experts.groupName, ["experts"], "The organisation's experts that clients call; add members here."),
+  );
+
+  for (const group of groups) {
+    const name = group.body.displayName as string;
+    const nick = group.body.mailNickname as string;
+    if (name.length > DISPLAY_NAME_MAX || nick.length > MAIL_NICKNAME_MAX || nick.length === 0) {
+      diagnostics.push({
+        severity: "error",
+        code: "HF3205",
+        message: `group ${group.address}: display name (${name.length}) or mailNickname "${nick}" (${nick.length}) exceeds Graph's limits of ${DISPLAY_NAME_MAX} and ${MAIL_NICKNAME_MAX} characters`,
+        path: group.address === addresses.expertsGroup ? ["experts", "groupName"] : ["clients"],
+      });
+    }
+  }
+  return { groups, diagnostics };
+}

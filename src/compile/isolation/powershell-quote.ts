@@ -1,0 +1,19 @@
+/**
+ * PowerShell single-quoted string literals. Inside '…' PowerShell expands nothing; a quote is written
+ * twice. PowerShell also treats the typographic quotes U+2018–U+201B as single quotes, so those are
+ * doubled too — otherwise a name like "Contoso’s experts" would end the string early.
+ */
+
+const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+
+export function psSingleQuoted(text: string): string {
+  return `'${text.replace(SINGLE_QUOTES, (q) => q + q)}'`;
+}
+
+/**
+ * An OPATH comparison value as information-barrier filters take it (`Department -eq 'Sales'`): the value
+ * sits in single quotes, with an apostrophe written twice.
+ */
+export function opathQuoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
