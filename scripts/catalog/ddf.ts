@@ -144,7 +144,8 @@ function segmentName(file: string, parentPath: string, node: XmlElement, props: 
 export function parseDdf(file: ReferenceFile): DdfLeaf[] {
   let doc: XmlElement;
   try {
-    doc = parser.parse(stripDoctype(file.text)) as XmlElement;
+    // `true`: validate well-formedness first; the parser alone accepts unclosed tags.
+    doc = parser.parse(stripDoctype(file.text), true) as XmlElement;
   } catch (err) {
     throw new ReferenceFormatError(file.path, null, `not well-formed XML: ${(err as Error).message}`);
   }
