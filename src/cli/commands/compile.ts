@@ -1,0 +1,55 @@
+/**
+ * `holofleet compile <blueprint> --out <dir>`: load and check the blueprint, compile it, validate the
+ * kiosk XML against the AssignedAccess XSDs, then write every artifact and `manifest.json` atomically.
+ * Any error diagnostic (blueprint, compiler, XSD) exits 1 before anything is written.
+ */
+import type { Command } from "commander";
+import { loadBlueprintFile } from "../../blueprint/load.ts";
+import type { BlueprintSourceMap } from "../../blueprint/types.ts";
+import { compile } from "../../compile/compile.ts";
+import { kioskXmlDiagnostics } from "../../compile/kiosk-xml/validate-kiosk-xml.ts";
+import { writeArtifacts } from "../../compile/write-artifacts.ts";
+import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../../diag/diagnostic.ts";
+import { ExitCode } from "../run.ts";
+
+/** Gives compiler diagnostics (which carry a blueprint key path) the position of that key in the file. */
+export function locateDiagnostics(diagnostics: readonly Diagnostic[], sourceMap: BlueprintSourceMap): Diagnostic[] {
+  return diagnostics.map((d) =>
+    d.source || !d.path ? d : { ...d, source: { file: sourceMap.file, start: sourceMap.locate(d.path) } },
+  );
+}
+
+function print(diagnostics: readonly Diagnostic[]): void {
+  for (const d of sortDiagnostics(diagnostics)) (d.severity === "error" ? process.stderr : process.stdout).write(formatDiagnostic(d) + "\n");
+}
+
+export function registerCompile(program: Command): void {
+  program
+    .command("compile")
+    .description("compile a blueprint into Intune/Graph artifacts, kiosk XML, WDAC policy and manifest.json")
+    .argument("<blueprint>", "path to the blueprint (*.holofleet.yaml)")
+    .requiredOption("--out <dir>", "output directory (created, or replaced if it holds a previous compile output)")
+    .action(async (file: string, options: { out: string }) => {
+      const loaded = await loadBlueprintFile(file);
+      if (!loaded.blueprint) {
+        print(loaded.diagnostics);
+        process.stderr.write(`${file}: not compiled — fix the errors above\n`);
+        throw new ExitCode(1);
+      }
+      const result = compile(loaded.blueprint);
+      const validation: Diagnostic[] = [];
+      for (const artifact of result.artifacts) {
+        if (artifact.kind === "kiosk-xml" && typeof artifact.content === "string") {
+          validation.push(...(await kioskXmlDiagnostics(artifact.content, artifact.file)));
+        }
+      }
+      const diagnostics = [...loaded.diagnostics, ...locateDiagnostics(result.diagnostics, loaded.sourceMap), ...validation];
+      print(diagnostics);
+      if (hasErrors(diagnostics)) {
+        process.stderr.write(`${file}: not compiled — nothing was written to ${options.out}\n`);
+        throw new ExitCode(1);
+      }
+      await writeArtifacts(options.out, result.artifacts);
+      process.stdout.write(`${file}: wrote ${result.artifacts.length} artifacts (${result.desired.length} Graph resources) to ${options.out}\n`);
+    });
+}
