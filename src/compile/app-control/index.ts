@@ -6,8 +6,13 @@ export type * from "./model.ts";
 export { emptySiPolicyModel, emptySignerGroup } from "./model.ts";
 export { compileSiPolicy, type CompileSiPolicyOptions } from "./compile.ts";
 export { encodeSiPolicy, SIPOLICY_FORMAT_VERSION } from "./encode.ts";
+export { decodeSiPolicy, decodeSiPolicyWithInfo, MAX_DECODABLE_FORMAT_VERSION, type DecodedSiPolicy } from "./decode.ts";
+export { unwrapSiPolicy, SIPOLICY_CMS_CONTENT_TYPE, type UnwrappedSiPolicy } from "./pkcs7.ts";
+export { parseSiPolicyXml, type ParseSiPolicyResult } from "./parse.ts";
 export { readSiPolicyXml, type ReadSiPolicyResult } from "./xml-read.ts";
+export { validateSiPolicySchema } from "./xml-schema.ts";
 export { siPolicyModelToXml } from "./xml-write.ts";
+export { deniedApps, type DeniedApps, type DeniedAppRule } from "./denied-apps.ts";
 export {
   buildHoloLensDenyPolicy,
   buildHoloLensDenyPolicyModel,
