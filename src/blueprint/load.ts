@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
-import { sortDiagnostics, type Diagnostic } from "../diag/diagnostic.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diag/diagnostic.ts";
 import { runChecks } from "./checks/index.ts";
 import { blueprintInputSchema, blueprintSchema } from "./schema/blueprint.ts";
 import { issueToDiagnostics } from "./issues.ts";
@@ -13,6 +13,7 @@ import { createSourceMap, type YamlSourceMap } from "./source-map.ts";
 import type { Blueprint } from "./types.ts";
 
 export interface LoadResult {
+  /** The normalized blueprint, or null when any diagnostic is an error. */
   blueprint: Blueprint | null;
   sourceMap: YamlSourceMap;
   diagnostics: Diagnostic[];
@@ -26,7 +27,7 @@ const YAML_CODES: Partial<Record<YAMLError["code"], string>> = {
 const YAML_FIXES: Partial<Record<YAMLError["code"], string>> = {
   DUPLICATE_KEY: "Each key may appear once in a mapping: merge the two entries or remove one.",
   TAB_AS_INDENT: "YAML indentation must use spaces: replace the tab with spaces.",
-  BAD_INDENT: "Align the key with its siblings (same number of spaces).",
+  BAD_INDENT: "Check the indentation and closing brackets here: keys of one mapping start in the same column.",
 };
 
 function yamlDiagnostic(err: YAMLError, file: string, lc: LineCounter, severity: "error" | "warning"): Diagnostic {
@@ -117,9 +118,10 @@ export function loadBlueprint(text: string, file: string): LoadResult {
     }
     return done(null);
   }
-  if (diagnostics.some((d) => d.severity === "error")) return done(null);
+  if (hasErrors(diagnostics)) return done(null);
   diagnostics.push(...runChecks(result.data, sourceMap));
-  return done(result.data);
+  // Only a blueprint without errors goes on to the compiler; warnings travel with it.
+  return done(hasErrors(diagnostics) ? null : result.data);
 }
 
 /** Reads and loads a blueprint file; a missing or unreadable file is a diagnostic (HF9001), not a throw. */

@@ -223,4 +223,6 @@ export interface BlueprintSourceMap {
   file: string;
   /** Position of a key path (e.g. `devices.kiosk.apps[1]`), or of the nearest present parent. */
   locate(path: readonly (string | number)[]): { line: number; col: number };
+  /** Whether the key path is written in the file (false when a default filled it in). Optional. */
+  has?(path: readonly (string | number)[]): boolean;
 }

@@ -9,11 +9,13 @@ export const informationBarriersLicence: BlueprintCheck = (bp, src) => {
   if (bp.isolation.mode !== "information-barriers") return [];
   const capable = new Set(informationBarrierCapableSkus);
   if (bp.licensing.skus.some((sku) => capable.has(sku))) return [];
+  // Name the familiar ones first (hololens-facts §14.1); the full list is the catalog's.
+  const familiar = ["SPE_E5", "ENTERPRISEPREMIUM", "INFORMATION_PROTECTION_COMPLIANCE"].filter((s) => capable.has(s));
   return [
     finding(src, ["isolation", "mode"], "HF2006", "warning", {
       message: "isolation.mode is information-barriers but licensing.skus has no information-barrier-capable SKU",
       why: "Information barriers need a licence such as Microsoft 365 E5 or an E5 Compliance add-on; Remote Assist, Intune and Entra ID P1 do not include it.",
-      fix: `Add one of ${[...capable].slice(0, 4).join(", ")}… to licensing.skus (or the tenant's licence for IB), use scoped-directory-search, or acknowledge information-barriers-licence.`,
+      fix: `Add an IB-capable SKU such as ${familiar.join(", ")} to licensing.skus (or the tenant's licence for IB), use scoped-directory-search, or acknowledge information-barriers-licence.`,
     }),
   ];
 };

@@ -48,13 +48,15 @@ export const osBaselineTooOld: BlueprintCheck = (bp, src) => {
   const fix = (minBuild: string, what: string) =>
     `Raise devices.osBaseline to ${minBuild} or newer (latest-known is the default), or stop using ${what}.`;
 
+  // A feature switched on by a default has no key in the file: point at the baseline instead.
+  const where = (path: (string | number)[]) => (src.has?.(path) === false ? ["devices", "osBaseline"] : path);
   const seen = new Set<string>();
   const fromFeatures = featuresUsed(bp).flatMap(({ feature, path }) => {
     const minimum = findFeatureMinimum(feature);
     if (!minimum || seen.has(feature) || !tooOld(minimum.minBuild)) return [];
     seen.add(feature);
     return [
-      finding(src, path, "HF2010", "error", {
+      finding(src, where(path), "HF2010", "error", {
         message: `${minimum.description} needs OS build ${minimum.minBuild}; devices.osBaseline is ${baseline.requested} (${baseline.build})`,
         why: "Devices on the baseline would ignore or reject the setting.",
         fix: fix(minimum.minBuild, "it"),
@@ -65,7 +67,7 @@ export const osBaselineTooOld: BlueprintCheck = (bp, src) => {
     const page = findSettingsPage(id);
     if (!page?.minBuild || !tooOld(page.minBuild)) return [];
     return [
-      finding(src, ["devices", "settingsPages", "pages", i], "HF2010", "error", {
+      finding(src, where(["devices", "settingsPages", "pages", i]), "HF2010", "error", {
         message: `settings page \`${id}\` exists from OS build ${page.minBuild}; devices.osBaseline is ${baseline.requested} (${baseline.build})`,
         fix: fix(page.minBuild, `\`${id}\``),
       }),

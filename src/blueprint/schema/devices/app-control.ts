@@ -50,8 +50,10 @@ export const appControlSchema = documented(
     })
     .transform((appControl) => {
       const listed = appControl.blockApps ?? [...DEFAULT_BLOCKED_APPS];
+      // Browsers are appended, never prepended: indices of the listed apps must stay those of the file,
+      // so diagnostics about blockApps[i] point at the right entry.
       const blockApps = appControl.blockBrowser
-        ? [...BROWSER_APP_IDS.filter((id) => !listed.includes(id)), ...listed]
+        ? [...listed, ...BROWSER_APP_IDS.filter((id) => !listed.includes(id))]
         : listed;
       return { ...appControl, blockApps };
     }),

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { unknownServicePlan } from "./unknown-service-plan.ts";
+import { blueprintForCheck, FIXTURE_CLIENT, FIXTURE_HEAD } from "./test-support.ts";
+
+describe("unknown-service-plan", () => {
+  it("finding → HF2013 error at 7:49", () => {
+    const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  disabledServicePlans: [EXCHANGE_S_ENTERPRISE, SHAREPOINT_ENTERPRISE]\n" + FIXTURE_CLIENT);
+    const found = unknownServicePlan(bp, src);
+    expect(found.map((d) => [d.code, d.severity, d.source?.start.line, d.source?.start.col])).toEqual([
+      ["HF2013", "error", 7, 49],
+    ]);
+    expect(found[0]!.message.length).toBeGreaterThan(20);
+    expect(found[0]!.fix ?? "").not.toBe("");
+  });
+
+  it("compliant blueprint → no finding", () => {
+    const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  disabledServicePlans: [EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE]\n" + FIXTURE_CLIENT);
+    expect(unknownServicePlan(bp, src)).toEqual([]);
+  });
+});

@@ -1,0 +1,248 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { diagnosticCodes } from "../diag/codes.ts";
+import { latestKnownBuild } from "../catalog/index.ts";
+import { loadBlueprint, loadBlueprintFile } from "./load.ts";
+
+const fixture = (name: string) => new URL(`../../test/fixtures/blueprints/${name}.yaml`, import.meta.url);
+const example = (name: string) => new URL(`../../examples/${name}.holofleet.yaml`, import.meta.url);
+
+function load(name: string) {
+  return loadBlueprint(readFileSync(fixture(name), "utf8"), `${name}.yaml`);
+}
+
+/** Malformed blueprints: [fixture, code, line, col]. Each must be invalid with that diagnostic there. */
+const invalid: [string, string, number, number][] = [
+  // YAML syntax and structure
+  ["syntax-unclosed-flow", "HF1001", 9, 1],
+  ["syntax-tab-indent", "HF1003", 7, 1],
+  ["syntax-duplicate-key", "HF1002", 10, 1],
+  ["syntax-duplicate-nested-key", "HF1002", 9, 3],
+  ["syntax-bad-indent", "HF1001", 7, 8],
+  ["syntax-unclosed-quote", "HF1001", 12, 1],
+  ["syntax-multiple-documents", "HF1005", 10, 1],
+  ["empty", "HF1004", 1, 1],
+  ["not-a-mapping", "HF1004", 1, 1],
+  // Schema
+  ["wrong-api-version", "HF1013", 1, 13],
+  ["missing-tenant-domain", "HF1011", 4, 1],
+  ["missing-tenant", "HF1011", 1, 1],
+  ["unknown-key-top", "HF1010", 10, 1],
+  ["unknown-key-tenant", "HF1010", 6, 3],
+  ["unknown-key-kiosk", "HF1010", 8, 5],
+  ["unknown-key-account", "HF1010", 10, 9],
+  ["unknown-key-update-ring", "HF1010", 8, 5],
+  ["wrong-type-boolean", "HF1012", 7, 18],
+  ["wrong-type-list", "HF1012", 8, 11],
+  ["wrong-type-mapping", "HF1012", 6, 1],
+  ["wrong-type-number", "HF1012", 7, 15],
+  ["wrong-type-account", "HF1012", 9, 9],
+  ["bad-enum-usb", "HF1013", 7, 8],
+  ["bad-enum-model", "HF1013", 6, 10],
+  ["bad-enum-password-policy", "HF1013", 11, 11],
+  ["bad-enum-calling-app", "HF1013", 8, 17],
+  ["bad-acknowledgement", "HF1013", 10, 15],
+  ["out-of-range-deferral", "HF1014", 8, 26],
+  ["out-of-range-install-time", "HF1014", 8, 18],
+  ["out-of-range-active-hours", "HF1014", 9, 21],
+  ["empty-accounts", "HF1014", 8, 5],
+  ["bad-guid-profile", "HF1015", 8, 16],
+  ["bad-guid-tenant", "HF1015", 6, 7],
+  ["bad-upn", "HF1015", 9, 14],
+  ["bad-domain", "HF1015", 5, 11],
+  ["bad-client-id", "HF1015", 7, 9],
+  ["bad-os-release", "HF1016", 7, 15],
+  ["duplicate-list-entry", "HF1017", 8, 37],
+  // Semantic contradictions
+  ["kiosk-app-blocked", "HF2001", 8, 37],
+  ["calling-app-blocked", "HF2002", 8, 24],
+  ["calling-app-not-in-kiosk", "HF2025", 8, 5],
+  ["browser-allowed", "HF2003", 8, 19],
+  ["browser-app-control-off", "HF2003", 8, 14],
+  ["password-expires-during-loan", "HF2004", 8, 15],
+  ["password-extended-too-short", "HF2005", 12, 15],
+  ["unknown-settings-page", "HF2008", 8, 27],
+  ["os-baseline-too-old", "HF2010", 7, 15],
+  ["captive-portal-too-old", "HF2010", 9, 31],
+  ["unknown-app", "HF2011", 8, 12],
+  ["unknown-sku", "HF2012", 7, 35],
+  ["unknown-service-plan", "HF2013", 7, 49],
+  ["auto-launch-not-in-kiosk", "HF2014", 8, 17],
+  ["kiosk-app-not-allowed", "HF2015", 8, 37],
+  ["deny-not-allowed", "HF2016", 10, 24],
+  ["duplicate-client-id", "HF2017", 10, 9],
+  ["duplicate-upn", "HF2018", 12, 14],
+  ["upn-outside-domain", "HF2019", 9, 9],
+  ["company-resource-plans", "HF2020", 7, 35],
+  ["device-shared-across-clients", "HF2023", 14, 19],
+];
+
+/** Valid blueprints that carry a warning: [fixture, code, line, col]. */
+const warnings: [string, string, number, number][] = [
+  ["warn-usb-on", "HF2021", 7, 8],
+  ["warn-developer-mode", "HF2022", 7, 18],
+  ["warn-information-barriers", "HF2006", 7, 9],
+  ["warn-settings-not-network", "HF2007", 8, 27],
+  ["warn-settings-deprecated", "HF2009", 8, 27],
+  ["warn-rotate-on-return-long-loan", "HF2024", 8, 15],
+  ["warn-teams-disabled", "HF2027", 7, 49],
+  ["warn-unused-acknowledgement", "HF2028", 10, 15],
+  ["warn-wifi-blocked", "HF2029", 8, 35],
+];
+
+describe("loadBlueprint: malformed blueprints", () => {
+  it.each(invalid)("%s → %s at %i:%i", (name, code, line, col) => {
+    const result = load(name);
+    expect(result.blueprint).toBeNull();
+    const hit = result.diagnostics.find((d) => d.code === code);
+    expect(hit, JSON.stringify(result.diagnostics, null, 1)).toBeDefined();
+    expect(hit!.severity).toBe("error");
+    expect(hit!.source).toMatchObject({ file: `${name}.yaml`, start: { line, col } });
+    // Every diagnostic is registered, located and says something useful.
+    for (const d of result.diagnostics) {
+      expect(diagnosticCodes[d.code], d.code).toBeDefined();
+      expect(d.source?.start.line).toBeGreaterThan(0);
+      expect(d.message.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("loadBlueprint: warnings keep a blueprint valid", () => {
+  it.each(warnings)("%s → warning %s at %i:%i", (name, code, line, col) => {
+    const result = load(name);
+    expect(result.blueprint).not.toBeNull();
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.source?.start.line, d.source?.start.col])).toEqual([
+      [code, "warning", line, col],
+    ]);
+  });
+});
+
+describe("loadBlueprint", () => {
+  it("collects every schema problem in one pass", () => {
+    const text = [
+      "apiVersion: holofleet/v1",
+      "metadata:",
+      "  name: many-problems",
+      "tenant:",
+      "  domain: contoso.onmicrosoft.com",
+      "  modle: same-tenant",
+      "devices:",
+      "  usb: disabled",
+      "  developerMode: 1",
+      "  kiosk:",
+      "    profileId: nope",
+      "passwords:",
+      "  length: 4",
+    ].join("\n");
+    const result = loadBlueprint(text, "many.yaml");
+    expect(result.diagnostics.map((d) => `${d.source?.start.line}:${d.source?.start.col} ${d.code}`)).toEqual([
+      "6:3 HF1010",
+      "8:8 HF1013",
+      "9:18 HF1012",
+      "11:16 HF1015",
+      "13:11 HF1014",
+    ]);
+  });
+
+  it("reports a duplicate key and the schema problems of the same file together", () => {
+    const text = "apiVersion: holofleet/v1\nmetadata:\n  name: x\n  name: y\ntenant:\n  domain: contoso.onmicrosoft.com\ndevices:\n  usb: maybe\n";
+    const codes = loadBlueprint(text, "dup.yaml").diagnostics.map((d) => d.code);
+    expect(codes).toEqual(["HF1002", "HF1013"]);
+  });
+
+  it("unknown-key message names the allowed keys and the likely one", () => {
+    const d = load("unknown-key-kiosk").diagnostics[0]!;
+    expect(d.message).toContain('Did you mean "autoLaunch"?');
+    expect(d.fix).toContain("callingApp");
+  });
+
+  it("keeps the text of numeric-looking builds and serials (no float or leading-zero loss)", () => {
+    const { blueprint, diagnostics } = load("ok-numeric-serials-and-build");
+    expect(diagnostics).toEqual([]);
+    expect(blueprint!.devices.osBaseline).toEqual({ build: "22621.1120", requested: "22621.1120" });
+    expect(blueprint!.clients[0]!.accounts[0]!.devices).toEqual(["00421", "00422"]);
+  });
+
+  it("acknowledged browser risk → valid without HF2003", () => {
+    const { blueprint, diagnostics } = load("ok-browser-acknowledged");
+    expect(blueprint).not.toBeNull();
+    expect(diagnostics).toEqual([]);
+    expect(blueprint!.devices.appControl.blockApps).not.toContain("edge");
+  });
+
+  it("accepts `10.0.`-prefixed builds and release names", () => {
+    const base = "apiVersion: holofleet/v1\nmetadata:\n  name: b\ntenant:\n  domain: contoso.onmicrosoft.com\ndevices:\n  osBaseline: ";
+    expect(loadBlueprint(base + "10.0.22621.1244\n", "b.yaml").blueprint?.devices.osBaseline.build).toBe("22621.1244");
+    expect(loadBlueprint(base + "23h2\n", "b.yaml").blueprint?.devices.osBaseline).toEqual({
+      build: "22621.1244",
+      requested: "23h2",
+    });
+  });
+
+  it("a missing file is HF9001, not a throw", async () => {
+    const result = await loadBlueprintFile("does-not-exist.holofleet.yaml");
+    expect(result.blueprint).toBeNull();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["HF9001"]);
+  });
+});
+
+describe("examples", () => {
+  it.each(["minimal", "same-tenant-three-clients", "service-tenant"])("%s validates with no diagnostics", async (name) => {
+    const result = await loadBlueprintFile(example(name).pathname);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.blueprint).not.toBeNull();
+  });
+
+  it("loading twice gives the same blueprint (stable GUIDs, no clock)", () => {
+    const text = readFileSync(example("same-tenant-three-clients"), "utf8");
+    expect(JSON.stringify(loadBlueprint(text, "a").blueprint)).toBe(JSON.stringify(loadBlueprint(text, "a").blueprint));
+  });
+});
+
+describe("secure by default", () => {
+  it("the minimal example normalizes to the guide's full recommended posture", async () => {
+    const { blueprint: bp } = await loadBlueprintFile(example("minimal").pathname);
+    expect(bp).not.toBeNull();
+    const d = bp!.devices;
+    expect(d.osBaseline).toEqual({ build: latestKnownBuild(), requested: "latest-known" }); // §GR-1
+    expect(bp!.licensing.assignment).toBe("user"); // §GR-2
+    expect(bp!.licensing.skus).toEqual(["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"]); // §CC-company-resources
+    expect(bp!.licensing.disabledServicePlans).toEqual(
+      expect.arrayContaining(["EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "YAMMER_ENTERPRISE", "OFFICESUBSCRIPTION"]),
+    );
+    expect(bp!.licensing.disabledServicePlans).not.toContain("TEAMS1");
+    expect(d.autopilot).toMatchObject({ enabled: true, groupTag: "HF-HOLOLENS" }); // §GR-3
+    expect(d.tenantLockdown).toBe(true); // §GR-4
+    expect(d.kiosk).toMatchObject({
+      enabled: true,
+      mode: "global",
+      callingApp: "remote-assist",
+      apps: ["remote-assist", "settings"],
+      autoLaunch: "remote-assist",
+      exclusions: [],
+    }); // §GR-5
+    expect(d.kiosk.profileId).toMatch(/^\{[0-9A-F-]{36}\}$/);
+    expect(d.developerMode).toBe(false); // §GR-6.1
+    expect(d.usb).toBe("off"); // §GR-6.2
+    expect(d.appControl).toMatchObject({ enabled: true, blockBrowser: true }); // §GR-7, §CC-chat-history
+    expect(d.appControl.blockApps).toEqual(expect.arrayContaining(["edge", "edge-legacy", "store", "mail", "calendar", "onedrive"]));
+    expect(d.appControl.policyId).toMatch(/^\{[0-9A-F-]{36}\}$/);
+    expect(d.appControl.policyId).not.toBe(d.kiosk.profileId);
+    expect(d.storeAutoUpdate).toBe(true); // §GR-8
+    expect(d.settingsPages.mode).toBe("showonly"); // §GR-9
+    expect(d.settingsPages.pages.length).toBeGreaterThan(0);
+    expect(d.settingsPages.pages.every((p) => p.startsWith("network-") || p === "wifi-provisioning")).toBe(true);
+    expect(d.settingsPages.pages).not.toContain("network-proxy");
+    expect(d.updateRing).toMatchObject({ enabled: true, allowPause: false }); // §GR-10
+    expect(d.restrictions).toMatchObject({
+      allowManualMdmUnenrollment: false,
+      allowMicrosoftAccount: false,
+      allowManualWifiConfiguration: true,
+      allowRemoveProvisioningPackage: false,
+    }); // §GR-11
+    expect(bp!.isolation.mode).toBe("scoped-directory-search"); // §CC-isolation
+    expect(bp!.passwords).toEqual({ policy: "rotate-on-return", maxAgeDays: 90, length: 16 }); // §CC-passwords
+    expect(bp!.clients[0]!.accounts[0]!.userPrincipalName).toBe("fabrikam-op01@contoso.onmicrosoft.com");
+    expect(bp!.clients[0]!.usageLocation).toBe(bp!.tenant.usageLocation);
+  });
+});
