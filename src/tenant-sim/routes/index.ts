@@ -6,11 +6,25 @@
  */
 import type { RouteDef, SimControlRoute, SimTicker } from "../framework.ts";
 import { organizationRoutes } from "./organization.ts";
+import { directoryObjectRoutes } from "./directory-objects.ts";
+import { deviceRoutes } from "./devices.ts";
+import { domainRoutes } from "./domains.ts";
+import { groupRoutes } from "./groups.ts";
+import { subscribedSkuRoutes } from "./subscribed-skus.ts";
+import { userRoutes } from "./users.ts";
+import { dynamicMembershipTicker } from "../directory/dynamic-membership.ts";
+import { groupLicensingTicker } from "../directory/licensing.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
+  ...domainRoutes,
+  ...subscribedSkuRoutes,
+  ...userRoutes,
+  ...groupRoutes,
+  ...deviceRoutes,
+  ...directoryObjectRoutes,
 ];
 
-export const allTickers: SimTicker[] = [];
+export const allTickers: SimTicker[] = [dynamicMembershipTicker, groupLicensingTicker];
 
 export const allSimRoutes: SimControlRoute[] = [];

@@ -5,10 +5,11 @@
 import type { SimStore } from "../framework.ts";
 import type { SeedContext, SeedFn } from "./context.ts";
 import { seedOrganization } from "./organization.ts";
+import { seedDirectory } from "../directory/seed.ts";
 
 export type { SeedContext, SeedFn } from "./context.ts";
 
-export const allSeeds: SeedFn[] = [seedOrganization];
+export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory];
 
 export function seedTenant(store: SimStore, ctx: SeedContext, seeds: readonly SeedFn[] = allSeeds): void {
   store.tx(() => {

@@ -1,0 +1,339 @@
+/**
+ * `/users` (v1.0 and beta): create, read by id or UPN, update (incl. `passwordProfile` and
+ * `passwordPolicies`), delete, `licenseDetails`, `memberOf`, `assignLicense` and `/users/delta`
+ * (graph-facts §2, §3.3, §7, §9.7). UPNs are unique (400 `ObjectConflict`); passwords are never
+ * stored or returned — only the time they changed, on the tenant clock.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { GraphHttpError, type CollectionOptions, type RouteDef, type SimStore } from "../framework.ts";
+import { deleteDirectoryObject, saveDirectoryObject } from "../directory/change-log.ts";
+import { answerDelta } from "../directory/delta.ts";
+import { assignUserLicenses, parseAssignLicenseBody, refreshConsumedUnits } from "../directory/licensing.ts";
+import { asDirectoryObject, findUser, notFound, requireObjectBody, requireUser, USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/lookup.ts";
+import { directGroupsOf, setGroupMembers } from "../directory/membership.ts";
+import type { SkuDoc, UserDoc } from "../directory/types.ts";
+
+const USERS: CollectionOptions = {
+  contextPath: "users",
+  maxTop: 999,
+  defaultTop: 100,
+  defaultSelect: USER_DEFAULT_SELECT,
+  basicFilterProperties: USER_BASIC_FILTER,
+  advancedQueryNeedsEventual: true,
+};
+
+/** "A–Z a–z 0–9 ' . - _ ! # ^ ~" before the @ (user-post-users.md, via graph-facts §2). */
+const UPN_LOCAL_PART = /^[A-Za-z0-9'._!#^~-]+$/;
+
+/** Properties a client may set on create or PATCH; everything else is read-only or out of scope. */
+const WRITABLE = new Set([
+  "accountEnabled",
+  "ageGroup",
+  "businessPhones",
+  "city",
+  "companyName",
+  "consentProvidedForMinor",
+  "country",
+  "department",
+  "displayName",
+  "employeeId",
+  "employeeType",
+  "faxNumber",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mailNickname",
+  "mobilePhone",
+  "officeLocation",
+  "otherMails",
+  "passwordPolicies",
+  "postalCode",
+  "preferredLanguage",
+  "showInAddressList",
+  "state",
+  "streetAddress",
+  "surname",
+  "usageLocation",
+  "userPrincipalName",
+  "userType",
+]);
+
+function invalidValue(property: string): GraphHttpError {
+  return new GraphHttpError(400, "Request_BadRequest", `Invalid value specified for property '${property}' of resource 'User'.`);
+}
+
+/**
+ * Entra's default password rule: 8–256 characters and three of upper case, lower case, digits and
+ * symbols, unless the user has `DisableStrongPassword` (Entra password policy docs).
+ */
+function checkPassword(password: string, policies: unknown): void {
+  const relaxed = typeof policies === "string" && /DisableStrongPassword/i.test(policies);
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  const ok = password.length <= 256 && (relaxed ? password.length >= 1 : password.length >= 8 && classes >= 3);
+  if (!ok) {
+    throw new GraphHttpError(400, "Request_BadRequest", "The specified password does not comply with password complexity requirements. Please provide a different password.");
+  }
+}
+
+function checkUpn(store: SimStore, upn: unknown, selfId: string | null): string {
+  if (typeof upn !== "string") throw invalidValue("userPrincipalName");
+  const at = upn.lastIndexOf("@");
+  const local = upn.slice(0, at);
+  const domain = upn.slice(at + 1).toLowerCase();
+  if (at <= 0 || !UPN_LOCAL_PART.test(local) || local.startsWith(".") || local.endsWith(".")) throw invalidValue("userPrincipalName");
+  const verified = store.list<{ id: string; isVerified: boolean }>("domains").some((d) => d.id.toLowerCase() === domain && d.isVerified);
+  if (!verified) {
+    throw new GraphHttpError(
+      400,
+      "Request_BadRequest",
+      "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.",
+      {},
+      [{ code: "InvalidValue", target: "userPrincipalName" }],
+    );
+  }
+  const taken = store.list<UserDoc>("users").some((u) => u.id !== selfId && u.userPrincipalName.toLowerCase() === upn.toLowerCase());
+  if (taken) {
+    // graph-facts §2: "UPN uniqueness".
+    throw new GraphHttpError(400, "Request_BadRequest", "Another object with the same value for property userPrincipalName already exists.", {}, [
+      { code: "ObjectConflict", target: "userPrincipalName" },
+    ]);
+  }
+  return upn;
+}
+
+function checkTypes(body: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "passwordProfile" || key.startsWith("@")) continue;
+    if (!WRITABLE.has(key)) throw new GraphHttpError(400, "Request_BadRequest", `Property '${key}' is read-only or not supported on user.`);
+    if (value === null) continue;
+    const boolProps = ["accountEnabled", "showInAddressList"];
+    const listProps = ["businessPhones", "otherMails"];
+    if (boolProps.includes(key) ? typeof value !== "boolean" : listProps.includes(key) ? !Array.isArray(value) : typeof value !== "string") throw invalidValue(key);
+  }
+  if (typeof body.usageLocation === "string" && !/^[A-Z]{2}$/.test(body.usageLocation)) throw invalidValue("usageLocation");
+}
+
+function applyPasswordProfile(user: UserDoc, profile: unknown, now: Date): void {
+  const p = profile as { password?: unknown; forceChangePasswordNextSignIn?: unknown; forceChangePasswordNextSignInWithMfa?: unknown } | null;
+  if (!p || typeof p !== "object" || typeof p.password !== "string") throw invalidValue("passwordProfile");
+  checkPassword(p.password, user.passwordPolicies);
+  // The password itself is write-only (graph-facts §2): keep only the facts about it.
+  user._forceChangePasswordNextSignIn = p.forceChangePasswordNextSignIn === true;
+  user._forceChangePasswordNextSignInWithMfa = p.forceChangePasswordNextSignInWithMfa === true;
+  user.lastPasswordChangeDateTime = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function newUser(store: SimStore, body: Record<string, unknown>, now: Date): UserDoc {
+  for (const required of ["accountEnabled", "displayName", "mailNickname", "passwordProfile", "userPrincipalName"]) {
+    if (body[required] === undefined || body[required] === null) throw invalidValue(required);
+  }
+  checkTypes(body);
+  const upn = checkUpn(store, body.userPrincipalName, null);
+  const initial = store.list<{ id: string; isInitial: boolean }>("domains").find((d) => d.isInitial)?.id ?? upn.split("@")[1];
+  const created = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const user: UserDoc = {
+    id: randomUUID(),
+    deletedDateTime: null,
+    accountEnabled: body.accountEnabled,
+    ageGroup: null,
+    assignedLicenses: [],
+    assignedPlans: [],
+    businessPhones: [],
+    city: null,
+    companyName: null,
+    consentProvidedForMinor: null,
+    country: null,
+    createdDateTime: created,
+    creationType: null,
+    department: null,
+    displayName: body.displayName as string,
+    employeeId: null,
+    employeeType: null,
+    externalUserState: null,
+    externalUserStateChangeDateTime: null,
+    faxNumber: null,
+    givenName: null,
+    identities: [{ signInType: "userPrincipalName", issuer: initial, issuerAssignedId: upn }],
+    imAddresses: [],
+    isResourceAccount: null,
+    jobTitle: null,
+    lastPasswordChangeDateTime: null,
+    legalAgeGroupClassification: null,
+    licenseAssignmentStates: [],
+    mail: null,
+    mailNickname: body.mailNickname,
+    mobilePhone: null,
+    officeLocation: null,
+    onPremisesDistinguishedName: null,
+    onPremisesDomainName: null,
+    onPremisesImmutableId: null,
+    onPremisesLastSyncDateTime: null,
+    onPremisesSamAccountName: null,
+    onPremisesSecurityIdentifier: null,
+    onPremisesSyncEnabled: null,
+    onPremisesUserPrincipalName: null,
+    otherMails: [],
+    passwordPolicies: null,
+    passwordProfile: null,
+    postalCode: null,
+    preferredDataLocation: null,
+    preferredLanguage: null,
+    provisionedPlans: [],
+    proxyAddresses: [],
+    securityIdentifier: `S-1-12-1-${createHash("sha256").update(upn).digest().readUInt32BE(0)}`,
+    showInAddressList: null,
+    state: null,
+    streetAddress: null,
+    surname: null,
+    usageLocation: null,
+    userPrincipalName: upn,
+    userType: "Member",
+  };
+  for (const [key, value] of Object.entries(body)) if (WRITABLE.has(key)) user[key] = value;
+  applyPasswordProfile(user, body.passwordProfile, now);
+  return user;
+}
+
+function licenseDetailsId(user: UserDoc, skuId: string): string {
+  return Buffer.from(`${user.id}_${skuId}`).toString("base64url");
+}
+
+export const userRoutes: RouteDef[] = [
+  {
+    method: "GET",
+    path: "/users",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: false,
+    handler: (ctx) => ctx.collection(ctx.store.list("users"), USERS),
+  },
+  {
+    method: "POST",
+    path: "/users",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: true,
+    handler: (ctx) => {
+      const body = requireObjectBody(ctx.body);
+      const user = ctx.store.tx(() => saveDirectoryObject(ctx.store, "users", newUser(ctx.store, body, ctx.now())));
+      return { ...ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT), status: 201 };
+    },
+  },
+  {
+    method: "GET",
+    path: "/users/delta",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: false,
+    handler: (ctx) =>
+      answerDelta({ kind: "users", version: ctx.version, baseUrl: ctx.baseUrl, query: ctx.query, store: ctx.store, defaultSelect: USER_DEFAULT_SELECT }),
+  },
+  {
+    method: "GET",
+    path: "/users/{id}",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: false,
+    handler: (ctx) => ctx.entity(requireUser(ctx.store, ctx.params.id ?? ""), "users/$entity", USER_DEFAULT_SELECT),
+  },
+  {
+    method: "PATCH",
+    path: "/users/{id}",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: true,
+    handler: (ctx) => {
+      const body = requireObjectBody(ctx.body);
+      ctx.store.tx(() => {
+        const user = requireUser(ctx.store, ctx.params.id ?? "");
+        checkTypes(body);
+        if (body.userPrincipalName !== undefined) checkUpn(ctx.store, body.userPrincipalName, user.id);
+        for (const required of ["displayName", "userPrincipalName", "mailNickname", "accountEnabled"]) {
+          if (required in body && body[required] === null) throw invalidValue(required);
+        }
+        for (const [key, value] of Object.entries(body)) if (WRITABLE.has(key)) user[key] = value;
+        if (body.passwordProfile !== undefined) applyPasswordProfile(user, body.passwordProfile, ctx.now());
+        saveDirectoryObject(ctx.store, "users", user);
+      });
+      return { status: 204 };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/users/{id}",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: true,
+    handler: (ctx) => {
+      ctx.store.tx(() => {
+        const user = requireUser(ctx.store, ctx.params.id ?? "");
+        for (const group of directGroupsOf(ctx.store, user.id)) {
+          setGroupMembers(ctx.store, group, group._members.filter((m) => m !== user.id), Date.now());
+          saveDirectoryObject(ctx.store, "groups", group);
+        }
+        // Deleted users go to deleted items for 30 days, so delta reports them as "changed".
+        deleteDirectoryObject(ctx.store, "users", user.id, "changed");
+        refreshConsumedUnits(ctx.store);
+      });
+      return { status: 204 };
+    },
+  },
+  {
+    method: "GET",
+    path: "/users/{id}/licenseDetails",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: false,
+    handler: (ctx) => {
+      const user = requireUser(ctx.store, ctx.params.id ?? "");
+      const skus = ctx.store.list<SkuDoc>("subscribedSkus");
+      const details = user.assignedLicenses.map((lic) => {
+        const sku = skus.find((s) => s.skuId === lic.skuId);
+        return {
+          id: licenseDetailsId(user, lic.skuId),
+          skuId: lic.skuId,
+          skuPartNumber: sku?.skuPartNumber ?? null,
+          servicePlans: (sku?.servicePlans ?? []).map((p) => ({
+            servicePlanId: p.servicePlanId,
+            servicePlanName: p.servicePlanName,
+            provisioningStatus: lic.disabledPlans.includes(p.servicePlanId) ? "Disabled" : "Success",
+            appliesTo: p.appliesTo,
+          })),
+        };
+      });
+      return ctx.collection(details, { ...USERS, contextPath: `users('${user.id}')/licenseDetails`, defaultSelect: null, basicFilterProperties: null, advancedQueryNeedsEventual: false });
+    },
+  },
+  {
+    method: "GET",
+    path: "/users/{id}/memberOf",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: false,
+    handler: (ctx) => {
+      const user = requireUser(ctx.store, ctx.params.id ?? "");
+      const groups = directGroupsOf(ctx.store, user.id).map((g) => asDirectoryObject("groups", g));
+      return ctx.collection(groups, { ...USERS, contextPath: "directoryObjects", defaultSelect: null, basicFilterProperties: null });
+    },
+  },
+  {
+    method: "POST",
+    path: "/users/{id}/assignLicense",
+    versions: ["v1.0", "beta"],
+    throttle: "directory",
+    write: true,
+    handler: (ctx) => {
+      const { add, remove } = parseAssignLicenseBody(ctx.body);
+      const user = ctx.store.tx(() => {
+        const found = findUser(ctx.store, ctx.params.id ?? "");
+        if (!found) throw notFound(ctx.params.id ?? "");
+        assignUserLicenses(ctx.store, found, add, remove, ctx.now());
+        saveDirectoryObject(ctx.store, "users", found);
+        refreshConsumedUnits(ctx.store);
+        return found;
+      });
+      // assignLicense answers 200 with the user (user-assignlicense.md).
+      return ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT);
+    },
+  },
+];
