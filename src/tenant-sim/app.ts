@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import type { GraphVersion, HttpMethod, RouteDef, SimControlRoute, SimTicker } from "./framework.ts";
 import { verifyAccessToken, type TokenSigner } from "./auth/access-token.ts";
+import type { PermissionsMap } from "./auth/permissions.ts";
 import { APPLICATIONS_KIND, createApplication } from "./auth/applications.ts";
 import { jwks, openIdConfiguration } from "./auth/openid.ts";
 import { handleTokenRequest } from "./auth/token-endpoint.ts";
@@ -50,6 +51,8 @@ export interface LocalTenantOptions {
   tickers?: readonly SimTicker[];
   simRoutes?: readonly SimControlRoute[];
   seeds?: readonly SeedFn[];
+  /** Replaces the permissions map (tests with their own routes). */
+  permissions?: PermissionsMap;
 }
 
 export interface LocalTenant {
@@ -167,6 +170,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     lag: createReplicationLag(opts.consistency?.newObjectLagMs ?? 0),
     lock: createWriteLock(),
     tickers: opts.tickers ?? allTickers,
+    permissions: opts.permissions,
   };
   const batchRandom = seededRandom(opts.batchSeed ?? 1);
 

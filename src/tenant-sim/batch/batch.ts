@@ -86,6 +86,23 @@ export function resolveSubRequestUrl(url: string, outer: GraphVersion): { versio
   return { version, path: q < 0 ? rest : rest.slice(0, q), query: new URLSearchParams(q < 0 ? "" : rest.slice(q + 1)) };
 }
 
+/**
+ * Sub-response headers use HTTP's usual casing (`Content-Type`, `Retry-After`), as Graph's batch
+ * answers do; graph-client's BatchResponseContent looks up `headers["Content-Type"]` exactly.
+ */
+const CANONICAL: Record<string, string> = {
+  "content-type": "Content-Type",
+  "retry-after": "Retry-After",
+  location: "Location",
+  "cache-control": "Cache-Control",
+  "odata-version": "OData-Version",
+  "www-authenticate": "WWW-Authenticate",
+};
+
+function canonicalHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [CANONICAL[k.toLowerCase()] ?? k, v]));
+}
+
 export async function runBatch(
   outer: BatchOuter,
   dispatch: (call: GraphCall) => Promise<GraphAnswer>,
@@ -115,13 +132,13 @@ export async function runBatch(
         return {
           id: item.id,
           status: 424,
-          headers: { "content-type": "application/json" },
+          headers: { "Content-Type": "application/json" },
           body: graphErrorBody("FailedDependency", `The request depends on request '${failed.id}', which failed with status ${failed.status}.`, ids, now()),
         };
       }
       const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
       const answer = await subRequest(item, headers, ids);
-      return { id: item.id, status: answer.status, headers: answer.headers, ...(answer.body !== undefined ? { body: answer.body } : {}) };
+      return { id: item.id, status: answer.status, headers: canonicalHeaders(answer.headers), ...(answer.body !== undefined ? { body: answer.body } : {}) };
     })();
     results.set(key, promise);
     return promise;
