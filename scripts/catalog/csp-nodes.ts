@@ -114,6 +114,8 @@ export interface CspNodeInputs {
   supportedPolicies: readonly SupportedPolicy[];
   releases: readonly OsRelease[];
   read: (path: string) => ReferenceFile;
+  /** Standalone CSP DDF files to include; all of `STANDALONE_CSP_FILES` unless a test narrows it. */
+  standaloneFiles?: readonly string[];
 }
 
 export function buildCspNodes(inputs: CspNodeInputs): CspNode[] {
@@ -149,7 +151,7 @@ export function buildCspNodes(inputs: CspNodeInputs): CspNode[] {
     }
   }
 
-  for (const path of STANDALONE_CSP_FILES) {
+  for (const path of inputs.standaloneFiles ?? STANDALONE_CSP_FILES) {
     const file = inputs.read(path);
     for (const leaf of parseDdf(file)) {
       const m = /^\.\/(?:Device\/|User\/)?Vendor\/MSFT\/([^/]+)\/(.+)$/.exec(leaf.path);

@@ -23,7 +23,7 @@ export function monthYear(text: string): string | undefined {
 }
 
 const FEATURE_NAME = /version\s+(\S+)/i;
-const SECTION = /^##\s+Windows Holographic, version\s+(\S+)(?:\s+[-–]\s+([A-Za-z]+\s+\d{4})\s+Update)?\s*$/;
+export const RELEASE_SECTION = /^##\s+Windows Holographic, version\s+(\S+)(?:\s+[-–]\s+([A-Za-z]+\s+\d{4})\s+Update)?\s*$/;
 const BUILD_LINE = /^-?\s*Build\b[^0-9]*(\d{5}\.\d+)/;
 
 /** Feature releases from the "Major release number | Feature release name | Date | Build number" table. */
@@ -65,7 +65,7 @@ export function parseReleaseSections(file: ReferenceFile): ReleaseSection[] {
   const lines = file.text.split(/\r?\n/);
   const sections: ReleaseSection[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = SECTION.exec(lines[i] ?? "");
+    const m = RELEASE_SECTION.exec(lines[i] ?? "");
     if (!m) continue;
     let build: string | undefined;
     for (let j = i + 1; j < lines.length && !/^##\s/.test(lines[j] ?? ""); j++) {
@@ -80,6 +80,11 @@ export function parseReleaseSections(file: ReferenceFile): ReleaseSection[] {
     sections.push({ heading, version: m[1] ?? "", month: m[2] ?? null, build, line: i + 1 });
   }
   return sections;
+}
+
+/** The catalog name of a section's release: `23H2` or `23H2 – March 2024`. */
+export function releaseName(version: string, month: string | null): string {
+  return month === null ? version : `${version} – ${month.replace(/\s+/g, " ")}`;
 }
 
 /** All releases, oldest build first. Feature releases whose section exists must agree with the table. */
@@ -97,7 +102,7 @@ export function parseOsReleases(releaseNotes: ReferenceFile, releaseNotes2004: R
       }
       const date = monthYear(section.month);
       if (!date) throw new ReferenceFormatError(file.path, section.line, `cannot read month "${section.month}"`);
-      releases.push({ name: `${section.version} – ${section.month.replace(/\s+/g, " ")}`, build: section.build, date, kind: "monthly", source: sourceOf(file) });
+      releases.push({ name: releaseName(section.version, section.month), build: section.build, date, kind: "monthly", source: sourceOf(file) });
     }
   }
   const seen = new Set<string>();

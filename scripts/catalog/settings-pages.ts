@@ -6,6 +6,7 @@
  */
 import type { OsRelease, SettingsPage } from "../../src/catalog/types.ts";
 import { cleanCell, footnoteMarks, parseMarkdownTables, splitBr } from "./markdown.ts";
+import { RELEASE_SECTION, releaseName } from "./os-releases.ts";
 import { ReferenceFormatError, lineAt, sourceOf, type ReferenceFile } from "./reference.ts";
 import { compareText } from "./sort.ts";
 
@@ -77,15 +78,21 @@ export function parseSettingsUriList(file: ReferenceFile, releases: readonly OsR
   return [...pages.values()];
 }
 
-/** `**Deprecated: ms-settings:<id>**` inside a `## Windows Holographic, version X` section → deprecated from X. */
+/**
+ * `**Deprecated: ms-settings:<id>**` → deprecated from the release whose `## Windows Holographic, version …`
+ * section holds the sentence (the nearest `##` heading above it must be such a section).
+ */
 export function parseDeprecatedPages(releaseNotes: ReferenceFile, releases: readonly OsRelease[]): Map<string, string> {
   const deprecated = new Map<string, string>();
   for (const m of releaseNotes.text.matchAll(/\*\*Deprecated:\s*ms-settings:([A-Za-z-]+)\*\*/g)) {
-    const before = releaseNotes.text.slice(0, m.index);
-    const sections = [...before.matchAll(/^##\s+Windows Holographic, version\s+(\S+)\s*$/gm)];
-    const version = sections.at(-1)?.[1];
-    if (!version) throw new ReferenceFormatError(releaseNotes.path, lineAt(releaseNotes.text, m.index ?? 0), "deprecation outside a feature release section");
-    deprecated.set(m[1] ?? "", releaseBuild(releases, version, releaseNotes.path));
+    const line = lineAt(releaseNotes.text, m.index ?? 0);
+    const heading = [...releaseNotes.text.slice(0, m.index).matchAll(/^##\s.*$/gm)].at(-1)?.[0] ?? "";
+    const section = RELEASE_SECTION.exec(heading);
+    if (!section) throw new ReferenceFormatError(releaseNotes.path, line, "deprecation outside a release section");
+    const name = releaseName(section[1] ?? "", section[2] ?? null);
+    const build = releases.find((r) => r.name === name)?.build;
+    if (!build) throw new ReferenceFormatError(releaseNotes.path, line, `no release ${name}`);
+    deprecated.set(m[1] ?? "", build);
   }
   return deprecated;
 }
