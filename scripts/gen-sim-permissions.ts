@@ -24,7 +24,26 @@ const referenceDir = process.env.HOLOFLEET_REFERENCE_DIR ?? resolve(repoRoot, ".
 const sourceFile = resolve(referenceDir, "graph/microsoft-graph-devx-content/permissions/new/permissions.json");
 const outFile = resolve(repoRoot, "src/tenant-sim/generated/permissions.json");
 
-export function trimPermissions(source: SourceMap, wanted: Set<string>): Record<string, Partial<Record<HttpMethod, string[]>>> {
+/**
+ * Paths the map lacks although Graph has them: it leaves out `$ref` paths (graph-facts §12), so
+ * adding a member borrows the permissions the map lists for removing one (`DELETE
+ * /groups/{id}/members/{id}`), which graph-facts §0 confirms (least: GroupMember.ReadWrite.All).
+ */
+export const PERMISSION_ALIASES: Record<string, Partial<Record<HttpMethod, { path: string; method: HttpMethod }>>> = {
+  "/groups/{id}/members/$ref": { POST: { path: "/groups/{id}/members/{id}", method: "DELETE" } },
+};
+
+function collectFor(source: SourceMap, path: string, method: HttpMethod): Set<string> {
+  const found = new Set<string>();
+  for (const [name, perm] of Object.entries(source.permissions))
+    for (const set of perm.pathSets ?? [])
+      if (set.schemeKeys.includes("Application") && set.methods.includes(method))
+        for (const raw of Object.keys(set.paths)) if (normalizePermissionPath(raw) === path) found.add(name);
+  return found;
+}
+
+export function trimPermissions(source_: SourceMap, wanted: Set<string>): Record<string, Partial<Record<HttpMethod, string[]>>> {
+  const source = source_;
   const out: Record<string, Partial<Record<HttpMethod, Set<string>>>> = {};
   for (const [name, perm] of Object.entries(source.permissions)) {
     for (const set of perm.pathSets ?? []) {
@@ -37,6 +56,13 @@ export function trimPermissions(source: SourceMap, wanted: Set<string>): Record<
           (byMethod[method as HttpMethod] ??= new Set()).add(name);
         }
       }
+    }
+  }
+  for (const [path, methods] of Object.entries(PERMISSION_ALIASES)) {
+    if (!wanted.has(path)) continue;
+    for (const [method, from] of Object.entries(methods)) {
+      const source = collectFor(source_, from.path, from.method);
+      if (source.size) (out[path] ??= {})[method as HttpMethod] = source;
     }
   }
   const sorted: Record<string, Partial<Record<HttpMethod, string[]>>> = {};
