@@ -1,9 +1,10 @@
 /** The command table, sorted by verb. Each entry adds one command (and its subcommands). */
 import type { Command } from "commander";
+import { registerAppControl } from "./appcontrol.ts";
 import { registerCompile } from "./compile.ts";
 import { registerSchema } from "./schema.ts";
 import { registerValidate } from "./validate.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerCompile, registerSchema, registerValidate];
+export const commands: RegisterCommand[] = [registerAppControl, registerCompile, registerSchema, registerValidate];
