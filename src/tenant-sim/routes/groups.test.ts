@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requiredPermissions } from "../auth/permissions.ts";
+import { checkEntity, hasCsdlReference } from "../conformance/csdl.ts";
+import { startTestTenant, type TestTenant } from "../testing.ts";
+import { groupRoutes } from "./groups.ts";
+
+let t: TestTenant;
+let domain: string;
+const ENTERPRISEPACK = "6fd2c87f-b296-42f0-b197-1e91e994b900";
+const RA_SKU = "7a551360-26c4-4f61-84e6-ef715673e083";
+const TEAMS1 = "57ff2da0-773e-42df-b2af-ffb7a2317929";
+
+beforeAll(async () => {
+  process.env.HOLOFLEET_SIM_LICENSING_DELAY_MS = "150";
+  t = await startTestTenant();
+  domain = ((await t.graph("GET", "/v1.0/domains")).body.value as { id: string; isInitial: boolean }[]).find((d) => d.isInitial)!.id;
+});
+afterAll(async () => {
+  delete process.env.HOLOFLEET_SIM_LICENSING_DELAY_MS;
+  await t?.close();
+});
+
+const securityGroup = (name: string, extra: Record<string, unknown> = {}) => ({ displayName: name, mailEnabled: false, mailNickname: name.toLowerCase().replace(/[^a-z0-9-]/g, "-"), securityEnabled: true, ...extra });
+
+async function createGroup(name: string, extra: Record<string, unknown> = {}) {
+  const res = await t.graph("POST", "/v1.0/groups", securityGroup(name, extra));
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+}
+
+async function createUser(nick: string) {
+  const res = await t.graph("POST", "/v1.0/users", {
+    accountEnabled: true,
+    displayName: nick,
+    mailNickname: nick,
+    userPrincipalName: `${nick}@${domain}`,
+    passwordProfile: { password: "Str0ng!Passw0rd" },
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+}
+
+const bind = (ids: string[]) => ({ "members@odata.bind": ids.map((id) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`) });
+
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("POST /groups", () => {
+  it("displayName is not unique: a retried POST makes a second group", async () => {
+    const a = await createGroup("HL2-ClientA-Devices");
+    const b = await createGroup("HL2-ClientA-Devices");
+    expect(a.id).not.toBe(b.id);
+    const res = await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'HL2-ClientA-Devices'")}`);
+    expect(res.status).toBe(200);
+    expect(res.body.value).toHaveLength(2);
+  });
+
+  it("201 body has the default property set, no hasMembersWithLicenseErrors, and conforms to the CSDL", async () => {
+    const res = await t.graph("POST", "/v1.0/groups", securityGroup("conf-group", { description: "x" }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ displayName: "conf-group", securityEnabled: true, mailEnabled: false, groupTypes: [] });
+    expect(res.body.hasMembersWithLicenseErrors).toBeUndefined();
+    expect(res.body.assignedLicenses).toBeUndefined();
+    if (hasCsdlReference()) expect(checkEntity("group", res.body, "v1.0", { partial: true })).toEqual([]);
+    const full = await t.graph("GET", `/v1.0/groups/${res.body.id}?$select=id,displayName,assignedLicenses,licenseProcessingState,groupTypes,uniqueName`);
+    if (hasCsdlReference()) expect(checkEntity("group", full.body, "v1.0", { partial: true })).toEqual([]);
+    expect(full.body.assignedLicenses).toEqual([]);
+  });
+
+  it("missing required properties or a bad mailNickname → 400", async () => {
+    expect((await t.graph("POST", "/v1.0/groups", { displayName: "x", mailEnabled: false, securityEnabled: true })).status).toBe(400);
+    expect((await t.graph("POST", "/v1.0/groups", securityGroup("bad", { mailNickname: "has space" }))).status).toBe(400);
+    expect((await t.graph("POST", "/v1.0/groups", securityGroup("bad", { hideFromAddressLists: true }))).status).toBe(400);
+  });
+
+  it("$filter on groupTypes with any() works without advanced query headers", async () => {
+    const dyn = await createGroup("dyn-any", { groupTypes: ["DynamicMembership"], membershipRule: 'device.displayName -eq "none"', membershipRuleProcessingState: "On" });
+    const res = await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent("groupTypes/any(c:c eq 'DynamicMembership')")}`);
+    expect(res.status).toBe(200);
+    expect((res.body.value as { id: string }[]).map((g) => g.id)).toContain(dyn.id);
+    expect((res.body.value as { groupTypes: string[] }[]).every((g) => g.groupTypes.includes("DynamicMembership"))).toBe(true);
+  });
+});
+
+describe("PATCH /groups(uniqueName='…') upsert", () => {
+  it("with Prefer: create-if-missing → 201 then 204; exactly one group", async () => {
+    const path = "/v1.0/groups(uniqueName='hl2-clienta-users')";
+    const created = await t.graph("PATCH", path, securityGroup("HL2 ClientA Users", { description: "v1" }), { prefer: "create-if-missing" });
+    expect(created.status).toBe(201);
+    expect(created.body.uniqueName).toBe("hl2-clienta-users");
+    const again = await t.graph("PATCH", path, securityGroup("HL2 ClientA Users", { description: "v2" }), { prefer: "create-if-missing" });
+    expect(again.status).toBe(204);
+    const list = await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent("uniqueName eq 'hl2-clienta-users'")}&$select=id,description`);
+    expect(list.body.value).toEqual([{ id: created.body.id, description: "v2" }]);
+  });
+
+  it("without the Prefer header a missing group → 404; POST with a taken uniqueName → 400 ObjectConflict", async () => {
+    const res = await t.graph("PATCH", "/v1.0/groups(uniqueName='nobody-here')", { description: "x" });
+    expect(res.status).toBe(404);
+    await t.graph("PATCH", "/v1.0/groups(uniqueName='taken-name')", securityGroup("Taken"), { prefer: "create-if-missing" });
+    const dup = await t.graph("POST", "/v1.0/groups", securityGroup("Taken2", { uniqueName: "TAKEN-name" }));
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.details).toEqual([{ code: "ObjectConflict", target: "uniqueName" }]);
+  });
+});
+
+describe("GET/PATCH/DELETE /groups/{id}", () => {
+  it("PATCH → 204 and reads back; DELETE → 204 then 404", async () => {
+    const g = await createGroup("patch-me");
+    expect((await t.graph("PATCH", `/v1.0/groups/${g.id}`, { description: "changed" })).status).toBe(204);
+    expect((await t.graph("GET", `/v1.0/groups/${g.id}`)).body.description).toBe("changed");
+    expect((await t.graph("DELETE", `/v1.0/groups/${g.id}`)).status).toBe(204);
+    const gone = await t.graph("GET", `/v1.0/groups/${g.id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe("Request_ResourceNotFound");
+  });
+});
+
+describe("members", () => {
+  it("members@odata.bind adds; GET members lists them with @odata.type", async () => {
+    const u = await createUser("mem01");
+    const g = await createGroup("mem-group");
+    expect((await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind([u.id]))).status).toBe(204);
+    const res = await t.graph("GET", `/v1.0/groups/${g.id}/members`);
+    expect(res.status).toBe(200);
+    expect(res.body.value).toEqual([expect.objectContaining({ "@odata.type": "#microsoft.graph.user", id: u.id, displayName: "mem01" })]);
+  });
+
+  it("members@odata.bind with an unknown id adds none → 404", async () => {
+    const u = await createUser("mem02");
+    const g = await createGroup("mem-group2");
+    const res = await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind([u.id, "00000000-0000-0000-0000-0000000000bb"]));
+    expect(res.status).toBe(404);
+    expect((await t.graph("GET", `/v1.0/groups/${g.id}/members`)).body.value).toEqual([]);
+  });
+
+  it("DELETE members/{id}/$ref → 204; not a member → 404", async () => {
+    const u = await createUser("mem03");
+    const g = await createGroup("mem-group3");
+    await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind([u.id]));
+    expect((await t.graph("DELETE", `/v1.0/groups/${g.id}/members/${u.id}/$ref`)).status).toBe(204);
+    expect((await t.graph("DELETE", `/v1.0/groups/${g.id}/members/${u.id}/$ref`)).status).toBe(404);
+  });
+
+  it("POST members/$ref is granted by the documented GroupMember.ReadWrite.All", () => {
+    const refRoute = groupRoutes.find((r) => r.method === "POST" && r.path.endsWith("/members/$ref"))!;
+    expect(requiredPermissions(refRoute)).toContain("GroupMember.ReadWrite.All");
+  });
+
+  it("POST members/$ref → 204; again → 400 'already exist'", async () => {
+    const u = await createUser("ref01");
+    const g = await createGroup("ref-group");
+    const ref = { "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${u.id}` };
+    expect((await t.graph("POST", `/v1.0/groups/${g.id}/members/$ref`, ref)).status).toBe(204);
+    const dup = await t.graph("POST", `/v1.0/groups/${g.id}/members/$ref`, ref);
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.code).toBe("Request_BadRequest");
+    expect(dup.body.error.message).toBe("One or more added object references already exist for the following modified properties: 'members'.");
+  });
+});
+
+describe("dynamic membership", () => {
+  const rule = (tag: string) => `(device.devicePhysicalIds -any _ -eq "[OrderID]:${tag}")`;
+
+  it("a device with the group's [OrderID] tag becomes a member; others do not", async () => {
+    const g = await createGroup("dyn-clienta", { groupTypes: ["DynamicMembership"], membershipRule: rule("ClientA"), membershipRuleProcessingState: "On" });
+    const store = t.tenant.store;
+    const device = (id: string, tag: string) => ({
+      id,
+      deviceId: id.replace(/^.{8}/, "dddddddd"),
+      displayName: `HL-${tag}`,
+      operatingSystem: "Windows",
+      operatingSystemVersion: "10.0.22621.1133",
+      accountEnabled: true,
+      trustType: "AzureAd",
+      physicalIds: ["[ZTDId]:0f7c0a3e-5b5b-4e59-9d6d-1a2b3c4d5e6f", `[OrderID]:${tag}`, "[HWID]:h:6966043157271240"],
+      registrationDateTime: "2026-01-01T00:00:00Z",
+      alternativeSecurityIds: [],
+      systemLabels: [],
+    });
+    // The Intune side writes Entra devices straight into the store (the shared convention).
+    store.put("devices", device("11111111-aaaa-4aaa-8aaa-000000000001", "ClientA"));
+    store.put("devices", device("11111111-aaaa-4aaa-8aaa-000000000002", "ClientB"));
+    const members = await t.graph("GET", `/v1.0/groups/${g.id}/members`);
+    expect((members.body.value as { id: string }[]).map((m) => m.id)).toEqual(["11111111-aaaa-4aaa-8aaa-000000000001"]);
+    expect(members.body.value[0]["@odata.type"]).toBe("#microsoft.graph.device");
+    const memberOf = await t.graph("GET", "/v1.0/devices/11111111-aaaa-4aaa-8aaa-000000000001/memberOf");
+    expect((memberOf.body.value as { id: string }[]).map((m) => m.id)).toContain(g.id);
+  });
+
+  it("changing the rule re-evaluates membership", async () => {
+    const g = await createGroup("dyn-switch", { groupTypes: ["DynamicMembership"], membershipRule: rule("ClientA"), membershipRuleProcessingState: "On" });
+    expect((await t.graph("PATCH", `/v1.0/groups/${g.id}`, { membershipRule: rule("ClientB") })).status).toBe(204);
+    const members = await t.graph("GET", `/v1.0/groups/${g.id}/members`);
+    expect((members.body.value as { id: string }[]).map((m) => m.id)).toEqual(["11111111-aaaa-4aaa-8aaa-000000000002"]);
+  });
+
+  it("an invalid rule → 400; adding members to a dynamic group → 400", async () => {
+    const bad = await t.graph("POST", "/v1.0/groups", securityGroup("dyn-bad", { groupTypes: ["DynamicMembership"], membershipRule: "(device.devicePhysicalIds -any _ -eq", membershipRuleProcessingState: "On" }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/membershipRule/);
+    const g = await createGroup("dyn-closed", { groupTypes: ["DynamicMembership"], membershipRule: rule("X"), membershipRuleProcessingState: "On" });
+    const u = await createUser("dyn01");
+    expect((await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind([u.id]))).status).toBe(400);
+  });
+});
+
+describe("group-based licensing", () => {
+  it("assignLicense → 202 + Location; members get the licence with disabledPlans shortly after", async () => {
+    const u = await createUser("gbl01");
+    const g = await createGroup("gbl-ra");
+    await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind([u.id]));
+    const res = await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuId: RA_SKU, disabledPlans: [TEAMS1] }], removeLicenses: [] });
+    expect(res.status).toBe(202);
+    expect(res.headers.location).toBe(`${t.baseUrl}/v2/${t.tenantId}/directoryObjects/${g.id}/Microsoft.DirectoryServices.Group`);
+    expect(res.body.id).toBe(g.id);
+    const immediately = await t.graph("GET", `/v1.0/users/${u.id}?$select=assignedLicenses`);
+    expect(immediately.body.assignedLicenses).toEqual([]);
+    const later = await eventually(
+      () => t.graph("GET", `/v1.0/users/${u.id}?$select=assignedLicenses,licenseAssignmentStates`),
+      (r) => r.body.assignedLicenses.length > 0,
+    );
+    expect(later.body.assignedLicenses).toEqual([{ skuId: RA_SKU, disabledPlans: [TEAMS1] }]);
+    expect(later.body.licenseAssignmentStates[0]).toMatchObject({ skuId: RA_SKU, assignedByGroup: g.id, state: "Active", error: "None" });
+    if (hasCsdlReference()) expect(checkEntity("user", later.body, "v1.0", { partial: true })).toEqual([]);
+    const group = await t.graph("GET", `/v1.0/groups/${g.id}?$select=assignedLicenses,licenseProcessingState`);
+    expect(group.body.assignedLicenses).toEqual([{ skuId: RA_SKU, disabledPlans: [TEAMS1] }]);
+    expect(group.body.licenseProcessingState).toEqual({ state: "ProcessingComplete" });
+  });
+
+  it("more members than units → CountViolation on users, membersWithLicenseErrors and the filter on the group", async () => {
+    const sku = ((await t.graph("GET", "/v1.0/subscribedSkus")).body.value as { skuId: string; prepaidUnits: { enabled: number }; consumedUnits: number }[]).find(
+      (s) => s.skuId === ENTERPRISEPACK,
+    )!;
+    const free = sku.prepaidUnits.enabled - sku.consumedUnits;
+    const users = [];
+    for (let i = 0; i <= free; i++) users.push(await createUser(`cv${i}`));
+    const g = await createGroup("gbl-e3");
+    expect((await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind(users.map((u) => u.id)))).status).toBe(204);
+    expect((await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuId: ENTERPRISEPACK, disabledPlans: [] }], removeLicenses: [] })).status).toBe(202);
+    const errors = await eventually(
+      () => t.graph("GET", `/v1.0/groups/${g.id}/membersWithLicenseErrors`),
+      (r) => r.status === 200 && r.body.value.length > 0,
+    );
+    expect(errors.body.value).toHaveLength(1);
+    const errored = errors.body.value[0].id as string;
+    const state = await t.graph("GET", `/v1.0/users/${errored}?$select=licenseAssignmentStates,assignedLicenses`);
+    expect(state.body.licenseAssignmentStates).toEqual([expect.objectContaining({ skuId: ENTERPRISEPACK, assignedByGroup: g.id, state: "Error", error: "CountViolation" })]);
+    expect(state.body.assignedLicenses).toEqual([]);
+    const withErrors = await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent("hasMembersWithLicenseErrors eq true")}&$select=id`);
+    expect(withErrors.body.value).toEqual([{ id: g.id }]);
+    const after = ((await t.graph("GET", "/v1.0/subscribedSkus")).body.value as { skuId: string; prepaidUnits: { enabled: number }; consumedUnits: number }[]).find((s) => s.skuId === ENTERPRISEPACK)!;
+    expect(after.consumedUnits).toBe(after.prepaidUnits.enabled);
+  });
+
+  it("an unknown SKU → 400", async () => {
+    const g = await createGroup("gbl-bad");
+    const res = await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuId: "00000000-0000-0000-0000-000000000001", disabledPlans: [] }], removeLicenses: [] });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("members/$ref on dynamic groups and unknown objects", () => {
+  it("→ 400 on a dynamic group, 404 for an unknown object", async () => {
+    const dyn = await createGroup("dyn-ref", { groupTypes: ["DynamicMembership"], membershipRule: 'device.displayName -eq "x"', membershipRuleProcessingState: "On" });
+    const u = await createUser("dynref01");
+    const ref = (id: string) => ({ "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${id}` });
+    expect((await t.graph("POST", `/v1.0/groups/${dyn.id}/members/$ref`, ref(u.id))).status).toBe(400);
+    const g = await createGroup("ref-unknown");
+    const missing = await t.graph("POST", `/v1.0/groups/${g.id}/members/$ref`, ref("00000000-0000-0000-0000-0000000000cc"));
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("Request_ResourceNotFound");
+  });
+});
