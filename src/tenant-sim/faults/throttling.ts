@@ -4,8 +4,9 @@
  *   and tenant (3,500 / 5,000 / 8,000 per 10 s by tenant size), writes per app and tenant
  *   (3,000 / 150 s) and per tenant (18,000 / 5 min); a 429 carries `Retry-After`,
  *   `x-ms-throttle-scope` and `x-ms-throttle-information`;
- * - Intune (device configuration, enrollment/Autopilot, devices): writes and requests per tenant and
- *   per app per tenant over 20 s; Intune's 429 has NO `Retry-After` and nests its message as JSON.
+ * - Intune (device configuration, enrollment/Autopilot, devices): sliding 20 s windows of writes
+ *   and of requests, per tenant and per app per tenant; Intune's 429 has NO `Retry-After` and nests
+ *   its message as JSON.
  * Modes: `off`; `realistic` (the documented numbers); `strict` (every limit divided by 100, at least
  * 2, so tests reach them in a handful of requests).
  */
@@ -147,19 +148,29 @@ export function createThrottler(
     return { throttled: false, headers };
   }
 
+  // Intune states its limits as "N requests per 20 seconds": a sliding window, not a bucket.
+  const windows = new Map<string, number[]>();
+  const windowOf = (key: string, capacity: number) => {
+    const t = now();
+    let w = windows.get(key);
+    if (!w) windows.set(key, (w = []));
+    while (w.length && w[0]! <= t - INTUNE_WINDOW_MS) w.shift();
+    return { full: w.length >= scale(capacity), take: () => w.push(t) };
+  };
+
   function intune(req: ThrottleRequest): ThrottleOutcome {
     const service = intuneServiceOf(req.pattern);
     const l = INTUNE_LIMITS[service];
     const checks = [
-      get(`in-all|${service}|${req.tenantId}`, l.tenantAll, INTUNE_WINDOW_MS),
-      get(`in-app|${service}|${req.appId}|${req.tenantId}`, l.appAll, INTUNE_WINDOW_MS),
+      windowOf(`in-all|${service}|${req.tenantId}`, l.tenantAll),
+      windowOf(`in-app|${service}|${req.appId}|${req.tenantId}`, l.appAll),
     ];
     if (isWrite(req.method))
       checks.push(
-        get(`in-w|${service}|${req.tenantId}`, l.tenantWrites, INTUNE_WINDOW_MS),
-        get(`in-appw|${service}|${req.appId}|${req.tenantId}`, l.appWrites, INTUNE_WINDOW_MS),
+        windowOf(`in-w|${service}|${req.tenantId}`, l.tenantWrites),
+        windowOf(`in-appw|${service}|${req.appId}|${req.tenantId}`, l.appWrites),
       );
-    if (checks.some((b) => waitFor(b, 1) > 0)) {
+    if (checks.some((c) => c.full)) {
       return {
         throttled: true,
         status: 429,
@@ -170,7 +181,7 @@ export function createThrottler(
         headers: {},
       };
     }
-    for (const b of checks) b.tokens -= 1;
+    for (const c of checks) c.take();
     return { throttled: false, headers: {} };
   }
 
