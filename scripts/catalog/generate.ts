@@ -10,8 +10,8 @@ import { buildCspNodes } from "./csp-nodes.ts";
 import { renderModule } from "./emit.ts";
 import { derivedFeatureMinimums, parseDocFeatureMinimums, sortFeatureMinimums } from "./feature-minimums.ts";
 import { informationBarrierSkus, LICENSING_CSV, parseCompanyResourcePlans, parseLicensingCsv } from "./licensing.ts";
-import { parseOsReleases, parseReleaseSections } from "./os-releases.ts";
-import { parseSupportedPolicies, sectionAnchors } from "./policy-support.ts";
+import { parseOsReleases, parseReleaseSections, RELEASE_SECTION, releaseName } from "./os-releases.ts";
+import { parsePolicyIntroductions, parseSupportedPolicies, sectionAnchors } from "./policy-support.ts";
 import type { ReferenceFile, ReferenceReader } from "./reference.ts";
 import { buildSettingsPages } from "./settings-pages.ts";
 
@@ -62,11 +62,27 @@ export function generateCatalog(readRaw: ReferenceReader): Map<string, string> {
   mark = new Set(used.keys());
   const sectionBuilds = sectionAnchors([...parseReleaseSections(releaseNotes), ...parseReleaseSections(releaseNotes2004)]);
   const supportedFile = read(FILES.supportedPolicies);
+  const sectionRelease = (heading: string): string | undefined => {
+    const m = RELEASE_SECTION.exec(`## ${heading}`);
+    return m ? releaseName(m[1] ?? "", m[2] ?? null) : undefined;
+  };
+  const introductions = [releaseNotes, releaseNotes2004].flatMap((f) => parsePolicyIntroductions(f, sectionRelease));
   const supported = parseSupportedPolicies(supportedFile, { releases: osReleases, sectionBuilds }).map((p) => {
+    let policy = p;
     const featureId = POLICY_MINIMUM_FROM_FEATURE[p.name];
     const feature = featureId ? docFeatures.find((f) => f.id === featureId) : undefined;
-    if (!feature || (p.minBuild !== null && compareBuilds(p.minBuild, feature.minBuild) >= 0)) return p;
-    return { ...p, minBuild: feature.minBuild, note: `the supported-policies page gives no build; ${feature.source.file} says ${feature.minBuild}` };
+    if (feature && (policy.minBuild === null || compareBuilds(policy.minBuild, feature.minBuild) < 0)) {
+      policy = { ...policy, minBuild: feature.minBuild, note: `the supported-policies page gives no build; ${feature.source.file} says ${feature.minBuild}` };
+    }
+    for (const intro of introductions.filter((x) => x.name === p.name)) {
+      const build = osReleases.find((r) => r.name === intro.release)?.build;
+      if (!build) throw new Error(`${intro.file}:${intro.line}: no release ${intro.release}`);
+      if (policy.minBuild === null || compareBuilds(policy.minBuild, build) < 0) {
+        // The later of the two documented builds is the safe baseline check.
+        policy = { ...policy, minBuild: build, note: `${intro.file} introduces it in ${intro.release}; the supported-policies page says ${p.minBuild ?? "no build"}` };
+      }
+    }
+    return policy;
   });
   const cspNodes: CspNode[] = buildCspNodes({ supportedPolicies: supported, releases: osReleases, read });
   const cspSources = [supportedFile, releaseNotes, releaseNotes2004, ...usedSince(mark).filter((f) => f.path.startsWith("ddf/"))];

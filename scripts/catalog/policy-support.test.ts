@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OsRelease } from "../../src/catalog/types.ts";
-import { parseSupportedPolicies, sectionAnchors } from "./policy-support.ts";
+import { parsePolicyIntroductions, parseSupportedPolicies, sectionAnchors } from "./policy-support.ts";
 import { referenceFile } from "./reference.ts";
 
 const source = { file: "docs/hololens-release-notes.md", sha256: "0".repeat(64) };
@@ -62,5 +62,38 @@ describe("parseSupportedPolicies", () => {
     expect(() => parseSupportedPolicies(page(["- [A/B](x.md) <sup>*[x](/hololens/hololens-release-notes#nowhere)</sup>", ...footnotes]), { releases, sectionBuilds })).toThrow(/anchor "#nowhere" matches no section/);
     expect(() => parseSupportedPolicies(page(["- [A/B](x.md) <sup>3</sup>", "- 3 - Available in Windows 10, version 21H2.", ...footnotes]), { releases, sectionBuilds })).toThrow(/no HoloLens release known for Windows 10 version 21H2/);
     expect(() => parseSupportedPolicies(page(footnotes), { releases, sectionBuilds })).toThrow(/no policy entries/);
+  });
+});
+
+describe("parsePolicyIntroductions", () => {
+  const notes = referenceFile(
+    "docs/hololens-release-notes.md",
+    Buffer.from(
+      [
+        "## Windows Holographic, version 22H2",
+        "The [OMA-URI](/x) (Open Mobile Alliance Uniform Resource Identifier) of new policies:",
+        "",
+        "- `./Device/Vendor/MSFT/Policy/Config/MixedReality/SkipCalibrationDuringSetup`",
+        "- `./Device/Vendor/MSFT/Policy/Config/MixedReality/SkipTrainingDuringSetup`",
+        "### Next topic",
+        "- `./Device/Vendor/MSFT/Policy/Config/MixedReality/NotANewPolicy`",
+        "## Windows Holographic, version 21H2 - February 2022 Update",
+        "The OMA-URI of new policy: `./Device/Vendor/MSFT/Policy/Config/MixedReality/ConfigureMovingPlatform`",
+      ].join("\n"),
+    ),
+  );
+  const name = (heading: string) => /version (\S+)(?: - (\w+ \d{4}) Update)?$/.exec(heading)?.slice(1).filter(Boolean).join(" – ");
+
+  it("attributes each new-policy URI to the release section it appears in, up to the next heading", () => {
+    expect(parsePolicyIntroductions(notes, name).map((p) => `${p.name} ${p.release} ${p.line}`)).toEqual([
+      "MixedReality/SkipCalibrationDuringSetup 22H2 4",
+      "MixedReality/SkipTrainingDuringSetup 22H2 5",
+      "MixedReality/ConfigureMovingPlatform 21H2 – February 2022 9",
+    ]);
+  });
+
+  it("refuses a new policy outside a release section", () => {
+    const stray = referenceFile("n.md", Buffer.from("## About\nThe OMA-URI of new policy: `./Device/Vendor/MSFT/Policy/Config/A/B`\n"));
+    expect(() => parsePolicyIntroductions(stray, name)).toThrow(/n\.md:2: a new policy outside a release section/);
   });
 });

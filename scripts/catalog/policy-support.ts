@@ -110,3 +110,36 @@ export function parseSupportedPolicies(file: ReferenceFile, inputs: PolicySuppor
 export function sectionAnchors(sections: readonly { heading: string; build: string }[]): Map<string, string> {
   return new Map(sections.map((s) => [headingSlug(s.heading), s.build]));
 }
+
+export interface PolicyIntroduction {
+  /** `Area/Policy`. */
+  name: string;
+  /** Catalog name of the release whose section introduces it (`22H1`, `21H2 – February 2022`). */
+  release: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * Policies the release notes introduce with "The OMA-URI of new policy/policies: `./Device/…/Policy/Config/Area/Policy`"
+ * (the URIs follow on the same line or in the lines up to the next heading), attributed to the release
+ * section they appear in. The supported-policies page (2022) sometimes names an earlier release than the
+ * section that introduced the policy; the generator then keeps the later one.
+ */
+export function parsePolicyIntroductions(file: ReferenceFile, sectionName: (heading: string) => string | undefined): PolicyIntroduction[] {
+  const lines = file.text.split(/\r?\n/);
+  const found: PolicyIntroduction[] = [];
+  let section: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (/^##\s/.test(line)) section = sectionName(line.replace(/^##\s+/, "").trim());
+    if (!/OMA-URI[^.]*? of new polic(?:y|ies)/i.test(line)) continue;
+    if (!section) throw new ReferenceFormatError(file.path, i + 1, "a new policy outside a release section");
+    for (let j = i; j < lines.length && (j === i || !/^#/.test(lines[j] ?? "")); j++) {
+      for (const m of (lines[j] ?? "").matchAll(/`\.\/(?:Device\/|User\/)?Vendor\/MSFT\/Policy\/Config\/([A-Za-z0-9_]+\/[A-Za-z0-9_]+)`/g)) {
+        found.push({ name: m[1] ?? "", release: section, file: file.path, line: j + 1 });
+      }
+    }
+  }
+  return found;
+}

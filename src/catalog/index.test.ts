@@ -201,3 +201,33 @@ describe("feature minimums", () => {
     expect(findFeatureMinimum(id)?.minBuild).toBe(build);
   });
 });
+
+describe("HoloLens minimums that the docs disagree on", () => {
+  it("keeps the later build when the release notes introduce a policy after the supported-policies page says", () => {
+    // Supported-policies page: footnote 10 (21H1); release notes: "new MDM policy" in 22H1.
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/MixedReality/AllowLaunchUriInSingleAppKiosk")?.hololens2.minBuild).toBe("20348.1501");
+    // hololens-updates.md: SetDisablePauseUXAccess from 20H2 although the page gives no footnote.
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/Update/SetDisablePauseUXAccess")?.hololens2.minBuild).toBe("19041.1128");
+    // A February 2022 servicing release, linked from the page.
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/MixedReality/ConfigureMovingPlatform")?.hololens2.minBuild).toBe("20348.1447");
+  });
+
+  it("marks the Insider-only policy unsupported and RemoteLock nodes other than Lock unsupported", () => {
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/Privacy/DisablePrivacyExperience")?.hololens2.supported).toBe(false);
+    expect(findCspNode("./Vendor/MSFT/RemoteLock/Lock")?.hololens2).toEqual({ supported: true, minBuild: "19041.1128" });
+    expect(findCspNode("./Vendor/MSFT/RemoteLock/LockAndResetPIN")?.hololens2.supported).toBe(false);
+  });
+
+  it("reads ADMX-backed and delimited-list policies", () => {
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/Power/DisplayOffTimeoutOnBattery")?.allowedValues).toEqual({ kind: "admx", area: "Power~AT~System~PowerManagementCat~PowerVideoSettingsCat", name: "VideoPowerDownTimeOutDC_2", file: "power.admx" });
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/Privacy/LetAppsAccessCamera_ForceDenyTheseApps")?.allowedValues).toEqual({ kind: "none", listDelimiter: ";" });
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursMaxRange")).toMatchObject({ allowedValues: { kind: "range", min: 8, max: 18 }, defaultValue: "18", hololens2: { minBuild: "19041.1128" } });
+    expect(findCspNode("./Device/Vendor/MSFT/Policy/Config/ApplicationManagement/AllowDeveloperUnlock")?.allowedValues).toMatchObject({ kind: "enum", values: [{ value: "0" }, { value: "1" }, { value: "65535" }] });
+  });
+
+  it("has the Reboot schedule nodes from 23H1 and the AssignedAccess configuration from 20H2", () => {
+    expect(findCspNode("./Device/Vendor/MSFT/Reboot/Schedule/WeeklyRecurrent")).toMatchObject({ format: "chr", hololens2: { supported: true, minBuild: "22621.1113" } });
+    expect(findCspNode("./Vendor/MSFT/AssignedAccess/Configuration")).toMatchObject({ format: "chr", hololens2: { supported: true, minBuild: "19041.1128" } });
+    expect(findCspNode("./Vendor/MSFT/AssignedAccess/KioskModeApp")?.deprecated).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  * lookups the blueprint checks and the compiler use. Pure: no I/O, reads only the generated modules.
  */
 import type { CatalogApp, CspNode, FeatureMinimum, OsRelease, ServicePlan, SettingsPage, Sku } from "./types.ts";
-import { compareBuilds, normalizeBuild } from "./builds.ts";
+import { compareBuilds } from "./builds.ts";
 import { indexCspNodes } from "./csp-lookup.ts";
 import { apps as generatedApps } from "./generated/apps.ts";
 import { cspNodes as generatedCspNodes } from "./generated/csp-nodes.ts";
@@ -100,6 +100,3 @@ export function findFeatureMinimum(id: string): FeatureMinimum | undefined {
 export function buildSupports(build: string, minBuild: string | null): boolean {
   return minBuild === null || compareBuilds(build, minBuild) >= 0;
 }
-
-/** Accepts `10.0.x.y` too; undefined for text that is no build. */
-export { normalizeBuild as canonicalBuild };
