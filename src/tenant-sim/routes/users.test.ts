@@ -167,3 +167,25 @@ describe("memberOf", () => {
     expect(res.body.value[0]).toMatchObject({ "@odata.type": "#microsoft.graph.group", id: g.body.id, displayName: "mo-group" });
   });
 });
+
+describe("paging", () => {
+  it("250 users → pages of 100 with absolute nextLinks; $top=999 in one page", async () => {
+    const before = (await t.graph("GET", "/v1.0/users?$top=999&$select=id")).body.value.length as number;
+    await Promise.all(Array.from({ length: 250 - before }, (_, i) => createUser(`page${i}`)));
+    const seen: string[] = [];
+    let url: string | undefined = "/v1.0/users";
+    let pages = 0;
+    while (url) {
+      const res: { status: number; body: { value: { id: string }[]; "@odata.nextLink"?: string } } = await t.graph("GET", url);
+      expect(res.status).toBe(200);
+      pages++;
+      seen.push(...res.body.value.map((u) => u.id));
+      url = res.body["@odata.nextLink"];
+      if (url) expect(url.startsWith(`${t.baseUrl}/v1.0/users?`)).toBe(true);
+    }
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(250);
+    expect((await t.graph("GET", "/v1.0/users?$top=999")).body.value).toHaveLength(250);
+    expect((await t.graph("GET", "/v1.0/users?$top=1000")).status).toBe(400);
+  });
+});
