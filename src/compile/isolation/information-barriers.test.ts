@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { secureBlueprint } from "../testing/blueprint-fixture.ts";
+import { informationBarrierPlan, informationBarrierScript } from "./information-barriers.ts";
+
+const bp = secureBlueprint({
+  isolation: { mode: "information-barriers" },
+  experts: { groupName: "Contoso's experts", segmentName: "Experts" },
+  clients: [
+    { id: "tailspin", displayName: "Tailspin", usageLocation: "US", loanDays: null, accounts: [] },
+    { id: "fabrikam", displayName: "Fabrikam", usageLocation: "DE", loanDays: null, accounts: [] },
+  ],
+});
+
+describe("informationBarrierPlan", () => {
+  it("one segment per client (by Department) plus the experts segment (by group)", () => {
+    expect(informationBarrierPlan(bp).segments).toEqual([
+      { name: "Experts", filter: "MemberOf -eq 'HF Contoso''s experts'" },
+      { name: "HF-Client-fabrikam", filter: "Department -eq 'HF-Client-fabrikam'" },
+      { name: "HF-Client-tailspin", filter: "Department -eq 'HF-Client-tailspin'" },
+    ]);
+  });
+
+  it("each client segment may reach only itself and the experts; the experts segment stays unrestricted", () => {
+    expect(informationBarrierPlan(bp).policies).toEqual([
+      { name: "HF-Client-fabrikam-allow", assignedSegment: "HF-Client-fabrikam", segmentsAllowed: ["HF-Client-fabrikam", "Experts"] },
+      { name: "HF-Client-tailspin-allow", assignedSegment: "HF-Client-tailspin", segmentsAllowed: ["HF-Client-tailspin", "Experts"] },
+    ]);
+  });
+});
+
+describe("informationBarrierScript", () => {
+  const script = informationBarrierScript(bp);
+
+  it("creates segments and inactive allow-only policies, activates them, then starts the application", () => {
+    expect(script).toContain("New-OrganizationSegment -Name 'HF-Client-fabrikam' -UserGroupFilter 'Department -eq ''HF-Client-fabrikam'''");
+    expect(script).toContain(
+      "New-InformationBarrierPolicy -Name 'HF-Client-fabrikam-allow' -AssignedSegment 'HF-Client-fabrikam' -SegmentsAllowed 'HF-Client-fabrikam','Experts' -State Inactive",
+    );
+    expect(script).toContain("Set-InformationBarrierPolicy -Identity 'HF-Client-tailspin-allow' -State Active");
+    const activate = script.indexOf("-State Active");
+    expect(activate).toBeGreaterThan(script.lastIndexOf("-State Inactive"));
+    expect(script.trimEnd().endsWith("Start-InformationBarrierPoliciesApplication")).toBe(true);
+  });
+
+  it("the experts filter survives two levels of quoting (OPATH inside a PowerShell literal)", () => {
+    expect(script).toContain("New-OrganizationSegment -Name 'Experts' -UserGroupFilter 'MemberOf -eq ''HF Contoso''''s experts'''");
+  });
+
+  it("is re-runnable: existing segments and policies are updated, not duplicated", () => {
+    expect(script).toContain("if (Get-OrganizationSegment -Identity 'Experts' -ErrorAction SilentlyContinue) {");
+    expect(script).toContain("Set-InformationBarrierPolicy -Identity 'HF-Client-fabrikam-allow' -SegmentsAllowed 'HF-Client-fabrikam','Experts'");
+  });
+
+  it("is deterministic and independent of client order", () => {
+    const reversed = secureBlueprint({ ...bp, clients: [...bp.clients].reverse() });
+    expect(informationBarrierScript(reversed)).toBe(script);
+    expect(script).not.toMatch(/\r/);
+  });
+});
