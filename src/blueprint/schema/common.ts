@@ -68,7 +68,7 @@ export function uniqueList<T extends z.ZodType>(item: T) {
     items.forEach((value, index) => {
       const key = JSON.stringify(value);
       if (seen.has(key)) {
-        ctx.addIssue({ code: "custom", path: [index], message: `duplicate entry ${key}`, params: { hf: "HF1017" } });
+        ctx.addIssue({ code: "custom", path: [index], message: `duplicate entry ${key}`, params: { hf: "HF1017", fix: "Remove the repeated entry." } });
       }
       seen.add(key);
     });
