@@ -173,6 +173,12 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     permissions: opts.permissions,
   };
   const batchRandom = seededRandom(opts.batchSeed ?? 1);
+  const resetAll = () => {
+    clock.reset();
+    faults.clear();
+    stats.reset();
+    resetTenantState(store, () => clock.now(), seeds);
+  };
 
   const coreSim = createCoreSimRoutes({
     faults,
@@ -182,7 +188,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
       const { app, clientSecret } = createApplication(store, input, clock.now());
       return { appId: app.appId, clientSecret };
     },
-    reset: () => resetTenantState(store, () => clock.now(), seeds),
+    reset: () => resetAll(),
   });
   const simRoutes = [...coreSim, ...(opts.simRoutes ?? allSimRoutes)];
   const simByDef = new Map<RouteDef, SimControlRoute>();
@@ -436,7 +442,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     caFile: certs.caFile,
     dir,
     store,
-    reset: () => resetTenantState(store, () => clock.now(), seeds),
+    reset: () => resetAll(),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -12,6 +12,8 @@ export interface SimClock {
   /** Sets the tenant's time to `at` (real time keeps running from there). */
   set(at: Date): void;
   advanceDays(days: number): void;
+  /** Back to real time. */
+  reset(): void;
   offsetMs(): number;
 }
 
@@ -26,6 +28,10 @@ export function createSimClock(store: SimStore, realNow: () => number = Date.now
     },
     advanceDays(days) {
       offset += days * 86_400_000;
+      save();
+    },
+    reset() {
+      offset = 0;
       save();
     },
     offsetMs: () => offset,
