@@ -1,0 +1,104 @@
+/** `$batch` over HTTPS: limits, ids, URL forms, dependsOn/424, per-request 429s and the seeded response order. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixturePermissions, fixtureRoutes } from "../fixture-routes.ts";
+import { startTestTenant, type TestTenant } from "../testing.ts";
+import { resolveSubRequestUrl } from "./batch.ts";
+
+let t: TestTenant;
+beforeAll(async () => {
+  t = await startTestTenant({ throttling: "strict", tenant: { routes: fixtureRoutes, permissions: fixturePermissions, batchSeed: 7 } });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = (id: string, url = "/widgets?$top=1") => ({ id, method: "GET", url });
+
+describe("$batch", () => {
+  it("accepts sub-request URLs with and without the version prefix", () => {
+    expect(resolveSubRequestUrl("/v1.0/widgets?$top=2", "beta")).toMatchObject({ version: "v1.0", path: "/widgets" });
+    expect(resolveSubRequestUrl("/widgets?$top=2", "beta")).toMatchObject({ version: "beta", path: "/widgets" });
+    expect(resolveSubRequestUrl("widgets", "v1.0")).toMatchObject({ version: "v1.0", path: "/widgets" });
+    expect(resolveSubRequestUrl("https://127.0.0.1:1/beta/widgets/1", "v1.0")).toMatchObject({ version: "beta", path: "/widgets/1" });
+    expect(resolveSubRequestUrl("/widgets?$top=2", "v1.0").query.get("$top")).toBe("2");
+  });
+
+  it("rejects more than 20 requests with 400", async () => {
+    const res = await t.graph("POST", "/v1.0/$batch", { requests: Array.from({ length: 21 }, (_, i) => get(String(i))) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("BadRequest");
+    expect(res.body.error.message).toMatch(/20/);
+  });
+
+  it("rejects duplicate ids (case-insensitive) and unknown dependsOn with 400", async () => {
+    expect((await t.graph("POST", "/v1.0/$batch", { requests: [get("a"), get("A")] })).status).toBe(400);
+    expect((await t.graph("POST", "/v1.0/$batch", { requests: [{ ...get("a"), dependsOn: ["zz"] }] })).status).toBe(400);
+    expect((await t.graph("POST", "/v1.0/$batch", { nope: [] })).status).toBe(400);
+  });
+
+  it("answers every request with its own status, in a seeded order that differs from the request order", async () => {
+    await t.sim("DELETE", "/stats");
+    const requests = Array.from({ length: 12 }, (_, i) => get(String(i + 1)));
+    const res = await t.graph("POST", "/beta/$batch", { requests });
+    expect(res.status).toBe(200);
+    const ids = res.body.responses.map((r: { id: string }) => r.id);
+    expect([...ids].sort((a: string, b: string) => Number(a) - Number(b))).toEqual(requests.map((r) => r.id));
+    expect(ids).not.toEqual(requests.map((r) => r.id));
+    for (const r of res.body.responses) {
+      expect(r.status).toBe(200);
+      expect(r.headers["Content-Type"]).toMatch(/^application\/json/);
+      expect(r.body["@odata.context"]).toMatch(/\/beta\/\$metadata#widgets/);
+    }
+    const stats = (await t.sim("GET", "/stats")).body;
+    expect(stats.byRoute["beta GET /widgets"]).toBe(12);
+  });
+
+  it("needs Content-Type on a sub-request with a body", async () => {
+    const res = await t.graph("POST", "/v1.0/$batch", { requests: [{ id: "1", method: "POST", url: "/widgets", body: { displayName: "x" } }] });
+    expect(res.body.responses[0].status).toBe(400);
+  });
+
+  it("chains dependsOn: dependants of a failed request get 424 and do not run", async () => {
+    const res = await t.graph("POST", "/v1.0/$batch", {
+      requests: [
+        { id: "1", method: "POST", url: "/v1.0/widgets", headers: { "Content-Type": "application/json" }, body: { displayName: "first" } },
+        { id: "2", method: "GET", url: "/widgets/does-not-exist", dependsOn: ["1"] },
+        { id: "3", method: "POST", url: "/widgets", headers: { "Content-Type": "application/json" }, body: { displayName: "third" }, dependsOn: ["2"] },
+      ],
+    });
+    const byId = Object.fromEntries(res.body.responses.map((r: { id: string }) => [r.id, r]));
+    expect(byId["1"].status).toBe(201);
+    expect(byId["2"].status).toBe(404);
+    expect(byId["3"].status).toBe(424);
+    expect(byId["3"].body.error.code).toBe("FailedDependency");
+    expect(t.tenant.store.list<{ displayName: string }>("widgets").map((w) => w.displayName)).not.toContain("third");
+  });
+
+  it("checks permissions per sub-request", async () => {
+    const reader = await t.createApp(["Directory.Read.All"]);
+    const res = await t.graph(
+      "POST",
+      "/v1.0/$batch",
+      { requests: [get("r"), { id: "w", method: "POST", url: "/widgets", headers: { "Content-Type": "application/json" }, body: {} }] },
+      { authorization: `Bearer ${await t.tokenFor(reader.clientId)}` },
+    );
+    const byId = Object.fromEntries(res.body.responses.map((r: { id: string }) => [r.id, r]));
+    expect(byId.r.status).toBe(200);
+    expect(byId.w.status).toBe(403);
+    expect(byId.w.body.error.code).toBe("Authorization_RequestDenied");
+  });
+
+  it("throttles sub-requests individually, each 429 with its own Retry-After", async () => {
+    // strict mode: 35 resource units per 10 s for this app; GET /widgets costs 1 with $top < 20.
+    const res = await t.graph("POST", "/v1.0/$batch", { requests: Array.from({ length: 20 }, (_, i) => get(`x${i}`)) });
+    const res2 = await t.graph("POST", "/v1.0/$batch", { requests: Array.from({ length: 20 }, (_, i) => get(`y${i}`)) });
+    const all = [...res.body.responses, ...res2.body.responses];
+    const throttled = all.filter((r: { status: number }) => r.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(all.filter((r: { status: number }) => r.status === 200).length).toBeGreaterThan(0);
+    for (const r of throttled) {
+      expect(Number(r.headers["Retry-After"])).toBeGreaterThanOrEqual(1);
+      expect(r.headers["x-ms-throttle-information"]).toBe("ResourceUnitLimitExceeded");
+    }
+  });
+});

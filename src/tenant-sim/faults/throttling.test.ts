@@ -1,0 +1,141 @@
+/** Service-limit throttling: the documented numbers (graph-facts §9.5), unit-tested on a fake clock and shown over HTTPS. */
+import { describe, expect, it } from "vitest";
+import { fixturePermissions, fixtureRoutes } from "../fixture-routes.ts";
+import { startTestTenant } from "../testing.ts";
+import { createThrottler, intuneServiceOf, resourceUnitCost, type ThrottleRequest } from "./throttling.ts";
+
+const q = (s = "") => new URLSearchParams(s);
+const req = (over: Partial<ThrottleRequest>): ThrottleRequest => ({
+  throttle: "directory",
+  method: "GET",
+  pattern: "/groups",
+  query: q(),
+  appId: "app-1",
+  tenantId: "tenant-1",
+  ...over,
+});
+
+describe("resource unit costs", () => {
+  it.each([
+    ["GET", "/users", "", 2],
+    ["GET", "/users/{id}", "$select=id", 1],
+    ["GET", "/groups/{id}/members", "", 3],
+    ["GET", "/groups/{id}/transitiveMembers", "", 5],
+    ["GET", "/subscribedSkus", "", 3],
+    ["GET", "/users/{id}/licenseDetails", "", 2],
+    ["GET", "/groups", "$top=5", 1],
+    ["GET", "/groups/{id}/members", "$select=id&$top=10", 1],
+    ["GET", "/groups", "$expand=members", 2],
+    ["POST", "/groups", "", 1],
+  ] as const)("%s %s?%s costs %i", (method, pattern, query, cost) => {
+    expect(resourceUnitCost(method, pattern, q(query))).toBe(cost);
+  });
+
+  it("maps Intune paths to their service", () => {
+    expect(intuneServiceOf("/deviceManagement/managedDevices/{id}/wipe")).toBe("devices");
+    expect(intuneServiceOf("/deviceManagement/importedWindowsAutopilotDeviceIdentities/import")).toBe("enrollment");
+    expect(intuneServiceOf("/deviceManagement/deviceConfigurations/{id}/assign")).toBe("configuration");
+  });
+});
+
+describe("createThrottler (realistic)", () => {
+  it("allows 100 Intune configuration writes per app per 20 s, then 429 without Retry-After, and refills", () => {
+    let now = 0;
+    const th = createThrottler("realistic", { userCount: () => 10, now: () => now });
+    const write = req({ throttle: "intune", method: "POST", pattern: "/deviceManagement/deviceConfigurations" });
+    for (let i = 0; i < 100; i++) expect(th.check(write).throttled).toBe(false);
+    const blocked = th.check(write);
+    expect(blocked.throttled).toBe(true);
+    expect(blocked.headers["retry-after"]).toBeUndefined();
+    // Another app has its own per-app budget, but the tenant's 200 are shared.
+    for (let i = 0; i < 100; i++) expect(th.check({ ...write, appId: "app-2" }).throttled).toBe(false);
+    expect(th.check({ ...write, appId: "app-3" }).throttled).toBe(true);
+    now += 20_000;
+    expect(th.check(write).throttled).toBe(false);
+  });
+
+  it("allows 200 managed-device writes per app (the devices service)", () => {
+    const th = createThrottler("realistic", { userCount: () => 10, now: () => 0 });
+    const wipe = req({ throttle: "intune", method: "POST", pattern: "/deviceManagement/managedDevices/{id}/wipe" });
+    for (let i = 0; i < 200; i++) expect(th.check(wipe).throttled).toBe(false);
+    expect(th.check(wipe).throttled).toBe(true);
+  });
+
+  it("limits directory writes to 3,000 per 150 s per app and tenant, with Retry-After and scope headers", () => {
+    let now = 0;
+    const th = createThrottler("realistic", { userCount: () => 10, now: () => now });
+    const write = req({ method: "PATCH", pattern: "/groups/{id}" });
+    // Each write costs 1 resource unit too, so 3,000 writes stay under the 3,500 units.
+    for (let i = 0; i < 3000; i++) expect(th.check(write).throttled).toBe(false);
+    const blocked = th.check(write);
+    expect(blocked.throttled).toBe(true);
+    if (!blocked.throttled) return;
+    // A token bucket: 150 s later the writes are back.
+    now += 150_000;
+    expect(th.check(write).throttled).toBe(false);
+    expect(blocked.headers["x-ms-throttle-information"]).toBe("WriteLimitExceeded");
+    expect(blocked.headers["x-ms-throttle-scope"]).toBe("Tenant_Application/Write/app-1/tenant-1");
+    expect(Number(blocked.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+  });
+
+  it("sizes the resource-unit bucket by tenant size and reports usage above 80 %", () => {
+    const small = createThrottler("realistic", { userCount: () => 10, now: () => 0 });
+    const large = createThrottler("realistic", { userCount: () => 600, now: () => 0 });
+    const read = req({ pattern: "/users" }); // 2 units
+    let n = 0;
+    let last: ReturnType<typeof small.check> | undefined;
+    while (!(last = small.check(read)).throttled) {
+      n++;
+      if (n === 1500) expect(last.headers["x-ms-throttle-limit-percentage"]).toBe("0.9");
+    }
+    expect(n).toBe(1750);
+    let m = 0;
+    while (!large.check(read).throttled) m++;
+    expect(m).toBe(4000);
+  });
+
+  it("does nothing when off or for routes that are not limited", () => {
+    const off = createThrottler("off", { userCount: () => 0, now: () => 0 });
+    for (let i = 0; i < 5000; i++) expect(off.check(req({ method: "POST" })).throttled).toBe(false);
+    const on = createThrottler("strict", { userCount: () => 0, now: () => 0 });
+    for (let i = 0; i < 100; i++) expect(on.check(req({ throttle: "none" })).throttled).toBe(false);
+  });
+});
+
+describe("throttling over HTTPS", () => {
+  it("answers Intune-style 429s without Retry-After and with the nested JSON message (realistic)", async () => {
+    const t = await startTestTenant({ throttling: "realistic", tenant: { routes: fixtureRoutes, permissions: fixturePermissions } });
+    try {
+      const results = await Promise.all(Array.from({ length: 101 }, (_, i) => t.graph("POST", "/v1.0/deviceManagement/gadgets", { displayName: `g${i}` })));
+      const throttled = results.filter((r) => r.status === 429);
+      expect(throttled).toHaveLength(1);
+      const r = throttled[0]!;
+      expect(r.headers["retry-after"]).toBeUndefined();
+      expect(r.body.error.code).toBe("TooManyRequests");
+      const inner = JSON.parse(r.body.error.message);
+      expect(inner._version).toBe(3);
+      expect(inner.RetryAfter).toBeNull();
+      expect(inner.Message).toMatch(/Activity ID: /);
+      expect((await t.sim("GET", "/stats")).body.throttled).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("answers directory 429s with Retry-After and throttle headers (strict)", async () => {
+    const t = await startTestTenant({ throttling: "strict", tenant: { routes: fixtureRoutes, permissions: fixturePermissions } });
+    try {
+      const ok = await t.graph("GET", "/v1.0/widgets");
+      expect(ok.headers["x-ms-resource-unit"]).toBe("1");
+      let res = ok;
+      for (let i = 0; i < 60 && res.status !== 429; i++) res = await t.graph("POST", "/v1.0/widgets", { displayName: `w${i}` });
+      expect(res.status).toBe(429);
+      expect(res.body.error.code).toBe("activityLimitReached");
+      expect(Number(res.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+      expect(res.headers["x-ms-throttle-scope"]).toMatch(new RegExp(`/${t.clientId}/${t.tenantId}$`));
+      expect(res.headers["x-ms-throttle-information"]).toMatch(/LimitExceeded$/);
+    } finally {
+      await t.close();
+    }
+  });
+});
