@@ -263,7 +263,7 @@ export function readSiPolicyXml(xml: string, file: string): ReadSiPolicyResult {
   const refRule = (el: XmlElement, id: string, kinds: readonly FileRuleKind[], what: string): void => {
     const kind = ruleKinds.get(id);
     if (kind === undefined) report(el, "HF4102", `${what} ${id} is not a file rule this policy defines`);
-    else if (!kinds.includes(kind)) report(el, "HF4103", `${what} ${id} is a ${kind} rule; it must be ${kinds.join(" or ")}`);
+    else if (!kinds.includes(kind)) report(el, "HF4103", `${what} ${id} is ${kind === "Allow" ? "an" : "a"} ${kind} rule; it must be ${kinds.join(" or ")}`);
   };
   const refSigner = (el: XmlElement, id: string, what: string): void => {
     if (!signerIds.has(id)) report(el, "HF4102", `${what} ${id} is not a signer this policy defines`);
