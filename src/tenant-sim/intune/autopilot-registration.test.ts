@@ -77,3 +77,21 @@ describe("processDueImports", () => {
     expect(get("imp-2").state.deviceImportStatus).toBe("complete");
   });
 });
+
+describe("applyDuePropertyUpdates", () => {
+  it("applies a group tag change after the delay and moves the Entra [OrderID]", async () => {
+    const { applyDuePropertyUpdates, DEVICE_PROPERTIES_DELAY_MS } = await import("./autopilot-registration.ts");
+    const hash = simulatedHardwareHash("HL2-0009");
+    const { identity, entraDevice } = registerAutopilotDevice(store, { serialNumber: "HL2-0009", hardwareIdentifier: hash, fingerprint: fingerprintOf(hash), groupTag: "ClientA" }, T0);
+    const dueAt = new Date(T0.getTime() + DEVICE_PROPERTIES_DELAY_MS);
+    store.put("windowsAutopilotDeviceIdentities", { ...identity, _pendingUpdate: { dueAt: dueAt.toISOString(), fields: { groupTag: "ClientB" } } });
+    expect(applyDuePropertyUpdates(store, T0)).toBe(0);
+    expect(store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", identity.id)?.groupTag).toBe("ClientA");
+    expect(applyDuePropertyUpdates(store, dueAt)).toBe(1);
+    const updated = store.get<AutopilotIdentityDoc & { _pendingUpdate?: unknown }>("windowsAutopilotDeviceIdentities", identity.id);
+    expect(updated?.groupTag).toBe("ClientB");
+    expect(updated?._pendingUpdate).toBeUndefined();
+    const physicalIds = store.get<EntraDeviceDoc>("devices", entraDevice.id)?.physicalIds ?? [];
+    expect(physicalIds.filter((p) => p.startsWith("[OrderID]:"))).toEqual(["[OrderID]:ClientB"]);
+  });
+});

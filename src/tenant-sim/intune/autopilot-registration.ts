@@ -222,3 +222,39 @@ export function fingerprintOf(hardwareIdentifier: string): string {
   if (!check.ok) throw new Error(`invalid hardware hash: ${check.reason}`);
   return check.fingerprint;
 }
+
+/** `updateDeviceProperties` "shows up after a delay" (graph-facts §5.3); the local tenant waits this long. */
+export const DEVICE_PROPERTIES_DELAY_MS = 1500;
+
+export interface PendingPropertyUpdate {
+  dueAt: string;
+  fields: Partial<Pick<AutopilotIdentityDoc, "groupTag" | "displayName" | "userPrincipalName" | "addressableUserName">>;
+}
+
+/** Applies due `updateDeviceProperties` calls; a new group tag also becomes the Entra `[OrderID]`. */
+export function applyDuePropertyUpdates(store: SimStore, now: Date): number {
+  let applied = 0;
+  for (const identity of store.list<AutopilotIdentityDoc & { _pendingUpdate?: PendingPropertyUpdate }>("windowsAutopilotDeviceIdentities")) {
+    const pending = identity._pendingUpdate;
+    if (!pending || Date.parse(pending.dueAt) > now.getTime()) continue;
+    const { _pendingUpdate: _done, ...rest } = identity;
+    const updated = { ...rest, ...pending.fields };
+    store.put("windowsAutopilotDeviceIdentities", updated);
+    if (pending.fields.groupTag !== undefined) {
+      const entra = store.get<EntraDeviceDoc>("devices", identity._entraObjectId);
+      if (entra) {
+        const others = entra.physicalIds.filter((p) => !p.startsWith("[OrderID]:"));
+        store.put("devices", { ...entra, physicalIds: pending.fields.groupTag ? [...others, `[OrderID]:${pending.fields.groupTag}`] : others });
+      }
+    }
+    applied++;
+  }
+  return applied;
+}
+
+export const autopilotPropertiesTicker: SimTicker = {
+  name: "autopilot-device-properties",
+  tick: (store, now) => {
+    applyDuePropertyUpdates(store, now);
+  },
+};

@@ -14,6 +14,10 @@ import { subscribedSkuRoutes } from "./subscribed-skus.ts";
 import { userRoutes } from "./users.ts";
 import { dynamicMembershipTicker } from "../directory/dynamic-membership.ts";
 import { groupLicensingTicker } from "../directory/licensing.ts";
+import { deviceConfigurationRoutes } from "./device-configurations.ts";
+import { managedDeviceRoutes, managedDeviceTickers } from "./managed-devices.ts";
+import { autopilotRoutes, autopilotTickers } from "./autopilot.ts";
+import { simDeviceRoutes } from "./sim-devices.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
@@ -23,8 +27,12 @@ export const allRoutes: RouteDef[] = [
   ...groupRoutes,
   ...deviceRoutes,
   ...directoryObjectRoutes,
+  ...deviceConfigurationRoutes,
+  ...managedDeviceRoutes,
+  ...autopilotRoutes,
 ];
 
-export const allTickers: SimTicker[] = [dynamicMembershipTicker, groupLicensingTicker];
+// Intune tickers first: devices they register join dynamic groups in the same tick.
+export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker];
 
-export const allSimRoutes: SimControlRoute[] = [];
+export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes];

@@ -1,0 +1,253 @@
+/**
+ * Simulated HoloLens 2 devices (`/_sim/devices`, not Graph): register one with Autopilot as the
+ * hardware vendor would, enroll it (Entra join + Intune MDM, as self-deploying Autopilot does), and
+ * let it check in — it receives the configuration profiles assigned to its groups and its primary
+ * user's groups, and reports per-profile states the way Intune shows them.
+ */
+import { randomUUID } from "node:crypto";
+import type { SimStore } from "../framework.ts";
+import { transitiveGroupIds } from "../directory/membership.ts";
+import { assignmentsApply, type AssignmentLike, type DeviceTargeting } from "./assignment-resolution.ts";
+import { fingerprintOf, registerAutopilotDevice, registeredFingerprints, type AutopilotIdentityDoc, type EntraDeviceDoc } from "./autopilot-registration.ts";
+import { computeDeviceReports, type ProfileReport } from "./configuration-state.ts";
+import type { DeviceConfigurationDoc } from "./device-configuration-body.ts";
+import { normaliseHardwareHash, simulatedHardwareHash } from "./hardware-hash.ts";
+import { parseHolographicBuild } from "./hololens-policies.ts";
+import { buildManagedDevice, SIM_DEVICES_KIND, type ManagedDeviceDoc } from "./managed-device.ts";
+
+/** Intune's first-party MDM application id, which Entra records on MDM-managed devices. */
+export const INTUNE_MDM_APP_ID = "0000000a-0000-0000-c000-000000000000";
+
+export const CONFIGURATION_ASSIGNMENTS_KIND = "deviceConfigurationAssignments";
+export const PROFILE_ASSIGNMENTS_KIND = "windowsAutopilotDeploymentProfileAssignments";
+
+export interface SimDeviceDoc {
+  id: string;
+  serialNumber: string;
+  osVersion: string;
+  groupTag: string | null;
+  purchaseOrderId: string | null;
+  state: "registered" | "enrolled" | "wiped";
+  autopilotDeviceId: string;
+  entraObjectId: string;
+  azureADDeviceId: string;
+  managedDeviceId: string | null;
+  primaryUserPrincipalName: string | null;
+  lastSyncDateTime: string | null;
+}
+
+/** A control-route input problem: answered as `{ error: { code, message } }` with `status`. */
+export class SimDeviceError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+interface UserDoc {
+  id: string;
+  userPrincipalName: string;
+  displayName?: string | null;
+  mail?: string | null;
+  assignedLicenses?: unknown[];
+}
+
+export interface RegisterSimDeviceInput {
+  serialNumber?: unknown;
+  hardwareHash?: unknown;
+  osVersion?: unknown;
+  groupTag?: unknown;
+  purchaseOrderId?: unknown;
+  enroll?: unknown;
+  primaryUserPrincipalName?: unknown;
+}
+
+function optionalText(body: RegisterSimDeviceInput, key: keyof RegisterSimDeviceInput): string | null {
+  const v = body[key];
+  if (v === undefined || v === null || v === "") return null;
+  if (typeof v !== "string") throw new SimDeviceError(400, "invalidRequest", `${key} must be a string`);
+  return v;
+}
+
+function findUser(store: SimStore, upn: string): UserDoc | undefined {
+  const wanted = upn.toLowerCase();
+  return store.list<UserDoc>("users").find((u) => u.userPrincipalName?.toLowerCase() === wanted);
+}
+
+/** `%SERIAL%` and `%RAND:n%` macros of `deviceNameTemplate`, at most 15 characters (graph-facts §5.1). */
+export function expandDeviceNameTemplate(template: string, serialNumber: string, random: () => number = Math.random): string {
+  const name = template
+    .replace(/%SERIAL%/gi, serialNumber.replace(/[^A-Za-z0-9-]/g, ""))
+    .replace(/%RAND:(\d+)%/gi, (_, n: string) => Array.from({ length: Number(n) }, () => Math.floor(random() * 10)).join(""));
+  return name.slice(0, 15);
+}
+
+/** The name a device takes at enrolment: its Autopilot profile's template, else HoloLens' default pattern. */
+function deviceNameFor(store: SimStore, entraObjectId: string, serialNumber: string): string {
+  const groups = new Set(transitiveGroupIds(store, entraObjectId));
+  const targeting: DeviceTargeting = { deviceGroupIds: groups, userGroupIds: new Set(), primaryUserLicensed: false };
+  const assignments = store.list<AssignmentLike & { _profileId: string }>(PROFILE_ASSIGNMENTS_KIND);
+  for (const profile of store.list<{ id: string; deviceNameTemplate?: string | null }>("windowsAutopilotDeploymentProfiles")) {
+    const mine = assignments.filter((a) => a._profileId === profile.id);
+    if (profile.deviceNameTemplate && assignmentsApply(mine, targeting)) return expandDeviceNameTemplate(profile.deviceNameTemplate, serialNumber);
+  }
+  // Simulated default: HOLOLENS- plus six characters derived from the serial number.
+  const suffix = normaliseHardwareHash(simulatedHardwareHash(serialNumber));
+  return `HOLOLENS-${suffix.ok ? suffix.fingerprint.slice(0, 6).toUpperCase() : "000000"}`;
+}
+
+/** Registers (and with `enroll`, enrolls) a simulated HoloLens 2. */
+export function registerSimDevice(store: SimStore, body: RegisterSimDeviceInput, now: Date): SimDeviceDoc {
+  const serialNumber = optionalText(body, "serialNumber");
+  if (!serialNumber) throw new SimDeviceError(400, "invalidRequest", "serialNumber is required");
+  const osVersion = optionalText(body, "osVersion");
+  if (!osVersion) throw new SimDeviceError(400, "invalidRequest", "osVersion is required (a Windows Holographic build, e.g. 10.0.22621.1266)");
+  const build = parseHolographicBuild(osVersion);
+  if (!build) throw new SimDeviceError(400, "invalidRequest", `osVersion '${osVersion}' is not a Windows Holographic build such as 10.0.22621.1266`);
+  const normalisedOs = `10.0.${build[0]}.${build[1]}`;
+  const groupTag = optionalText(body, "groupTag");
+  const purchaseOrderId = optionalText(body, "purchaseOrderId");
+  const upn = optionalText(body, "primaryUserPrincipalName");
+  if (body.enroll !== undefined && typeof body.enroll !== "boolean") throw new SimDeviceError(400, "invalidRequest", "enroll must be a boolean");
+  const hashText = optionalText(body, "hardwareHash") ?? simulatedHardwareHash(serialNumber);
+  const hash = normaliseHardwareHash(hashText);
+  if (!hash.ok) throw new SimDeviceError(400, "invalidRequest", `hardwareHash: ${hash.reason}`);
+
+  return store.tx(() => {
+    if (store.list<SimDeviceDoc>(SIM_DEVICES_KIND).some((d) => d.serialNumber === serialNumber)) {
+      throw new SimDeviceError(409, "conflict", `a simulated device with serial number ${serialNumber} exists`);
+    }
+    if (registeredFingerprints(store).has(hash.fingerprint)) {
+      throw new SimDeviceError(409, "conflict", "this hardware hash is already registered with Autopilot in the tenant (806 ZtdDeviceAlreadyAssigned)");
+    }
+    const user = upn ? findUser(store, upn) : undefined;
+    if (upn && !user) throw new SimDeviceError(400, "invalidRequest", `no user ${upn} in the tenant`);
+    const { identity, entraDevice } = registerAutopilotDevice(store, {
+      serialNumber,
+      hardwareIdentifier: hash.base64,
+      fingerprint: fingerprintOf(hash.base64),
+      groupTag,
+      purchaseOrderIdentifier: purchaseOrderId,
+      operatingSystemVersion: normalisedOs,
+    }, now);
+    const sim: SimDeviceDoc = {
+      id: randomUUID(),
+      serialNumber,
+      osVersion: normalisedOs,
+      groupTag,
+      purchaseOrderId,
+      state: "registered",
+      autopilotDeviceId: identity.id,
+      entraObjectId: entraDevice.id,
+      azureADDeviceId: entraDevice.deviceId,
+      managedDeviceId: null,
+      primaryUserPrincipalName: user?.userPrincipalName ?? null,
+      lastSyncDateTime: null,
+    };
+    store.put(SIM_DEVICES_KIND, sim);
+    return body.enroll === true ? enrollSimDevice(store, sim, now) : sim;
+  });
+}
+
+/** Entra join + Intune enrolment of a registered (or wiped) simulated device. */
+export function enrollSimDevice(store: SimStore, sim: SimDeviceDoc, now: Date): SimDeviceDoc {
+  if (sim.state === "enrolled") throw new SimDeviceError(409, "conflict", "the device is already enrolled");
+  const identity = store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", sim.autopilotDeviceId);
+  const entra = store.get<EntraDeviceDoc>("devices", sim.entraObjectId);
+  if (!identity || !entra) throw new SimDeviceError(409, "conflict", "the device is no longer registered with Autopilot");
+  const user = sim.primaryUserPrincipalName ? findUser(store, sim.primaryUserPrincipalName) : undefined;
+  const managedDeviceId = randomUUID();
+  const deviceName = deviceNameFor(store, entra.id, sim.serialNumber);
+  const managed = buildManagedDevice({
+    id: managedDeviceId,
+    deviceName,
+    serialNumber: sim.serialNumber,
+    osVersion: sim.osVersion,
+    azureADDeviceId: entra.deviceId,
+    autopilotId: identity.id,
+    entraObjectId: entra.id,
+    user: user ? { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName ?? null, mail: user.mail ?? null } : null,
+    now,
+  });
+  store.put("managedDevices", managed);
+  store.put("devices", {
+    ...entra,
+    displayName: deviceName,
+    operatingSystemVersion: sim.osVersion,
+    isManaged: true,
+    isCompliant: false,
+    mdmAppId: INTUNE_MDM_APP_ID,
+    managementType: "MDM",
+    approximateLastSignInDateTime: now.toISOString(),
+  });
+  store.put("windowsAutopilotDeviceIdentities", {
+    ...identity,
+    enrollmentState: "enrolled",
+    managedDeviceId,
+    lastContactedDateTime: now.toISOString(),
+    _beta: { ...identity._beta, deviceFriendlyName: deviceName },
+  });
+  const enrolled: SimDeviceDoc = { ...sim, state: "enrolled", managedDeviceId };
+  store.put(SIM_DEVICES_KIND, enrolled);
+  return enrolled;
+}
+
+export interface SyncResult {
+  device: SimDeviceDoc;
+  profiles: { id: string; displayName: string; state: string; settings: { omaUri: string; state: string; errorCode: number; errorDescription: string | null }[] }[];
+}
+
+/** Assignments of one configuration (stored with `_configurationId`). */
+export function configurationAssignments(store: SimStore, configurationId: string): AssignmentLike[] {
+  return store.list<AssignmentLike & { _configurationId: string }>(CONFIGURATION_ASSIGNMENTS_KIND).filter((a) => a._configurationId === configurationId);
+}
+
+/** One check-in: applicable profiles → reports on the managed device and on each profile. */
+export function syncSimDevice(store: SimStore, id: string, now: Date): SyncResult {
+  return store.tx(() => {
+    const sim = store.get<SimDeviceDoc>(SIM_DEVICES_KIND, id);
+    if (!sim) throw new SimDeviceError(404, "notFound", `no simulated device ${id}`);
+    const managed = sim.managedDeviceId ? store.get<ManagedDeviceDoc>("managedDevices", sim.managedDeviceId) : undefined;
+    if (!managed) throw new SimDeviceError(409, "conflict", `the device is ${sim.state === "wiped" ? "wiped" : "not enrolled"}; it has nothing to check in to`);
+    const user = sim.primaryUserPrincipalName ? findUser(store, sim.primaryUserPrincipalName) : undefined;
+    const targeting: DeviceTargeting = {
+      deviceGroupIds: new Set(transitiveGroupIds(store, sim.entraObjectId)),
+      userGroupIds: new Set(user ? transitiveGroupIds(store, user.id) : []),
+      primaryUserLicensed: (user?.assignedLicenses ?? []).length > 0,
+    };
+    const configurations = store.list<DeviceConfigurationDoc>("deviceConfigurations");
+    const applicable = configurations.filter((c) => assignmentsApply(configurationAssignments(store, c.id), targeting));
+    const reports: ProfileReport[] = computeDeviceReports({
+      managedDeviceId: managed.id,
+      deviceName: managed.deviceName,
+      model: String(managed.model ?? ""),
+      osVersion: sim.osVersion,
+      userId: user?.id ?? null,
+      userPrincipalName: user?.userPrincipalName ?? null,
+      userDisplayName: user?.displayName ?? null,
+    }, applicable, now);
+
+    const at = now.toISOString();
+    store.put("managedDevices", { ...managed, lastSyncDateTime: at, _configurationStates: reports.map((r) => r.configurationState) });
+    for (const c of configurations) {
+      const report = reports.find((r) => r.configurationId === c.id);
+      const statuses = { ...((c._deviceStatuses as Record<string, unknown> | undefined) ?? {}) };
+      if (report) statuses[managed.id] = report.deviceStatus;
+      else if (!(managed.id in statuses)) continue;
+      else delete statuses[managed.id];
+      store.put("deviceConfigurations", { ...c, _deviceStatuses: statuses });
+    }
+    const identity = store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", sim.autopilotDeviceId);
+    if (identity) store.put("windowsAutopilotDeviceIdentities", { ...identity, lastContactedDateTime: at });
+    const synced: SimDeviceDoc = { ...sim, lastSyncDateTime: at };
+    store.put(SIM_DEVICES_KIND, synced);
+    return {
+      device: synced,
+      profiles: reports.map((r) => ({
+        id: r.configurationId,
+        displayName: r.configurationState.displayName,
+        state: r.configurationState.state,
+        settings: r.configurationState.settingStates.map((s) => ({ omaUri: s.setting, state: s.state, errorCode: s.errorCode, errorDescription: s.errorDescription })),
+      })),
+    };
+  });
+}

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
+import { startTestTenant, type TestTenant } from "../testing.ts";
+
+const BASE = "/deviceManagement/deviceConfigurations";
+const KIOSK_XML = "<AssignedAccessConfiguration>secret-ish</AssignedAccessConfiguration>";
+const custom = {
+  "@odata.type": "#microsoft.graph.windows10CustomConfiguration",
+  displayName: "HL2 ClientA – lockdown",
+  description: "kiosk and developer unlock",
+  omaSettings: [
+    { "@odata.type": "#microsoft.graph.omaSettingString", displayName: "Kiosk", omaUri: "./Vendor/MSFT/AssignedAccess/Configuration", value: KIOSK_XML },
+    { "@odata.type": "#microsoft.graph.omaSettingInteger", displayName: "Developer unlock", omaUri: "./Device/Vendor/MSFT/Policy/Config/ApplicationManagement/AllowDeveloperUnlock", value: 0 },
+  ],
+};
+const ring = {
+  "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration",
+  displayName: "HL2 ring",
+  qualityUpdatesDeferralPeriodInDays: 3,
+  featureUpdatesDeferralPeriodInDays: 0,
+  automaticUpdateMode: "autoInstallAtMaintenanceTime",
+  scheduleRestartWarningInHours: 4,
+};
+const conform = hasCsdlReference();
+const GROUP = "11111111-2222-4333-8444-555555555555";
+
+let t: TestTenant;
+beforeAll(async () => {
+  t = await startTestTenant();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("deviceConfigurations CRUD", () => {
+  it("creates a custom profile (201, @odata.type, version 1) and masks string values on v1.0", async () => {
+    const res = await t.graph("POST", `/v1.0${BASE}`, custom);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ "@odata.type": "#microsoft.graph.windows10CustomConfiguration", displayName: custom.displayName, version: 1 });
+    expect(res.body["@odata.context"]).toBe(`${t.baseUrl}/v1.0/$metadata#deviceManagement/deviceConfigurations/$entity`);
+    expect(res.body.createdDateTime).toBe(res.body.lastModifiedDateTime);
+    expect(res.body.omaSettings[0]).toEqual({ "@odata.type": "#microsoft.graph.omaSettingString", displayName: "Kiosk", description: null, omaUri: custom.omaSettings[0]!.omaUri, value: "****" });
+    expect(res.body.omaSettings[1].value).toBe(0);
+    expect(JSON.stringify(res.body)).not.toContain("secret-ish");
+    if (conform) expect(formatProblems(checkEntity("deviceConfiguration", res.body, "v1.0"))).toBe("");
+  });
+
+  it("reads back masked on beta with isEncrypted and serves the plaintext through getOmaSettingPlainTextValue", async () => {
+    const created = await t.graph("POST", `/beta${BASE}`, custom);
+    expect(created.status).toBe(201);
+    const read = await t.graph("GET", `/beta${BASE}/${created.body.id}`);
+    expect(read.status).toBe(200);
+    const kiosk = read.body.omaSettings[0];
+    expect(kiosk).toMatchObject({ value: "****", isEncrypted: true, secretReferenceValueId: expect.stringContaining(`${created.body.id}_`) });
+    expect(read.body.omaSettings[1]).toMatchObject({ value: 0, isEncrypted: false, secretReferenceValueId: null });
+    if (conform) expect(formatProblems(checkEntity("deviceConfiguration", read.body, "beta"))).toBe("");
+
+    for (const version of ["v1.0", "beta"]) {
+      const plain = await t.graph("GET", `/${version}${BASE}/${created.body.id}/getOmaSettingPlainTextValue(secretReferenceValueId='${kiosk.secretReferenceValueId}')`);
+      expect(plain.status).toBe(200);
+      expect(plain.body).toEqual({ "@odata.context": `${t.baseUrl}/${version}/$metadata#Edm.String`, value: KIOSK_XML });
+    }
+    const unknown = await t.graph("GET", `/v1.0${BASE}/${created.body.id}/getOmaSettingPlainTextValue(secretReferenceValueId='nope')`);
+    expect(unknown.status).toBe(404);
+    // Intune nests a JSON document in the message (graph-facts §9.6).
+    expect(JSON.parse(unknown.body.error.message)).toMatchObject({ _version: 3, Message: expect.stringContaining("nope") });
+    expect(unknown.body.error.innerError["request-id"]).toBeTruthy();
+  });
+
+  it("creates an update ring, lists both types with @odata.type, patches with version increments, deletes", async () => {
+    const created = await t.graph("POST", `/v1.0${BASE}`, ring);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration", qualityUpdatesDeferralPeriodInDays: 3, driversExcluded: false });
+    if (conform) expect(formatProblems(checkEntity("deviceConfiguration", created.body, "v1.0"))).toBe("");
+
+    const list = await t.graph("GET", `/v1.0${BASE}`);
+    expect(list.status).toBe(200);
+    expect(list.body["@odata.context"]).toBe(`${t.baseUrl}/v1.0/$metadata#deviceManagement/deviceConfigurations`);
+    const types = new Set(list.body.value.map((c: { "@odata.type": string }) => c["@odata.type"]));
+    expect(types).toEqual(new Set(["#microsoft.graph.windows10CustomConfiguration", "#microsoft.graph.windowsUpdateForBusinessConfiguration"]));
+    if (conform) expect(formatProblems(checkEntities("deviceConfiguration", list.body, "v1.0"))).toBe("");
+
+    const filtered = await t.graph("GET", `/v1.0${BASE}?$filter=${encodeURIComponent("displayName eq 'HL2 ring'")}`);
+    expect(filtered.body.value.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+
+    const patched = await t.graph("PATCH", `/v1.0${BASE}/${created.body.id}`, { "@odata.type": ring["@odata.type"], qualityUpdatesDeferralPeriodInDays: 5 });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ version: 2, qualityUpdatesDeferralPeriodInDays: 5, createdDateTime: created.body.createdDateTime });
+    expect(Date.parse(patched.body.lastModifiedDateTime)).toBeGreaterThanOrEqual(Date.parse(created.body.lastModifiedDateTime));
+    const again = await t.graph("PATCH", `/v1.0${BASE}/${created.body.id}`, { displayName: "HL2 ring v3" });
+    expect(again.body.version).toBe(3);
+
+    expect((await t.graph("DELETE", `/v1.0${BASE}/${created.body.id}`)).status).toBe(204);
+    const gone = await t.graph("GET", `/v1.0${BASE}/${created.body.id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe("ResourceNotFound");
+  });
+
+  it("rejects bodies Graph rejects: no @odata.type, unknown property, bad OMA value, out-of-range ring values", async () => {
+    const { "@odata.type": _t, ...untyped } = custom;
+    for (const body of [
+      untyped,
+      { ...custom, kioskMode: true },
+      { ...custom, omaSettings: [{ ...custom.omaSettings[1], value: "zero" }] },
+      { ...custom, omaSettings: [{ displayName: "x", omaUri: "./x", value: 1 }] },
+      { ...ring, scheduleRestartWarningInHours: 13 },
+    ]) {
+      const res = await t.graph("POST", `/v1.0${BASE}`, body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(res.body.error.code).toBe("BadRequest");
+    }
+  });
+
+  it("is case-sensitive like Intune", async () => {
+    const res = await t.graph("GET", "/v1.0/devicemanagement/deviceconfigurations");
+    expect(res.status).toBe(400);
+  });
+
+  it("needs DeviceManagementConfiguration permissions (403 otherwise)", async () => {
+    const app = await t.createApp(["User.Read.All"]);
+    const token = await t.tokenFor(app.clientId);
+    const res = await t.graph("GET", `/v1.0${BASE}`, undefined, { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("Authorization_RequestDenied");
+    const reader = await t.createApp(["DeviceManagementConfiguration.Read.All"]);
+    const readerToken = await t.tokenFor(reader.clientId);
+    expect((await t.graph("GET", `/v1.0${BASE}`, undefined, { authorization: `Bearer ${readerToken}` })).status).toBe(200);
+    expect((await t.graph("POST", `/v1.0${BASE}`, ring, { authorization: `Bearer ${readerToken}` })).status).toBe(403);
+  });
+});
+
+describe("assign and assignments", () => {
+  it("assign replaces the whole set and answers 200 with the new assignments", async () => {
+    const cfg = (await t.graph("POST", `/v1.0${BASE}`, custom)).body;
+    const first = await t.graph("POST", `/v1.0${BASE}/${cfg.id}/assign`, {
+      assignments: [
+        { "@odata.type": "#microsoft.graph.deviceConfigurationAssignment", target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: GROUP } },
+        { target: { "@odata.type": "microsoft.graph.allDevicesAssignmentTarget" } },
+      ],
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.value).toEqual([
+      { "@odata.type": "#microsoft.graph.deviceConfigurationAssignment", id: `${cfg.id}_${GROUP}`, target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: GROUP } },
+      { "@odata.type": "#microsoft.graph.deviceConfigurationAssignment", id: `${cfg.id}_adadadad-808e-44e2-905a-0b7873a8a531`, target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } },
+    ]);
+    const replaced = await t.graph("POST", `/v1.0${BASE}/${cfg.id}/assign`, {
+      assignments: [{ target: { "@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", groupId: GROUP } }],
+    });
+    expect(replaced.body.value).toHaveLength(1);
+    const list = await t.graph("GET", `/v1.0${BASE}/${cfg.id}/assignments`);
+    expect(list.status).toBe(200);
+    expect(list.body.value).toEqual([{ "@odata.type": "#microsoft.graph.deviceConfigurationAssignment", id: `${cfg.id}_${GROUP}`, target: { "@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", groupId: GROUP } }]);
+    if (conform) expect(formatProblems(checkEntities("deviceConfigurationAssignment", list.body, "v1.0"))).toBe("");
+    const beta = await t.graph("GET", `/beta${BASE}/${cfg.id}/assignments`);
+    expect(beta.body.value[0]).toMatchObject({ intent: "apply", source: "direct", sourceId: cfg.id });
+    if (conform) expect(formatProblems(checkEntities("deviceConfigurationAssignment", beta.body, "beta"))).toBe("");
+
+    // Repeating assign is idempotent; an empty set clears.
+    expect((await t.graph("POST", `/v1.0${BASE}/${cfg.id}/assign`, { assignments: [] })).body.value).toEqual([]);
+    expect((await t.graph("GET", `/v1.0${BASE}/${cfg.id}/assignments`)).body.value).toEqual([]);
+  });
+
+  it("adds, reads and deletes single assignments; rejects untyped targets", async () => {
+    const cfg = (await t.graph("POST", `/v1.0${BASE}`, ring)).body;
+    const added = await t.graph("POST", `/v1.0${BASE}/${cfg.id}/assignments`, { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: GROUP } });
+    expect(added.status).toBe(201);
+    const one = await t.graph("GET", `/v1.0${BASE}/${cfg.id}/assignments/${added.body.id}`);
+    expect(one.body.target.groupId).toBe(GROUP);
+    expect((await t.graph("DELETE", `/v1.0${BASE}/${cfg.id}/assignments/${added.body.id}`)).status).toBe(204);
+    expect((await t.graph("GET", `/v1.0${BASE}/${cfg.id}/assignments/${added.body.id}`)).status).toBe(404);
+    expect((await t.graph("POST", `/v1.0${BASE}/${cfg.id}/assign`, { assignments: [{ target: { groupId: GROUP } }] })).status).toBe(400);
+  });
+});
