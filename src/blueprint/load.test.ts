@@ -246,3 +246,25 @@ describe("secure by default", () => {
     expect(bp!.clients[0]!.usageLocation).toBe(bp!.tenant.usageLocation);
   });
 });
+
+describe("loadBlueprint: robustness", () => {
+  it("every truncation of a real blueprint → diagnostics or a blueprint, never a throw", () => {
+    const text = readFileSync(example("same-tenant-three-clients"), "utf8");
+    for (let end = 0; end < text.length; end += 11) {
+      const result = loadBlueprint(text.slice(0, end), "cut.yaml");
+      if (result.blueprint === null) expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+      for (const d of result.diagnostics) {
+        expect(diagnosticCodes[d.code], d.code).toBeDefined();
+        expect(d.source?.start.line).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("alias expansion bomb → HF1001, no throw", () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 0; i < 8; i++) lines.push(`${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${i === 0 ? "a" : "bcdefghi"[i - 1]}`).join(", ")}]`);
+    const result = loadBlueprint(lines.join("\n"), "bomb.yaml");
+    expect(result.blueprint).toBeNull();
+    expect(result.diagnostics.map((d) => d.code)).toContain("HF1001");
+  });
+});

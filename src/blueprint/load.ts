@@ -110,7 +110,20 @@ export function loadBlueprint(text: string, file: string): LoadResult {
   }
 
   keepNumericSourceText(doc);
-  const input: unknown = doc.toJS({ maxAliasCount: 100 });
+  let input: unknown;
+  try {
+    input = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // toJS throws (rather than reporting) on alias expansion beyond maxAliasCount ("billion laughs").
+    diagnostics.push({
+      severity: "error",
+      code: "HF1001",
+      message: `YAML: ${(err as Error).message}`,
+      fix: "Use fewer YAML aliases (*name); write the values out instead.",
+      source: { file, start: sourceMap.locate([]) },
+    });
+    return done(null);
+  }
   const result = blueprintSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
