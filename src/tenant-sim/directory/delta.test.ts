@@ -27,7 +27,7 @@ async function createUser(nick: string) {
 /** Follows nextLinks to the deltaLink; returns all items and the deltaLink. */
 async function drain(url: string) {
   const items: Record<string, unknown>[] = [];
-  let next: string | undefined = url;
+  let next = url;
   let pages = 0;
   for (;;) {
     const res = await t.graph("GET", next);
@@ -35,7 +35,7 @@ async function drain(url: string) {
     pages++;
     items.push(...res.body.value);
     if (res.body["@odata.deltaLink"]) return { items, deltaLink: res.body["@odata.deltaLink"] as string, pages };
-    next = res.body["@odata.nextLink"];
+    next = res.body["@odata.nextLink"] as string;
     expect(next).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/v1\.0\/users\/delta\?\$skiptoken=/);
   }
 }
