@@ -33,6 +33,7 @@ describe("cell helpers", () => {
     expect(cleanCell("[Windows Holographic, version 23H2](#anchor)")).toBe("Windows Holographic, version 23H2");
     expect(cleanCell(" ` signinoptions ` ")).toBe("signinoptions");
     expect(cleanCell("Movies &amp; TV")).toBe("Movies & TV");
+    expect(cleanCell("the **Advanced options** page")).toBe("the Advanced options page");
   });
 
   it("reads footnote marks and <br> lists", () => {

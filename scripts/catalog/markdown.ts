@@ -89,13 +89,14 @@ export function splitBr(cell: string): string[] {
     .filter((part) => part !== "");
 }
 
-/** Removes inline markup from a cell: footnote marks, code ticks, escapes, links, entities, tags. */
+/** Removes inline markup from a cell: footnote marks, code ticks, bold, escapes, links, entities, tags. */
 export function cleanCell(cell: string): string {
   return cell
     .replace(/<sup>.*?<\/sup>/gi, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]+>/g, "")
     .replace(/`/g, "")
+    .replace(/\*\*(.+?)\*\*/g, "$1")
     .replace(/\\([\\_!*|#[\]()-])/g, "$1")
     .replace(/&nbsp;/gi, " ")
     .replace(/&amp;/gi, "&")
