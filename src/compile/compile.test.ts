@@ -1,0 +1,220 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadBlueprintFile } from "../blueprint/load.ts";
+import type { Blueprint } from "../blueprint/types.ts";
+import { hasErrors } from "../diag/diagnostic.ts";
+import { defaultCatalog, type CompileCatalog } from "./catalog-port.ts";
+import { ARTIFACT_FILES, checkProfileSettings, compile } from "./compile.ts";
+import { validateKioskXml } from "./kiosk-xml/validate-kiosk-xml.ts";
+import { sha256Hex } from "./manifest.ts";
+import { checkOmaSetting } from "./oma-settings/check-oma-setting.ts";
+import { omaInteger } from "./oma-settings/oma-setting.ts";
+import { secureBlueprint, type DeepPartial } from "./testing/blueprint-fixture.ts";
+import type { CompileResult, OmaSetting } from "./types.ts";
+
+const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/", import.meta.url));
+
+function bytesByFile(result: CompileResult): Map<string, string> {
+  return new Map(result.artifacts.map((a) => [a.file, typeof a.content === "string" ? a.content : Buffer.from(a.content).toString("hex")]));
+}
+
+/** The same value with every object's keys in reverse insertion order. */
+function reverseKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reverseKeys) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)])) as T;
+  }
+  return value;
+}
+
+function omaSettingsOf(result: CompileResult): OmaSetting[] {
+  return result.desired.filter((r) => r.kind === "customConfiguration").flatMap((r) => r.body.omaSettings as OmaSetting[]);
+}
+
+const VARIANTS: [string, DeepPartial<Blueprint>][] = [
+  ["secure defaults", {}],
+  ["information barriers, owners excluded from the kiosk", { isolation: { mode: "information-barriers" }, devices: { kiosk: { exclusions: ["device-owners"] } } }],
+  ["Guides as the calling app, USB with provisioning packages", { devices: { usb: "off-allow-provisioning-packages", kiosk: { apps: ["dynamics-365-guides", "settings"], autoLaunch: "dynamics-365-guides", callingApp: "dynamics-365-guides" } } }],
+  [
+    "20H2 baseline without the 22H2 captive-portal policy and the 21H1 airplane-mode page",
+    {
+      devices: {
+        osBaseline: { build: "19041.1128", requested: "20H2" },
+        restrictions: { captivePortalBeforeLogon: null },
+        settingsPages: { mode: "showonly", pages: ["network-wifi", "network-wifisettings", "network-status", "wifi-provisioning", "network-vpn"] },
+      },
+    },
+  ],
+  ["never-expire passwords, service tenant, E3 licence", { tenant: { model: "service-tenant" }, passwords: { policy: "never-expire" }, licensing: { skus: ["SPE_E3", "MICROSOFT_REMOTE_ASSIST"] } }],
+];
+
+describe("compile", () => {
+  it.each(VARIANTS)("%s → no diagnostics, and the kiosk XML validates", async (_name, overrides) => {
+    const result = compile(secureBlueprint(overrides));
+    expect(result.diagnostics).toEqual([]);
+    const kiosk = result.artifacts.find((a) => a.kind === "kiosk-xml");
+    expect(kiosk).toBeDefined();
+    expect(await validateKioskXml(kiosk!.content as string)).toEqual({ valid: true, errors: [] });
+  });
+
+  it("compiling twice gives identical bytes", () => {
+    const bp = secureBlueprint({ isolation: { mode: "information-barriers" } });
+    expect(bytesByFile(compile(bp))).toEqual(bytesByFile(compile(structuredClone(bp))));
+  });
+
+  it("the order of keys in the blueprint does not change a byte", () => {
+    const bp = secureBlueprint({ passwords: { policy: "extended", maxAgeDays: 120 }, tenant: { model: "service-tenant" } });
+    const reversed = reverseKeys(bp);
+    expect(Object.keys(reversed)[0]).not.toBe(Object.keys(bp)[0]);
+    expect(bytesByFile(compile(reversed))).toEqual(bytesByFile(compile(bp)));
+  });
+
+  it("every emitted OMA-URI setting passes checkOmaSetting at the baseline", () => {
+    for (const [, overrides] of VARIANTS) {
+      const bp = secureBlueprint(overrides);
+      const settings = omaSettingsOf(compile(bp));
+      expect(settings.length).toBeGreaterThanOrEqual(13);
+      for (const s of settings) expect(checkOmaSetting(s, bp.devices.osBaseline.build, defaultCatalog), s.omaUri).toEqual([]);
+    }
+  });
+
+  it("the default posture sets the guide's values (spot checks across families)", () => {
+    const byUri = new Map(omaSettingsOf(compile(secureBlueprint())).map((s) => [s.omaUri, s.value]));
+    expect(byUri.get("./Vendor/MSFT/TenantLockdown/RequireNetworkInOOBE")).toBe(true);
+    expect(byUri.get("./Device/Vendor/MSFT/Policy/Config/ApplicationManagement/AllowDeveloperUnlock")).toBe(0);
+    expect(byUri.get("./Device/Vendor/MSFT/Policy/Config/Connectivity/AllowUSBConnection")).toBe(0);
+    expect(byUri.get("./Device/Vendor/MSFT/Policy/Config/ApplicationManagement/AllowAppStoreAutoUpdate")).toBe(1);
+    expect(byUri.get("./Device/Vendor/MSFT/Policy/Config/Connectivity/AllowBluetooth")).toBe(2);
+    expect(byUri.get("./Device/Vendor/MSFT/Policy/Config/Settings/PageVisibilityList")).toMatch(/^showonly:network-/);
+    expect(byUri.get("./Device/Vendor/MSFT/AssignedAccess/Configuration")).toMatch(/<v3:GlobalProfile /);
+    expect(byUri.get("./Vendor/MSFT/ApplicationControl/Policies/A244370E-44C9-4C06-B551-F6016E563076/Policy")).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it("a policy newer than the baseline fails the compile, located at its blueprint key (HF3006)", () => {
+    const result = compile(secureBlueprint({ devices: { osBaseline: { build: "19041.1128", requested: "20H2" }, restrictions: { captivePortalBeforeLogon: true } } }));
+    expect(hasErrors(result.diagnostics)).toBe(true);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: "HF3006", path: ["devices", "restrictions", "captivePortalBeforeLogon"] }));
+  });
+
+  it("a value the DDF does not allow is caught (catalog where AllowBluetooth only takes 0 and 1)", () => {
+    const uri = "./Device/Vendor/MSFT/Policy/Config/Connectivity/AllowBluetooth";
+    const catalog: CompileCatalog = {
+      ...defaultCatalog,
+      findCspNode: (u) => {
+        const node = defaultCatalog.findCspNode(u);
+        return node && u === uri
+          ? { ...node, allowedValues: { kind: "enum", values: [{ value: "0", description: "off" }, { value: "1", description: "on" }] } }
+          : node;
+      },
+    };
+    const result = compile(secureBlueprint(), catalog);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "HF3003", path: ["devices", "restrictions", "allowBluetooth"] })]);
+  });
+
+  it("two settings for one OMA-URI in a profile → HF3008", () => {
+    const s = omaInteger("x", "", "./Device/Vendor/MSFT/Policy/Config/Connectivity/AllowUSBConnection", 0);
+    const diags = checkProfileSettings([{ address: "customConfiguration.x", settings: [{ setting: s, path: ["a"] }, { setting: { ...s, omaUri: s.omaUri.toUpperCase() }, path: ["b"] }] }], "22621.1266", defaultCatalog);
+    expect(diags.map((d) => d.code)).toContain("HF3008");
+  });
+
+  it("every dependsOn, parent and $ref names a resource the compile emits", () => {
+    const result = compile(secureBlueprint({ isolation: { mode: "information-barriers" } }));
+    const known = new Set(result.desired.map((r) => r.address));
+    const refs: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") {
+        const ref = (v as Record<string, unknown>).$ref;
+        if (typeof ref === "string") refs.push(ref);
+        Object.values(v).forEach(walk);
+      }
+    };
+    for (const r of result.desired) {
+      refs.push(...r.dependsOn, ...(r.parent ? [r.parent] : []));
+      walk(r.body);
+    }
+    expect(refs.filter((a) => !known.has(a))).toEqual([]);
+    expect(new Set(result.desired.map((r) => r.address)).size).toBe(result.desired.length);
+  });
+
+  it("the manifest lists every other artifact with its SHA-256, sorted by file", () => {
+    const result = compile(secureBlueprint());
+    const manifestArtifact = result.artifacts.find((a) => a.kind === "manifest")!;
+    const manifest = JSON.parse(manifestArtifact.content as string) as { artifacts: { file: string; sha256: string; omaUri?: string; dataType?: string }[] };
+    const others = result.artifacts.filter((a) => a.kind !== "manifest");
+    expect(manifest.artifacts.map((e) => e.file)).toEqual(others.map((a) => a.file).sort());
+    for (const entry of manifest.artifacts) {
+      const artifact = others.find((a) => a.file === entry.file)!;
+      expect(entry.sha256).toBe(sha256Hex(artifact.content));
+    }
+    expect(manifest.artifacts.find((e) => e.file === ARTIFACT_FILES.kioskXml)).toMatchObject({
+      omaUri: "./Device/Vendor/MSFT/AssignedAccess/Configuration",
+      dataType: "omaSettingString",
+    });
+    expect(manifest.artifacts.find((e) => e.file.endsWith(".cip"))).toMatchObject({
+      omaUri: "./Vendor/MSFT/ApplicationControl/Policies/A244370E-44C9-4C06-B551-F6016E563076/Policy",
+      dataType: "omaSettingBase64",
+    });
+  });
+
+  it("the .cip artifact is the binary the OMA setting carries", () => {
+    const result = compile(secureBlueprint());
+    const cip = result.artifacts.find((a) => a.kind === "app-control-binary")!;
+    const setting = omaSettingsOf(result).find((s) => s.omaUri.includes("ApplicationControl"))!;
+    expect(Buffer.from(setting.value as string, "base64").equals(Buffer.from(cip.content as Uint8Array))).toBe(true);
+    expect(setting.fileName).toBe("A244370E-44C9-4C06-B551-F6016E563076.cip");
+  });
+
+  it("isolation mode picks the PowerShell script or the scoped-search steps", () => {
+    const files = (mode: "information-barriers" | "scoped-directory-search") => compile(secureBlueprint({ isolation: { mode } })).artifacts.map((a) => a.file);
+    expect(files("information-barriers")).toContain(ARTIFACT_FILES.informationBarriers);
+    expect(files("information-barriers")).not.toContain(ARTIFACT_FILES.scopedDirectorySearch);
+    expect(files("scoped-directory-search")).toContain(ARTIFACT_FILES.scopedDirectorySearch);
+  });
+
+  it("features switched off leave no profile, assignment or artifact behind", () => {
+    const result = compile(secureBlueprint({ devices: { kiosk: { enabled: false }, appControl: { enabled: false }, updateRing: { enabled: false }, autopilot: { enabled: false } } }));
+    const addresses = result.desired.map((r) => r.address);
+    for (const gone of ["customConfiguration.kiosk", "customConfiguration.app-control", "updateRing.hololens", "autopilotProfile.hololens", "group.devices"]) {
+      expect(addresses).not.toContain(gone);
+    }
+    // Without the device group there is nothing to assign profiles to.
+    expect(addresses.filter((a) => a.startsWith("configurationAssignment."))).toEqual([]);
+    expect(result.artifacts.map((a) => a.kind)).not.toContain("kiosk-xml");
+    expect(result.artifacts.map((a) => a.kind)).not.toContain("app-control-binary");
+  });
+
+  it("no artifact contains a password value", () => {
+    for (const a of compile(secureBlueprint()).artifacts) {
+      if (typeof a.content !== "string") continue;
+      expect(a.content).not.toMatch(/"password"\s*:\s*"/);
+    }
+  });
+
+  it("graph body artifacts are the desired resources", () => {
+    const result = compile(secureBlueprint());
+    for (const r of result.desired) {
+      const artifact = result.artifacts.find((a) => a.file === ARTIFACT_FILES.graphBody(r.address))!;
+      expect(JSON.parse(artifact.content as string)).toEqual(JSON.parse(JSON.stringify(r)));
+    }
+  });
+});
+
+describe("the bundled examples", () => {
+  const examples = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".holofleet.yaml"));
+
+  it("there are examples to compile", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(examples)("%s compiles without errors and its kiosk XML validates", async (file) => {
+    const loaded = await loadBlueprintFile(`${EXAMPLES_DIR}${file}`);
+    expect(loaded.blueprint, JSON.stringify(loaded.diagnostics)).not.toBeNull();
+    const result = compile(loaded.blueprint!);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    for (const a of result.artifacts.filter((x) => x.kind === "kiosk-xml")) {
+      expect(await validateKioskXml(a.content as string)).toEqual({ valid: true, errors: [] });
+    }
+  });
+});
