@@ -7,8 +7,11 @@
  */
 import { normaliseHardwareHash } from "./hardware-hash.ts";
 
-/** Real imports take 1–2 minutes (graph-facts §5.2); the local tenant is quicker but still asynchronous. */
-export const AUTOPILOT_IMPORT_DELAY_MS = 1500;
+/**
+ * Real imports take 1–2 minutes (graph-facts §5.2); the local tenant is quicker but still asynchronous
+ * (tests move the tenant clock with `/_sim/clock` instead of waiting).
+ */
+export const AUTOPILOT_IMPORT_DELAY_MS = 10_000;
 
 export type DeviceImportStatus = "unknown" | "pending" | "partial" | "complete" | "error";
 

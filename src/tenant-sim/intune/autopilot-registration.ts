@@ -224,7 +224,7 @@ export function fingerprintOf(hardwareIdentifier: string): string {
 }
 
 /** `updateDeviceProperties` "shows up after a delay" (graph-facts §5.3); the local tenant waits this long. */
-export const DEVICE_PROPERTIES_DELAY_MS = 1500;
+export const DEVICE_PROPERTIES_DELAY_MS = 10_000;
 
 export interface PendingPropertyUpdate {
   dueAt: string;

@@ -11,7 +11,7 @@ import { HOLOLENS_MANUFACTURER, HOLOLENS_MODEL, NEVER, type AutopilotIdentityDoc
 export const SIM_DEVICES_KIND = "_simDevices";
 
 /** How long a queued wipe takes to reach a simulated device (real devices: next check-in). */
-export const WIPE_DELAY_MS = 1500;
+export const WIPE_DELAY_MS = 10_000;
 
 export interface ManagedDeviceDoc {
   id: string;
