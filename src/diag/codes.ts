@@ -5,12 +5,14 @@
  *   HF2xxx blueprint semantic checks     (codes/blueprint.ts)
  *   HF3xxx compiler                      (codes/compile.ts)
  *   HF4xxx app control (WDAC)            (codes/app-control.ts)
+ *   HF7xxx local tenant lifecycle        (codes/tenant.ts)
  *   HF9xxx CLI and files                 (codes/cli.ts)
  */
 import { appControlCodes } from "./codes/app-control.ts";
 import { blueprintCodes } from "./codes/blueprint.ts";
 import { cliCodes } from "./codes/cli.ts";
 import { compileCodes } from "./codes/compile.ts";
+import { tenantCodes } from "./codes/tenant.ts";
 
 export interface CodeInfo {
   /** One-line title of the problem. */
@@ -22,4 +24,5 @@ export const diagnosticCodes: Readonly<Record<string, CodeInfo>> = {
   ...compileCodes,
   ...appControlCodes,
   ...cliCodes,
+  ...tenantCodes,
 };

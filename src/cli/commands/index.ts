@@ -3,8 +3,9 @@ import type { Command } from "commander";
 import { registerAppControl } from "./appcontrol.ts";
 import { registerCompile } from "./compile.ts";
 import { registerSchema } from "./schema.ts";
+import { registerTenant } from "./tenant.ts";
 import { registerValidate } from "./validate.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerAppControl, registerCompile, registerSchema, registerValidate];
+export const commands: RegisterCommand[] = [registerAppControl, registerCompile, registerSchema, registerTenant, registerValidate];

@@ -1,0 +1,243 @@
+/**
+ * `holofleet tenant local start|stop|status|reset`: the local tenant's lifecycle. `start` runs the
+ * server in the foreground (`--foreground`) or as a detached background process that writes
+ * `<dir>/tenant.json`, and returns once the server answers; `stop` ends only the pid recorded there.
+ */
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { Agent, fetch as undiciFetch } from "undici";
+import { UserError } from "../../diag/diagnostic.ts";
+import { createLocalTenant, openTenantStore, resetTenantState, type ThrottlingMode } from "../../tenant-sim/app.ts";
+import { readTenantFile, tenantFilePath, writeTenantFile, type TenantFile } from "../../tenant-sim/tenant-file.ts";
+import { readFileSync } from "node:fs";
+import { ExitCode } from "../run.ts";
+
+export const DEFAULT_TENANT_DIR = "./.holofleet/tenant/";
+export const DEFAULT_TENANT_PORT = 8443;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+interface LocalOptions {
+  dir: string;
+  port?: string;
+  foreground?: boolean;
+  throttling?: string;
+}
+
+function tenantError(code: string, message: string, fix?: string): UserError {
+  return new UserError(message, [{ severity: "error", code, message, ...(fix ? { fix } : {}) }]);
+}
+
+function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UserError(`invalid --port '${raw}'`, [{ severity: "error", code: "HF9003", message: `--port must be an integer from 0 to 65535, not '${raw}'` }]);
+  return port;
+}
+
+function parseThrottling(raw: string | undefined): ThrottlingMode {
+  const mode = raw ?? "off";
+  if (mode !== "off" && mode !== "realistic" && mode !== "strict")
+    throw new UserError(`invalid --throttling '${raw}'`, [{ severity: "error", code: "HF9003", message: `--throttling must be off, realistic or strict, not '${raw}'` }]);
+  return mode;
+}
+
+function pidAlive(pid: number | null): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** True when the tenant described by `file` answers its OpenID metadata over verified TLS. */
+export async function tenantAnswers(file: TenantFile): Promise<boolean> {
+  if (!existsSync(file.caFile)) return false;
+  const dispatcher = new Agent({ connect: { ca: readFileSync(file.caFile, "utf8") } });
+  try {
+    const res = await undiciFetch(`${file.authorityUrl}/${file.tenantId}/v2.0/.well-known/openid-configuration`, {
+      dispatcher,
+      signal: AbortSignal.timeout(2000),
+    });
+    await res.body?.cancel();
+    return res.status === 200;
+  } catch {
+    return false;
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+async function runningTenant(dir: string): Promise<TenantFile | undefined> {
+  const file = readTenantFile(dir);
+  if (!file || !pidAlive(file.pid)) return undefined;
+  return (await tenantAnswers(file)) ? file : undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startForeground(dir: string, port: number, throttling: ThrottlingMode): Promise<void> {
+  let tenant;
+  try {
+    tenant = await createLocalTenant({ dir, port, throttling });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === "EADDRINUSE") throw tenantError("HF7001", `port ${port} on 127.0.0.1 is already in use`, "Pick another one with --port.");
+    throw tenantError("HF7001", `the local tenant could not start: ${e.message}`);
+  }
+  writeTenantFile(dir, {
+    graphUrl: tenant.url,
+    authorityUrl: tenant.url,
+    tenantId: tenant.tenantId,
+    clientId: tenant.clientId,
+    clientSecret: tenant.clientSecret,
+    caFile: resolve(tenant.caFile),
+    pid: process.pid,
+  });
+  process.stdout.write(`local tenant ${tenant.tenantId} listening on ${tenant.url} (state in ${resolve(dir)})\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void tenant.close().then(() => {
+        const file = readTenantFile(dir);
+        if (file && file.pid === process.pid) writeTenantFile(dir, { ...file, pid: null });
+        done();
+      });
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+async function startBackground(dir: string, port: number, throttling: ThrottlingMode): Promise<TenantFile> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const bin = fileURLToPath(new URL("../../../bin/holofleet.js", import.meta.url));
+  const log = openSync(join(dir, "tenant.log"), "a", 0o600);
+  const child = spawn(
+    process.execPath,
+    [bin, "tenant", "local", "start", "--foreground", "--dir", dir, "--port", String(port), "--throttling", throttling],
+    { detached: true, stdio: ["ignore", log, log] },
+  );
+  closeSync(log);
+  let exited: number | null | undefined;
+  child.once("exit", (code) => (exited = code));
+  child.unref();
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited !== undefined)
+      throw tenantError("HF7001", `the local tenant exited during start (code ${exited})`, `See ${join(resolve(dir), "tenant.log")}.`);
+    const file = readTenantFile(dir);
+    if (file && file.pid === child.pid && (await tenantAnswers(file))) return file;
+    await sleep(150);
+  }
+  if (child.pid) process.kill(child.pid, "SIGTERM");
+  throw tenantError("HF7001", `the local tenant did not answer within ${START_TIMEOUT_MS / 1000} s`, `See ${join(resolve(dir), "tenant.log")}.`);
+}
+
+export function registerTenant(program: Command): void {
+  const tenant = program.command("tenant").description("manage tenants");
+  const local = tenant.command("local").description("the local Graph-compatible tenant (HTTPS on 127.0.0.1)");
+  const dirOption = ["--dir <dir>", "state directory", DEFAULT_TENANT_DIR] as const;
+
+  local
+    .command("start")
+    .description("start the local tenant and write <dir>/tenant.json")
+    .option(...dirOption)
+    .option("--port <port>", `TCP port on 127.0.0.1 (default: the last one used, else ${DEFAULT_TENANT_PORT})`)
+    .option("--throttling <mode>", "service-limit throttling: off, realistic or strict", "off")
+    .option("--foreground", "run in this process until interrupted")
+    .action(async (opts: LocalOptions) => {
+      const throttling = parseThrottling(opts.throttling);
+      const previous = readTenantFile(opts.dir);
+      const port = parsePort(opts.port, previous ? Number(new URL(previous.graphUrl).port) : DEFAULT_TENANT_PORT);
+      const running = await runningTenant(opts.dir);
+      if (running) {
+        process.stdout.write(`local tenant already running at ${running.graphUrl} (pid ${running.pid})\n`);
+        return;
+      }
+      if (opts.foreground) {
+        await startForeground(opts.dir, port, throttling);
+        return;
+      }
+      const file = await startBackground(opts.dir, port, throttling);
+      process.stdout.write(`local tenant ${file.tenantId} running at ${file.graphUrl} (pid ${file.pid}); details in ${tenantFilePath(opts.dir)}\n`);
+    });
+
+  local
+    .command("stop")
+    .description("stop the local tenant started from <dir>")
+    .option(...dirOption)
+    .action(async (opts: LocalOptions) => {
+      const file = readTenantFile(opts.dir);
+      if (!file || !pidAlive(file.pid)) {
+        process.stdout.write("local tenant is not running\n");
+        return;
+      }
+      // Only signal the pid when it is really our tenant (a stale pid may belong to anything).
+      if (!(await tenantAnswers(file)))
+        throw tenantError("HF7004", `pid ${file.pid} in ${tenantFilePath(opts.dir)} does not answer as the local tenant; not stopping it`);
+      process.kill(file.pid!, "SIGTERM");
+      const deadline = Date.now() + STOP_TIMEOUT_MS;
+      while (pidAlive(file.pid) && Date.now() < deadline) await sleep(100);
+      if (pidAlive(file.pid)) throw tenantError("HF7004", `the local tenant (pid ${file.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
+      const now = readTenantFile(opts.dir);
+      if (now && now.pid === file.pid) writeTenantFile(opts.dir, { ...now, pid: null });
+      process.stdout.write(`local tenant stopped (pid ${file.pid})\n`);
+    });
+
+  local
+    .command("status")
+    .description("show whether the local tenant runs (exit 0) or not (exit 1)")
+    .option(...dirOption)
+    .option("--json", "print tenant.json's fields without the secret, plus running")
+    .action(async (opts: LocalOptions & { json?: boolean }) => {
+      const file = readTenantFile(opts.dir);
+      const running = file ? await runningTenant(opts.dir) : undefined;
+      if (opts.json) {
+        const { clientSecret: _secret, ...visible } = file ?? ({} as Partial<TenantFile>);
+        process.stdout.write(JSON.stringify({ running: Boolean(running), ...visible }, null, 2) + "\n");
+      } else if (running) {
+        process.stdout.write(`running  ${running.graphUrl}  tenant ${running.tenantId}  pid ${running.pid}\n`);
+      } else {
+        process.stdout.write(file ? `stopped  (last at ${file.graphUrl}, tenant ${file.tenantId})\n` : `stopped  (no tenant in ${resolve(opts.dir)})\n`);
+      }
+      if (!running) throw new ExitCode(1);
+    });
+
+  local
+    .command("reset")
+    .description("wipe the local tenant's state (keeps its identity, app registrations and certificates)")
+    .option(...dirOption)
+    .action(async (opts: LocalOptions) => {
+      const running = await runningTenant(opts.dir);
+      if (running) {
+        const dispatcher = new Agent({ connect: { ca: readFileSync(running.caFile, "utf8") } });
+        try {
+          const res = await undiciFetch(`${running.graphUrl}/_sim/reset`, { method: "POST", dispatcher });
+          if (res.status !== 204) throw tenantError("HF7001", `the running tenant refused the reset (HTTP ${res.status})`);
+        } finally {
+          await dispatcher.close();
+        }
+        process.stdout.write("local tenant reset (running)\n");
+        return;
+      }
+      if (!existsSync(join(opts.dir, "state.db"))) {
+        process.stdout.write(`nothing to reset in ${resolve(opts.dir)}\n`);
+        return;
+      }
+      const store = openTenantStore(opts.dir);
+      try {
+        resetTenantState(store, () => new Date());
+      } finally {
+        store.close();
+      }
+      process.stdout.write("local tenant reset\n");
+    });
+}
