@@ -130,8 +130,10 @@ export function buildCspNodes(inputs: CspNodeInputs): CspNode[] {
   // Policy CSP: every listed `Area/Policy` must exist in the area's DDF, in at least one scope.
   const byArea = new Map<string, SupportedPolicy[]>();
   for (const p of inputs.supportedPolicies) {
-    const [area] = p.name.split("/");
-    if (!area || !/^[A-Za-z0-9]+$/.test(area) || area === "RemoteLock") continue;
+    const [area = ""] = p.name.split("/");
+    // RemoteLock/Lock is on the page but is a standalone CSP node (ddf/README.md), handled below.
+    if (area === "RemoteLock") continue;
+    if (!/^[A-Za-z0-9]+$/.test(area)) throw new Error(`supported-policies entry ${p.name} has no Policy area`);
     byArea.set(area, [...(byArea.get(area) ?? []), p]);
   }
   for (const [area, listed] of byArea) {
