@@ -1,8 +1,9 @@
 /** The benchmark table. Each entry is one file in this folder. */
+import { wdacBenchmark } from "./wdac.bench.ts";
 export interface Benchmark {
   name: string;
   /** Runs the benchmark and returns the lines to print (measurements, baseline, ratios). */
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [];
+export const benchmarks: Benchmark[] = [wdacBenchmark];

@@ -1,7 +1,8 @@
 /**
  * Bounds-checked little-endian reader for the SiPolicy binary. Every read checks the remaining
  * length first and throws `SiPolicyDecodeError` with the offset, so truncated or hostile input can
- * never read past the end or allocate more than the input could hold.
+ * never read past the end or allocate more than the input could hold. Byte results are views into
+ * the input (no copy); callers convert them right away.
  */
 import { SiPolicyDecodeError } from "./errors.ts";
 
@@ -43,7 +44,7 @@ export class SiPolicyBinaryReader {
 
   bytes(n: number, what: string): Uint8Array {
     this.need(n, what);
-    const v = this.data.slice(this.pos, this.pos + n);
+    const v = this.data.subarray(this.pos, this.pos + n);
     this.pos += n;
     return v;
   }
@@ -68,7 +69,7 @@ export class SiPolicyBinaryReader {
     if (padded > this.remaining) {
       throw new SiPolicyDecodeError(`truncated policy: ${what} claims ${n} bytes, ${this.remaining} left`, at);
     }
-    const v = this.data.slice(this.pos, this.pos + n);
+    const v = this.data.subarray(this.pos, this.pos + n);
     this.pos += padded;
     return v;
   }

@@ -40,7 +40,7 @@ export interface DecodedSiPolicy {
   signed: boolean;
 }
 
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase();
+const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex").toUpperCase();
 
 export function decodeSiPolicy(data: Uint8Array): SiPolicyModel {
   return decodeSiPolicyWithInfo(data).model;

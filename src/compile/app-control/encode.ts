@@ -34,7 +34,7 @@ export function compareSettings(a: SiPolicySetting, b: SiPolicySetting): number 
 function hexBytes(hex: string, what: string): Uint8Array {
   const clean = hex.trim();
   if (!/^(?:[0-9a-fA-F]{2})*$/.test(clean)) throw new SiPolicyModelError(`${what} is not hex: "${hex}"`);
-  return Uint8Array.from(clean.match(/../g) ?? [], (b) => parseInt(b, 16));
+  return new Uint8Array(Buffer.from(clean, "hex"));
 }
 
 function version(text: string | undefined, what: string): bigint {

@@ -10,19 +10,15 @@ import { compareOrdinalIgnoreCase } from "./ordinal-ignore-case.ts";
 
 export const FILE_RULE_TYPE: Readonly<Record<FileRuleKind, number>> = { Deny: 0, Allow: 1, FileAttrib: 2 };
 
-/** Empty hash first, then byte-wise (upper-case hex of equal length compares the same way). */
+/**
+ * Empty hash first, then byte-wise. Upper-case hex compares like the bytes it encodes (digits before
+ * letters, a prefix first), so the text is compared directly.
+ */
 function compareHash(a: string | undefined, b: string | undefined): number {
-  const ha = (a ?? "").toUpperCase();
-  const hb = (b ?? "").toUpperCase();
-  if (ha === hb) return 0;
-  if (ha === "") return -1;
-  if (hb === "") return 1;
-  const n = Math.min(ha.length, hb.length);
-  for (let i = 0; i < n; i += 2) {
-    const d = parseInt(ha.slice(i, i + 2), 16) - parseInt(hb.slice(i, i + 2), 16);
-    if (d !== 0) return d;
-  }
-  return ha.length - hb.length;
+  if (a === b) return 0;
+  const ha = a === undefined ? "" : a.toUpperCase();
+  const hb = b === undefined ? "" : b.toUpperCase();
+  return ha < hb ? -1 : ha > hb ? 1 : 0;
 }
 
 /** Microsoft's sort key for file rules. Versions, AppIDs and PackageVersion are not part of it. */
