@@ -1,5 +1,6 @@
 /** End-to-end checks of the server shell: routing, token check, Graph error bodies, OpenID endpoints. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkEntity, formatProblems, hasCsdlReference } from "./conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "./testing.ts";
 
 let t: TestTenant;
@@ -29,5 +30,28 @@ describe("local tenant server", () => {
     expect(res.body.error.innerError["client-request-id"]).toBe("11111111-2222-3333-4444-555555555555");
     expect(res.body.error.innerError["request-id"]).toBe(res.headers["request-id"]);
     expect(res.body.error.innerError.date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+  });
+
+  it.skipIf(!hasCsdlReference())("returns an organization that conforms to the v1.0 CSDL (and beta type mappings)", async () => {
+    const list = await t.graph("GET", "/v1.0/organization");
+    const byId = await t.graph("GET", `/v1.0/organization/${t.tenantId}`);
+    expect(byId.status).toBe(200);
+    expect(byId.body["@odata.context"]).toBe(`${t.baseUrl}/v1.0/$metadata#organization/$entity`);
+    for (const org of [list.body.value[0], byId.body]) {
+      const problems = checkEntity("organization", org, "v1.0");
+      expect(problems, formatProblems(problems)).toEqual([]);
+    }
+    const beta = await t.graph("GET", "/beta/organization");
+    const problems = checkEntity("organization", beta.body.value[0], "beta");
+    expect(problems, formatProblems(problems)).toEqual([]);
+    const missing = await t.graph("GET", "/v1.0/organization/00000000-0000-0000-0000-000000000000");
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("Request_ResourceNotFound");
+  });
+
+  it("keeps the $select of an organization read", async () => {
+    const res = await t.graph("GET", `/v1.0/organization/${t.tenantId}?$select=displayName,verifiedDomains`);
+    expect(Object.keys(res.body).sort()).toEqual(["@odata.context", "@odata.type", "displayName", "verifiedDomains"]);
+    expect(res.body.verifiedDomains[0]).toMatchObject({ isDefault: true, isInitial: true, name: "holofleetlocal.onmicrosoft.com" });
   });
 });

@@ -59,11 +59,11 @@ describe("answerCollection", () => {
     expect(seen).toEqual(items.map((i) => i.id));
   });
 
-  it("applies the default property set, strips internal fields and always returns id", () => {
+  it("applies the default property set, strips internal fields and returns only what $select names", () => {
     const page = body(answerCollection(req("$top=1"), items, users));
     expect(page.value[0]).toEqual({ id: "id-000", displayName: "User 0", mail: null });
     const sel = body(answerCollection(req("$top=1&$select=companyName"), items, users));
-    expect(sel.value[0]).toEqual({ id: "id-000", companyName: "Fabrikam" });
+    expect(sel.value[0]).toEqual({ companyName: "Fabrikam" });
   });
 
   it("rejects $top above the collection's maximum", () => {
@@ -120,7 +120,7 @@ describe("answerCollection", () => {
 describe("answerEntity", () => {
   it("adds the entity context and applies $select", () => {
     const r = answerEntity(req("$select=displayName"), items[0]!, "users/$entity");
-    expect(r.body).toEqual({ "@odata.context": "https://127.0.0.1:8443/v1.0/$metadata#users(displayName)/$entity", id: "id-000", displayName: "User 0" });
+    expect(r.body).toEqual({ "@odata.context": "https://127.0.0.1:8443/v1.0/$metadata#users(displayName)/$entity", displayName: "User 0" });
     const all = answerEntity(req(""), items[0]!, "users", ["id", "displayName"]);
     expect(all.body).toEqual({ "@odata.context": "https://127.0.0.1:8443/v1.0/$metadata#users/$entity", id: "id-000", displayName: "User 0" });
   });

@@ -39,9 +39,8 @@ function parseSelect(query: URLSearchParams): string[] | undefined {
 function project(doc: Record<string, unknown>, select: string[] | null | undefined): Record<string, unknown> {
   if (!select) return doc;
   const out: Record<string, unknown> = {};
+  // `@odata.type` stays (derived types need it); anything else, `id` included, only when selected.
   if (doc["@odata.type"] !== undefined) out["@odata.type"] = doc["@odata.type"];
-  // Graph always returns `id`, selected or not.
-  if (doc.id !== undefined) out.id = doc.id;
   for (const name of select) {
     const key = name in doc ? name : Object.keys(doc).find((k) => k.toLowerCase() === name.toLowerCase());
     if (key !== undefined) out[key] = doc[key];
