@@ -85,7 +85,9 @@ export function generateCatalog(readRaw: ReferenceReader): Map<string, string> {
     return policy;
   });
   const cspNodes: CspNode[] = buildCspNodes({ supportedPolicies: supported, releases: osReleases, read });
-  const cspSources = [supportedFile, releaseNotes, releaseNotes2004, ...usedSince(mark).filter((f) => f.path.startsWith("ddf/"))];
+  // The pages behind POLICY_MINIMUM_FROM_FEATURE also shape these records, so they are sources too.
+  const overrideFiles = new Set(Object.values(POLICY_MINIMUM_FROM_FEATURE).map((id) => docFeatures.find((f) => f.id === id)?.source.file));
+  const cspSources = [supportedFile, releaseNotes, releaseNotes2004, ...docFeatureFiles.filter((f) => overrideFiles.has(f.path)), ...usedSince(mark).filter((f) => f.path.startsWith("ddf/"))];
   out.set(
     "csp-nodes.ts",
     renderModule({
