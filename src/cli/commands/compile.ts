@@ -6,8 +6,7 @@
 import type { Command } from "commander";
 import { loadBlueprintFile } from "../../blueprint/load.ts";
 import type { BlueprintSourceMap } from "../../blueprint/types.ts";
-import { compile } from "../../compile/compile.ts";
-import { kioskXmlDiagnostics } from "../../compile/kiosk-xml/validate-kiosk-xml.ts";
+import { compileChecked } from "../../compile/compile-checked.ts";
 import { writeArtifacts } from "../../compile/write-artifacts.ts";
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../../diag/diagnostic.ts";
 import { ExitCode } from "../run.ts";
@@ -36,14 +35,8 @@ export function registerCompile(program: Command): void {
         process.stderr.write(`${file}: not compiled — fix the errors above\n`);
         throw new ExitCode(1);
       }
-      const result = compile(loaded.blueprint);
-      const validation: Diagnostic[] = [];
-      for (const artifact of result.artifacts) {
-        if (artifact.kind === "kiosk-xml" && typeof artifact.content === "string") {
-          validation.push(...(await kioskXmlDiagnostics(artifact.content, artifact.file)));
-        }
-      }
-      const diagnostics = [...loaded.diagnostics, ...locateDiagnostics(result.diagnostics, loaded.sourceMap), ...validation];
+      const result = await compileChecked(loaded.blueprint);
+      const diagnostics = [...loaded.diagnostics, ...locateDiagnostics(result.diagnostics, loaded.sourceMap)];
       print(diagnostics);
       if (hasErrors(diagnostics)) {
         process.stderr.write(`${file}: not compiled — nothing was written to ${options.out}\n`);

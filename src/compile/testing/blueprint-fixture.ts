@@ -4,6 +4,7 @@
  * tests override only what they exercise: `secureBlueprint({ devices: { usb: "on" } })`.
  */
 import type { Blueprint } from "../../blueprint/types.ts";
+import { companyResourcePlans } from "../../catalog/index.ts";
 
 /** Objects merge key by key; arrays and scalars replace. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -11,24 +12,6 @@ export type DeepPartial<T> = T extends readonly unknown[]
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
-
-/** Company-resource plans the guide keeps away from clients (hololens-facts §4), TEAMS1 excluded. */
-export const FIXTURE_DISABLED_PLANS = [
-  "EXCHANGE_S_ENTERPRISE",
-  "SHAREPOINTENTERPRISE",
-  "SHAREPOINTWAC",
-  "YAMMER_ENTERPRISE",
-  "VIVAENGAGE_CORE",
-  "OFFICESUBSCRIPTION",
-  "MCOSTANDARD",
-  "STREAM_O365_E3",
-  "FORMS_PLAN_E3",
-  "PROJECTWORKMANAGEMENT",
-  "SWAY",
-  "ONEDRIVESTANDARD",
-  "ONEDRIVEENTERPRISE",
-  "ONEDRIVE_BASIC",
-];
 
 function baseBlueprint(): Blueprint {
   return {
@@ -44,7 +27,7 @@ function baseBlueprint(): Blueprint {
     licensing: {
       assignment: "user",
       skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"],
-      disabledServicePlans: [...FIXTURE_DISABLED_PLANS],
+      disabledServicePlans: [...companyResourcePlans],
     },
     devices: {
       osBaseline: { build: "22621.1266", requested: "latest-known" },
