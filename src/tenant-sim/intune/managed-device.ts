@@ -44,6 +44,16 @@ export interface EnrolledDeviceInput {
   now: Date;
 }
 
+/**
+ * Intune's generated `managedDeviceName`, `<user>_<platform>_<M/D/YYYY>_<h:mm AM|PM>` (UTC here);
+ * a device without a user gets `userless` in the user's place (simulated).
+ */
+export function managedDeviceNameFor(userPrincipalName: string | null, at: Date): string {
+  const hours = at.getUTCHours();
+  const time = `${hours % 12 === 0 ? 12 : hours % 12}:${String(at.getUTCMinutes()).padStart(2, "0")} ${hours < 12 ? "AM" : "PM"}`;
+  return `${userPrincipalName?.split("@")[0] ?? "userless"}_Windows_${at.getUTCMonth() + 1}/${at.getUTCDate()}/${at.getUTCFullYear()}_${time}`;
+}
+
 export function buildManagedDevice(input: EnrolledDeviceInput): ManagedDeviceDoc {
   const now = input.now.toISOString();
   return {
@@ -78,7 +88,7 @@ export function buildManagedDevice(input: EnrolledDeviceInput): ManagedDeviceDoc
     isSupervised: false,
     jailBroken: "Unknown",
     lastSyncDateTime: now,
-    managedDeviceName: `${input.user?.userPrincipalName.split("@")[0] ?? "userless"}_Windows_${input.now.getUTCMonth() + 1}/${input.now.getUTCDate()}/${input.now.getUTCFullYear()}_${input.now.toISOString().slice(11, 16)}`,
+    managedDeviceName: managedDeviceNameFor(input.user?.userPrincipalName ?? null, input.now),
     managedDeviceOwnerType: "company",
     managementAgent: "mdm",
     managementCertificateExpirationDate: new Date(input.now.getTime() + 365 * 86_400_000).toISOString(),
@@ -128,6 +138,7 @@ export function completeDueWipes(store: SimStore, now: Date): string[] {
   for (const device of store.list<ManagedDeviceDoc>("managedDevices")) {
     if (!device._wipeQueuedAt || now.getTime() - Date.parse(device._wipeQueuedAt) < WIPE_DELAY_MS) continue;
     store.delete("managedDevices", device.id);
+    forgetDeviceStatuses(store, device.id);
     const identity = store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", device._autopilotId);
     if (identity) {
       // The Autopilot registration survives a wipe: the device is back in OOBE, not yet re-enrolled.
@@ -140,6 +151,15 @@ export function completeDueWipes(store: SimStore, now: Date): string[] {
     done.push(device.id);
   }
   return done;
+}
+
+/** Drops a removed device from every profile's `deviceStatuses`, as Intune's reports do. */
+export function forgetDeviceStatuses(store: SimStore, managedDeviceId: string): void {
+  for (const config of store.list<{ id: string; _deviceStatuses?: Record<string, unknown> }>("deviceConfigurations")) {
+    if (!config._deviceStatuses || !(managedDeviceId in config._deviceStatuses)) continue;
+    const { [managedDeviceId]: _gone, ...rest } = config._deviceStatuses;
+    store.put("deviceConfigurations", { ...config, _deviceStatuses: rest });
+  }
 }
 
 export const wipeTicker: SimTicker = {

@@ -227,7 +227,11 @@ export function syncSimDevice(store: SimStore, id: string, now: Date): SyncResul
     }, applicable, now);
 
     const at = now.toISOString();
-    store.put("managedDevices", { ...managed, lastSyncDateTime: at, _configurationStates: reports.map((r) => r.configurationState) });
+    // The tenant has no compliance policies; Intune's default "Mark devices with no compliance
+    // policy assigned as Compliant" then makes a device that checked in compliant.
+    store.put("managedDevices", { ...managed, lastSyncDateTime: at, complianceState: "compliant", _configurationStates: reports.map((r) => r.configurationState) });
+    const entra = store.get<EntraDeviceDoc>("devices", sim.entraObjectId);
+    if (entra) store.put("devices", { ...entra, isCompliant: true, approximateLastSignInDateTime: at });
     for (const c of configurations) {
       const report = reports.find((r) => r.configurationId === c.id);
       const statuses = { ...((c._deviceStatuses as Record<string, unknown> | undefined) ?? {}) };

@@ -6,7 +6,7 @@
  */
 import { GraphHttpError, type CollectionOptions, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
 import { intuneNotFound, unknownPropertyError } from "../intune/intune-error.ts";
-import { queueWipe, wipeTicker, type ManagedDeviceDoc } from "../intune/managed-device.ts";
+import { forgetDeviceStatuses, queueWipe, wipeTicker, type ManagedDeviceDoc } from "../intune/managed-device.ts";
 
 const KIND = "managedDevices";
 const BASE = "/deviceManagement/managedDevices";
@@ -54,7 +54,9 @@ export const managedDeviceRoutes: RouteDef[] = [
     throttle: "intune",
     write: true,
     handler: (ctx) => {
-      ctx.store.delete(KIND, load(ctx).id);
+      const id = load(ctx).id;
+      ctx.store.delete(KIND, id);
+      forgetDeviceStatuses(ctx.store, id);
       return { status: 204 };
     },
   },

@@ -140,6 +140,8 @@ describe("check-in: profiles through device and user groups, with conflict and e
     const device = (await t.sim("GET", "/devices")).body.value.find((d: { serialNumber: string }) => d.serialNumber === "HL2-SN-0001");
     const sync = await t.sim("POST", `/devices/${device.id}/sync`);
     expect(sync.status).toBe(200);
+    const checkedIn = await t.graph("GET", `/v1.0/deviceManagement/managedDevices/${device.managedDeviceId}`);
+    expect(checkedIn.body).toMatchObject({ complianceState: "compliant", lastSyncDateTime: sync.body.device.lastSyncDateTime });
     const states = Object.fromEntries(sync.body.profiles.map((p: { id: string; state: string }) => [p.id, p.state]));
     expect(states).toEqual({ [baseline]: "conflict", [userProfile]: "conflict", [defender]: "error", [ring]: "compliant" });
     expect(states[excluded]).toBeUndefined();
@@ -191,6 +193,9 @@ describe("wipe", () => {
     expect(wipe.status).toBe(204);
     const pending = await t.graph("GET", `/v1.0/deviceManagement/managedDevices/${dev.managedDeviceId}`);
     expect(pending.body.managementState).toBe("wipePending");
+    const ring = await createAssigned({ "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration", displayName: "Wipe ring" }, [{ "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" }]);
+    expect((await t.sim("POST", `/devices/${dev.id}/sync`)).status).toBe(200);
+    expect((await t.graph("GET", `/v1.0${CFG}/${ring}/deviceStatuses`)).body.value.map((s: { id: string }) => s.id)).toContain(dev.managedDeviceId);
     expect(pending.body.deviceActionResults).toEqual([expect.objectContaining({ actionName: "wipe", actionState: "pending" })]);
     if (conform) expect(formatProblems(checkEntity("managedDevice", pending.body, "v1.0"))).toBe("");
     expect((await t.graph("POST", `/v1.0/deviceManagement/managedDevices/${dev.managedDeviceId}/wipe`, { bogus: true })).status).toBe(400);
@@ -203,6 +208,7 @@ describe("wipe", () => {
     const identity = await t.graph("GET", `/v1.0/deviceManagement/windowsAutopilotDeviceIdentities/${dev.autopilotDeviceId}`);
     expect(identity.body.enrollmentState).toBe("notContacted");
     expect((await t.sim("POST", `/devices/${dev.id}/sync`)).status).toBe(409);
+    expect((await t.graph("GET", `/v1.0${CFG}/${ring}/deviceStatuses`)).body.value.map((s: { id: string }) => s.id)).not.toContain(dev.managedDeviceId);
 
     // Autopilot brings it back: re-enrolment gives a new managed device.
     const again = await t.sim("POST", `/devices/${dev.id}/enroll`);

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openSimStore, type SqliteSimStore } from "../store.ts";
+import type { AutopilotIdentityDoc } from "./autopilot-registration.ts";
+import { createConfigurationDoc } from "./device-configuration-body.ts";
+import type { ManagedDeviceDoc } from "./managed-device.ts";
+import {
+  CONFIGURATION_ASSIGNMENTS_KIND,
+  enrollSimDevice,
+  expandDeviceNameTemplate,
+  registerSimDevice,
+  SimDeviceError,
+  syncSimDevice,
+} from "./simulated-device.ts";
+
+const NOW = new Date("2026-11-29T10:00:00Z");
+let store: SqliteSimStore;
+beforeEach(() => {
+  store = openSimStore(":memory:");
+  store.put("users", { id: "u-1", userPrincipalName: "Op01@contoso.test", displayName: "Operator", assignedLicenses: [{ skuId: "x", disabledPlans: [] }] });
+});
+afterEach(() => store.close());
+
+function errorOf(fn: () => unknown): SimDeviceError | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof SimDeviceError) return e;
+    throw e;
+  }
+  return undefined;
+}
+
+describe("expandDeviceNameTemplate", () => {
+  it("expands %SERIAL% and %RAND:n% and cuts at 15 characters", () => {
+    expect(expandDeviceNameTemplate("HL2-%SERIAL%", "SN_12/34")).toBe("HL2-SN1234");
+    expect(expandDeviceNameTemplate("HL2-%RAND:4%", "x", () => 0.5)).toBe("HL2-5555");
+    expect(expandDeviceNameTemplate("HOLO-%SERIAL%", "ABCDEFGHIJKLMNOP")).toBe("HOLO-ABCDEFGHIJ");
+  });
+});
+
+describe("registerSimDevice", () => {
+  it("registers without enrolling, then enrolls with the primary user (UPN matched case-insensitively)", () => {
+    const sim = registerSimDevice(store, { serialNumber: "SN1", osVersion: "22621.1266", primaryUserPrincipalName: "op01@CONTOSO.test" }, NOW);
+    expect(sim).toMatchObject({ state: "registered", osVersion: "10.0.22621.1266", managedDeviceId: null, primaryUserPrincipalName: "Op01@contoso.test" });
+    expect(store.list("managedDevices")).toEqual([]);
+    const enrolled = enrollSimDevice(store, sim, NOW);
+    const managed = store.get<ManagedDeviceDoc>("managedDevices", enrolled.managedDeviceId!);
+    expect(managed).toMatchObject({ userId: "u-1", userPrincipalName: "Op01@contoso.test", deviceName: expect.stringMatching(/^HOLOLENS-[0-9A-F]{6}$/) });
+    expect(store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", sim.autopilotDeviceId)?.enrollmentState).toBe("enrolled");
+    expect(errorOf(() => enrollSimDevice(store, enrolled, NOW))?.status).toBe(409);
+  });
+
+  it("validates input", () => {
+    expect(errorOf(() => registerSimDevice(store, { osVersion: "10.0.22621.1266" }, NOW))?.status).toBe(400);
+    expect(errorOf(() => registerSimDevice(store, { serialNumber: "S", osVersion: "10.0.22621.1266", enroll: "yes" }, NOW))?.status).toBe(400);
+    expect(errorOf(() => registerSimDevice(store, { serialNumber: "S", osVersion: "10.0.22621.1266", groupTag: 5 }, NOW))?.status).toBe(400);
+  });
+
+  it("refuses a hash Autopilot already has (as the real registration would: 806)", () => {
+    registerSimDevice(store, { serialNumber: "SN1", osVersion: "10.0.22621.1266", hardwareHash: "AAECAwQF" }, NOW);
+    const err = errorOf(() => registerSimDevice(store, { serialNumber: "SN2", osVersion: "10.0.22621.1266", hardwareHash: "AAECAwQF" }, NOW));
+    expect(err?.status).toBe(409);
+    expect(err?.message).toContain("806");
+  });
+});
+
+describe("syncSimDevice", () => {
+  it("applies profiles through the user's group and allLicensedUsers, and reports them", () => {
+    const sim = registerSimDevice(store, { serialNumber: "SN1", osVersion: "10.0.22621.1266", enroll: true, primaryUserPrincipalName: "op01@contoso.test" }, NOW);
+    store.put("groups", { id: "g-users", displayName: "users", groupTypes: [], _members: ["u-1"] });
+    const viaGroup = createConfigurationDoc({ "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration", displayName: "ring" }, { version: "v1.0", id: "c-1", now: NOW });
+    const viaLicence = createConfigurationDoc({ "@odata.type": "#microsoft.graph.windows10CustomConfiguration", displayName: "custom", omaSettings: [] }, { version: "v1.0", id: "c-2", now: NOW });
+    store.put("deviceConfigurations", viaGroup);
+    store.put("deviceConfigurations", viaLicence);
+    store.put(CONFIGURATION_ASSIGNMENTS_KIND, { id: "c-1_g-users", target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: "g-users" }, _configurationId: "c-1" });
+    store.put(CONFIGURATION_ASSIGNMENTS_KIND, { id: "c-2_acac", target: { "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }, _configurationId: "c-2" });
+    const result = syncSimDevice(store, sim.id, NOW);
+    expect(result.profiles.map((p) => [p.id, p.state])).toEqual([["c-1", "compliant"], ["c-2", "compliant"]]);
+    expect(result.device.lastSyncDateTime).toBe(NOW.toISOString());
+  });
+
+  it("refuses unknown and unenrolled devices", () => {
+    expect(errorOf(() => syncSimDevice(store, "nope", NOW))?.status).toBe(404);
+    const sim = registerSimDevice(store, { serialNumber: "SN1", osVersion: "10.0.22621.1266" }, NOW);
+    expect(errorOf(() => syncSimDevice(store, sim.id, NOW))?.status).toBe(409);
+  });
+});
