@@ -106,6 +106,27 @@ describe.skipIf(!hasCsdlReference())("checkEntity against the v1.0 CSDL", () => 
     ]);
   });
 
+  it("checks flags enums member by member, and TimeOfDay inside derived complex values", () => {
+    const ring = {
+      "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration",
+      id: "r",
+      displayName: "ring",
+      updateWeeks: "firstWeek, thirdWeek",
+      installationSchedule: { "@odata.type": "#microsoft.graph.windowsUpdateActiveHoursInstall", activeHoursStart: "08:00:00", activeHoursEnd: "5pm" },
+    };
+    const problems = checkEntity("deviceConfiguration", ring, "v1.0", { partial: true });
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(["$.installationSchedule.activeHoursEnd wrongType"]);
+    const badWeek = checkEntity("deviceConfiguration", { ...ring, updateWeeks: "firstWeek, fifthWeek", installationSchedule: null }, "v1.0", { partial: true });
+    expect(badWeek.map((p) => `${p.path} ${p.code}`)).toEqual(["$.updateWeeks badEnumValue"]);
+  });
+
+  it("checks Int64 and Date primitives", () => {
+    const device = { "@odata.type": "#microsoft.graph.managedDevice", id: "m", freeStorageSpaceInBytes: 1.5 };
+    expect(checkEntity("managedDevice", device, "v1.0", { partial: true }).map((p) => p.path)).toEqual(["$.freeStorageSpaceInBytes"]);
+    const ring = { "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration", id: "r", qualityUpdatesPauseStartDate: "2026-11-29T00:00:00Z" };
+    expect(checkEntity("deviceConfiguration", ring, "v1.0", { partial: true }).map((p) => p.path)).toEqual(["$.qualityUpdatesPauseStartDate"]);
+  });
+
   it("checks primitive formats: Guid, DateTimeOffset, Binary, collections of primitives", () => {
     const group = {
       id: "not-a-guid",
