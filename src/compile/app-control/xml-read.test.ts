@@ -112,3 +112,38 @@ describe("readSiPolicyXml", () => {
     expect(lines(xml)).toEqual(["p.xml:10:5  HF4101  ID ID_DENY_X is already used by a file rule"]);
   });
 });
+
+describe("readSiPolicyXml fuzz", () => {
+  it("random edits of a valid policy never throw; whatever it accepts, the encoder can encode (seeded, bounded)", async () => {
+    const { buildHoloLensDenyPolicy } = await import("./hololens-deny-policy.ts");
+    const { encodeSiPolicy } = await import("./encode.ts");
+    const valid = buildHoloLensDenyPolicy({
+      policyId: "{A244370E-44C9-4C06-B551-F6016E563076}",
+      name: "fuzz",
+      version: "1.0.0.0",
+      packageFamilyNames: ["Microsoft.WindowsStore_8wekyb3d8bbwe"],
+      fileNames: ["msedge.exe"],
+    });
+    let seed = 42;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed % n;
+    };
+    const pieces = ["<", ">", "/", '"', "&", "&amp;", "ID_DENY_PFN_1", "ID_ALLOW_A_1", "65535", ".", "{", "}", "<Deny ID=\"ID_DENY_X\" />", "\n", "Value=\"12\"", "<!DOCTYPE x>", "]]>"];
+    let accepted = 0;
+    for (let i = 0; i < 600; i++) {
+      let xml = valid;
+      for (let e = 0, n = 1 + rand(3); e < n; e++) {
+        const at = rand(xml.length);
+        xml = rand(2) === 0 ? xml.slice(0, at) + xml.slice(at + 1 + rand(12)) : xml.slice(0, at) + pieces[rand(pieces.length)] + xml.slice(at);
+      }
+      const { model, diagnostics } = readSiPolicyXml(xml, "fuzz.xml");
+      for (const d of diagnostics) expect(d.source?.start.line).toBeGreaterThan(0);
+      if (model) {
+        accepted++;
+        encodeSiPolicy(model);
+      }
+    }
+    expect(accepted).toBeGreaterThan(0);
+  });
+});

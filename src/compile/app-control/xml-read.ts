@@ -106,7 +106,15 @@ export function readSiPolicyXml(xml: string, file: string): ReadSiPolicyResult {
     ignoreDeclaration: true,
     ignorePiTags: true,
   });
-  const root = toElements(parser.parse(source) as unknown[]).elements[0];
+  let parsed: unknown[];
+  try {
+    parsed = parser.parse(source) as unknown[];
+  } catch (err) {
+    // The validator above accepts a few things the parser refuses (e.g. some DOCTYPE entity forms).
+    diagnostics.push({ severity: "error", code: "HF4001", message: (err as Error).message, source: { file, start: { line: 1, col: 1 } } });
+    return { model: undefined, diagnostics };
+  }
+  const root = toElements(parsed).elements[0];
   if (!root || root.name !== "SiPolicy") {
     report(root, "HF4003", `the document element is <${root?.name ?? "nothing"}>, expected <SiPolicy> in namespace urn:schemas-microsoft-com:sipolicy`);
     return { model: undefined, diagnostics };
@@ -189,7 +197,7 @@ export function readSiPolicyXml(xml: string, file: string): ReadSiPolicyResult {
   const define = (el: XmlElement, id: string, kind: string): void => {
     if (id === "") return;
     const prior = seen.get(id);
-    if (prior !== undefined) report(el, "HF4101", `ID ${id} is already used by a ${prior}`);
+    if (prior !== undefined) report(el, "HF4101", `ID ${id} is already used by ${prior === "EKU" ? "an" : "a"} ${prior}`);
     else seen.set(id, kind);
   };
 
