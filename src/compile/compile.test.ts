@@ -218,3 +218,79 @@ describe("the bundled examples", () => {
     }
   });
 });
+
+describe("compile over random blueprints (seeded)", () => {
+  /** mulberry32: a tiny seeded PRNG so failures reproduce. */
+  function rng(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function randomBlueprint(next: () => number): Blueprint {
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const bool = () => next() < 0.5;
+    const kioskApps = ["remote-assist", "settings", "feedback-hub", "camera", "photos", "device-picker", "tips", "file-explorer"].filter(() => next() < 0.6);
+    const apps = kioskApps.length ? kioskApps : ["remote-assist"];
+    const clientCount = 1 + Math.floor(next() * 4);
+    const clients = Array.from({ length: clientCount }, (_, i) => ({
+      id: `client-${i}`,
+      displayName: `Client ${i} & Sons`,
+      usageLocation: pick(["US", "DE", "FR"]),
+      loanDays: pick([null, 30, 60]),
+      accounts: Array.from({ length: 1 + Math.floor(next() * 3) }, (_, j) => ({
+        userPrincipalName: `c${i}-op${j}@contoso.onmicrosoft.com`,
+        displayName: `Client ${i} operator ${j}`,
+        devices: [`SN-${i}-${j}`],
+      })),
+    }));
+    return secureBlueprint({
+      tenant: { model: pick(["same-tenant", "service-tenant"] as const), namingPrefix: pick(["HF", "HL2", "Contoso"]) },
+      licensing: { skus: pick([["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"], ["SPE_E3", "MICROSOFT_REMOTE_ASSIST"], ["EMS", "MICROSOFT_REMOTE_ASSIST_HOLOLENS"]]) },
+      devices: {
+        tenantLockdown: bool(),
+        developerMode: bool(),
+        usb: pick(["off", "off-allow-provisioning-packages", "on"] as const),
+        storeAutoUpdate: bool(),
+        kiosk: { enabled: next() < 0.9, apps, autoLaunch: bool() ? apps[0]! : null, exclusions: bool() ? ["device-owners"] : [], showTaskbar: bool() },
+        appControl: { enabled: next() < 0.9, blockApps: ["store", "mail", "onedrive", "cortana", "3d-viewer"].filter(() => bool()), blockBrowser: next() < 0.8 },
+        settingsPages: { mode: pick(["showonly", "hide"] as const), pages: ["network-wifi", "network-vpn", "network-status", "bluetooth"].filter(() => bool()) },
+        updateRing: {
+          enabled: bool(),
+          automaticUpdateMode: pick(["autoInstallAtMaintenanceTime", "autoInstallAndRebootAtScheduledTime", "notifyDownload"] as const),
+          installDay: pick(["everyday", "sunday", "saturday"] as const),
+          qualityDeferralDays: Math.floor(next() * 31),
+          featureDeferralDays: Math.floor(next() * 366),
+          allowPause: bool(),
+        },
+        restrictions: {
+          allowBluetooth: bool(),
+          allowVpn: bool(),
+          allowDateTimeChange: bool(),
+          requirePrivateStoreOnly: pick([null, true, false]),
+          captivePortalBeforeLogon: pick([null, true, false]),
+        },
+        autopilot: { enabled: next() < 0.9, deviceNameTemplate: pick([null, "HL-%RAND:4%", "%SERIAL%"]) },
+      },
+      isolation: { mode: pick(["information-barriers", "scoped-directory-search"] as const) },
+      passwords: { policy: pick(["never-expire", "extended", "rotate-on-return", "reset-before-ship"] as const), maxAgeDays: pick([90, 180]) },
+      clients,
+    });
+  }
+
+  it("40 random blueprints: no errors, identical bytes on recompile and key reversal, every OMA setting passes", async () => {
+    const next = rng(20240627);
+    for (let i = 0; i < 40; i++) {
+      const bp = randomBlueprint(next);
+      const first = compile(bp);
+      expect(first.diagnostics.filter((d) => d.severity === "error"), `blueprint #${i}`).toEqual([]);
+      expect(bytesByFile(compile(reverseKeys(bp))), `blueprint #${i}`).toEqual(bytesByFile(first));
+      for (const s of omaSettingsOf(first)) expect(checkOmaSetting(s, bp.devices.osBaseline.build, defaultCatalog), s.omaUri).toEqual([]);
+      const kiosk = first.artifacts.find((a) => a.kind === "kiosk-xml");
+      if (kiosk && i % 4 === 0) expect(await validateKioskXml(kiosk.content as string), `blueprint #${i}`).toEqual({ valid: true, errors: [] });
+    }
+  });
+});

@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { KioskSettings } from "../../blueprint/types.ts";
 import type { CatalogApp } from "../../catalog/types.ts";
 import { defaultCatalog } from "../catalog-port.ts";
 import { secureBlueprint } from "../testing/blueprint-fixture.ts";
+import { referenceDir } from "../testing/reference-dir.ts";
 import { ASSIGNED_ACCESS_NS, compileKioskXml } from "./compile-kiosk-xml.ts";
 import { validateKioskXml } from "./validate-kiosk-xml.ts";
 
@@ -134,5 +137,40 @@ describe("compileKioskXml", () => {
 
   it("same kiosk → same bytes", () => {
     expect(compileKioskXml(kiosk(), defaultCatalog).xml).toBe(compileKioskXml(kiosk(), defaultCatalog).xml);
+  });
+});
+
+describe.skipIf(referenceDir() === null)("compared with Microsoft's HoloLens samples", () => {
+  const sample = (name: string) => readFileSync(path.join(referenceDir()!, "samples", name), "utf8");
+  /** Profiles and configs as data, without comments, whitespace or the StartLayout payload. */
+  function shape(xml: string) {
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", ignoreDeclaration: true, commentPropName: false as unknown as string, isArray: (n) => n === "App" }).parse(xml);
+    const root = doc.AssignedAccessConfiguration;
+    const profile = root.Profiles.Profile;
+    return {
+      namespaces: Object.fromEntries(Object.entries(root).filter(([k]) => k.startsWith("@xmlns"))),
+      profileId: profile["@Id"],
+      apps: profile.AllAppsList.AllowedApps.App,
+      taskbar: profile.Taskbar,
+      configs: root.Configs,
+    };
+  }
+
+  it.each([
+    ["kiosk-sample-global-multiapp-for-everyone.xml", [] as const],
+    ["kiosk-sample-global-multiapp-for-everyone-excluding-device-owners.xml", ["device-owners"] as const],
+  ])("%s: same apps, auto-launch, taskbar and global profile", (name, exclusions) => {
+    const ours = compileKioskXml(
+      kiosk({ apps: ["remote-assist", "feedback-hub", "settings"], autoLaunch: "remote-assist", exclusions: [...exclusions], profileId: "{8739C257-184F-45DD-8657-C235819172A3}" }),
+      defaultCatalog,
+    ).xml!;
+    const a = shape(ours);
+    const b = shape(sample(name));
+    expect(a.apps).toEqual(b.apps);
+    expect(a.profileId).toBe(b.profileId);
+    expect(a.taskbar).toEqual(b.taskbar);
+    expect(a.configs).toEqual(b.configs);
+    // We declare only the namespaces we use; each one we declare is bound as in the sample.
+    for (const [attr, uri] of Object.entries(a.namespaces)) expect(b.namespaces[attr], attr).toBe(uri);
   });
 });
