@@ -166,6 +166,18 @@ describe("compile", () => {
     expect(setting.fileName).toBe("A244370E-44C9-4C06-B551-F6016E563076.cip");
   });
 
+  it("intune/oma-settings.json gives each setting its profile, Intune data type and blueprint key", () => {
+    const artifact = compile(secureBlueprint()).artifacts.find((a) => a.file === ARTIFACT_FILES.omaSettings)!;
+    const doc = JSON.parse(artifact.content as string) as { osBaseline: string; profiles: { profile: string; settings: (OmaSetting & { intuneDataType: string; blueprintKey: string })[] }[] };
+    expect(doc.osBaseline).toBe("22621.1266");
+    expect(doc.profiles.map((p) => p.profile)).toEqual(["customConfiguration.kiosk", "customConfiguration.device-restrictions", "customConfiguration.app-control"]);
+    const all = doc.profiles.flatMap((p) => p.settings);
+    expect(all.find((s) => s.omaUri.endsWith("AllowBluetooth"))).toMatchObject({ intuneDataType: "Integer", blueprintKey: "devices.restrictions.allowBluetooth", value: 2 });
+    expect(all.find((s) => s.omaUri.endsWith("RequireNetworkInOOBE"))).toMatchObject({ intuneDataType: "Boolean", blueprintKey: "devices.tenantLockdown" });
+    expect(all.find((s) => s.omaUri.endsWith("/Policy"))).toMatchObject({ intuneDataType: "Base64 (file)" });
+    expect(all.find((s) => s.omaUri.endsWith("AssignedAccess/Configuration"))).toMatchObject({ intuneDataType: "String" });
+  });
+
   it("isolation mode picks the PowerShell script or the scoped-search steps", () => {
     const files = (mode: "information-barriers" | "scoped-directory-search") => compile(secureBlueprint({ isolation: { mode } })).artifacts.map((a) => a.file);
     expect(files("information-barriers")).toContain(ARTIFACT_FILES.informationBarriers);

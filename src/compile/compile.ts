@@ -8,6 +8,7 @@
 import type { Blueprint } from "../blueprint/types.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { compileAppControlPolicy } from "./app-control-policy.ts";
+import { appControlSteps } from "./app-control-steps.ts";
 import { canonicalize, canonicalJson } from "./canonical-json.ts";
 import { type CompileCatalog, defaultCatalog } from "./catalog-port.ts";
 import { addresses } from "./graph/addresses.ts";
@@ -34,7 +35,7 @@ import { storeAutoUpdateSettings } from "./oma-settings/store-auto-update.ts";
 import { tenantLockdownSettings } from "./oma-settings/tenant-lockdown.ts";
 import { usbSettings } from "./oma-settings/usb.ts";
 import { compilePasswordPolicy } from "./passwords/password-policy.ts";
-import type { Artifact, CompileResult, DesiredResource } from "./types.ts";
+import type { Artifact, CompileResult, DesiredResource, OmaSetting } from "./types.ts";
 
 /** Where `compile --out` puts each artifact (relative, forward slashes). */
 export const ARTIFACT_FILES = {
@@ -52,6 +53,17 @@ export interface ProfileSettings {
   address: string;
   settings: SourcedOmaSetting[];
 }
+
+/** The data type names Intune's custom-profile editor shows (`custom-settings-windows-holographic.md`). */
+const INTUNE_DATA_TYPES: Record<OmaSetting["@odata.type"], string> = {
+  "#microsoft.graph.omaSettingString": "String",
+  "#microsoft.graph.omaSettingStringXml": "String (XML file)",
+  "#microsoft.graph.omaSettingInteger": "Integer",
+  "#microsoft.graph.omaSettingBoolean": "Boolean",
+  "#microsoft.graph.omaSettingBase64": "Base64 (file)",
+  "#microsoft.graph.omaSettingDateTime": "Date and time",
+  "#microsoft.graph.omaSettingFloatingPoint": "Floating point",
+};
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -176,6 +188,12 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
         dataType: "omaSettingBase64",
         description: "Compiled WDAC policy (format 7) for the ApplicationControl CSP; upload as Base64 (file).",
       },
+      {
+        kind: "steps",
+        file: `${appControl.fileBase.slice(0, appControl.fileBase.lastIndexOf("/"))}/README.md`,
+        content: appControlSteps(bp, appControl),
+        description: "How the WDAC policy is deployed, confirmed on a device and cross-checked on Windows.",
+      },
     );
   }
   const omaSettings = profiles
@@ -183,7 +201,7 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
     .map((p) => ({
       profile: p.address,
       settings: [...p.settings]
-        .map((s) => ({ ...s.setting, blueprintKey: s.path.join(".") }))
+        .map((s) => ({ ...s.setting, blueprintKey: s.path.join("."), intuneDataType: INTUNE_DATA_TYPES[s.setting["@odata.type"]] }))
         .sort((a, b) => byText(a.omaUri, b.omaUri)),
     }));
   artifacts.push({
