@@ -1,4 +1,5 @@
 /** The benchmark table. Each entry is one file in this folder. */
+import { localTenantBenchmark } from "./local-tenant.bench.ts";
 import { wdacBenchmark } from "./wdac.bench.ts";
 export interface Benchmark {
   name: string;
@@ -6,4 +7,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [wdacBenchmark];
+export const benchmarks: Benchmark[] = [localTenantBenchmark, wdacBenchmark];

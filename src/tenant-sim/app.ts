@@ -31,6 +31,7 @@ import { allSeeds, seedTenant, type SeedFn } from "./seed/index.ts";
 import { createStatsRecorder } from "./stats.ts";
 import { openSimStore, type SqliteSimStore } from "./store.ts";
 import { ensureTenantIdentity, readTenantIdentity, type TenantIdentity } from "./tenant-identity.ts";
+import { createTickerRunner } from "./ticker-runner.ts";
 import { createWriteLock } from "./write-lock.ts";
 import { GraphHttpError } from "./framework.ts";
 
@@ -169,7 +170,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     faults,
     lag: createReplicationLag(opts.consistency?.newObjectLagMs ?? 0),
     lock: createWriteLock(),
-    tickers: opts.tickers ?? allTickers,
+    runTickers: createTickerRunner(store, opts.tickers ?? allTickers, () => clock.now()),
     permissions: opts.permissions,
   };
   const batchRandom = seededRandom(opts.batchSeed ?? 1);
@@ -225,7 +226,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     const route = simByDef.get(match.route)!;
     try {
       const result = await rt.lock.run(async () => {
-        for (const t of rt.tickers) t.tick(store, clock.now());
+        rt.runTickers();
         return route.handler({ params: match.params, query, body: parsed, store, now: () => clock.now(), baseUrl, tenantId });
       });
       send(res, result.status, result.headers ?? {}, result.body);

@@ -5,7 +5,7 @@
  * Tokens are checked before this (once per HTTP request), so sub-requests share the caller's token.
  */
 import { randomUUID } from "node:crypto";
-import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type SimResult, type SimStore, type SimTicker } from "./framework.ts";
+import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type SimResult, type SimStore } from "./framework.ts";
 import type { AccessTokenClaims } from "./auth/access-token.ts";
 import { isGranted, requiredPermissions, type PermissionsMap } from "./auth/permissions.ts";
 import type { SimClock } from "./clock.ts";
@@ -33,7 +33,8 @@ export interface TenantRuntime {
   faults: FaultInjector;
   lag: ReplicationLag;
   lock: WriteLock;
-  tickers: readonly SimTicker[];
+  /** Runs the background tickers when due (`ticker-runner.ts`). */
+  runTickers: () => void;
   /** The permissions map (default: the generated copy). */
   permissions?: PermissionsMap;
 }
@@ -175,7 +176,7 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
       entity: (item, contextPath, defaultSelect) => answerEntity(odataReq, item, contextPath, defaultSelect),
     };
     const result: SimResult = await rt.lock.run(async () => {
-      for (const ticker of rt.tickers) ticker.tick(rt.store, rt.clock.now());
+      rt.runTickers();
       return route.handler(ctx);
     });
     if (result.status === 201) {

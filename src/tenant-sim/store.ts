@@ -10,6 +10,8 @@ import type { SimStore } from "./framework.ts";
 export interface SqliteSimStore extends SimStore {
   /** All kinds that hold at least one document (for `reset` checks and diagnostics). */
   kinds(): string[];
+  /** Increases with every put, delete and clear (lets background work skip when nothing changed). */
+  generation(): number;
   /** Deletes every document (the `reset` of `holofleet tenant local reset`). */
   clear(): void;
   close(): void;
@@ -29,7 +31,8 @@ export function openSimStore(file: string): SqliteSimStore {
     seq  INTEGER NOT NULL,
     PRIMARY KEY (kind, id)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS docs_kind_seq ON docs (kind, seq);`);
+  CREATE INDEX IF NOT EXISTS docs_kind_seq ON docs (kind, seq);
+  CREATE INDEX IF NOT EXISTS docs_seq ON docs (seq);`);
 
   const getStmt = db.prepare<[string, string], { doc: string }>("SELECT doc FROM docs WHERE kind = ? AND id = ?");
   const listStmt = db.prepare<[string], { doc: string }>("SELECT doc FROM docs WHERE kind = ? ORDER BY seq");
@@ -42,6 +45,7 @@ export function openSimStore(file: string): SqliteSimStore {
   const deleteStmt = db.prepare<[string, string]>("DELETE FROM docs WHERE kind = ? AND id = ?");
   const kindsStmt = db.prepare<[], { kind: string }>("SELECT DISTINCT kind FROM docs ORDER BY kind");
 
+  let generation = 0;
   const put = db.transaction((kind: string, id: string, json: string) => {
     const { next } = nextSeqStmt.get() ?? { next: 1 };
     putStmt.run(kind, id, json, next);
@@ -58,9 +62,12 @@ export function openSimStore(file: string): SqliteSimStore {
     put<T extends { id: string }>(kind: string, doc: T): void {
       if (typeof doc.id !== "string" || doc.id === "") throw new Error(`store.put(${kind}): document has no id`);
       put(kind, doc.id, JSON.stringify(doc));
+      generation++;
     },
     delete(kind: string, id: string): boolean {
-      return deleteStmt.run(kind, id).changes > 0;
+      const deleted = deleteStmt.run(kind, id).changes > 0;
+      if (deleted) generation++;
+      return deleted;
     },
     tx<T>(fn: () => T): T {
       // better-sqlite3 turns a nested transaction into a savepoint, so handlers may nest freely.
@@ -71,7 +78,9 @@ export function openSimStore(file: string): SqliteSimStore {
     },
     clear(): void {
       db.exec("DELETE FROM docs");
+      generation++;
     },
+    generation: () => generation,
     close(): void {
       db.close();
     },
