@@ -5,6 +5,7 @@
  */
 import type { Blueprint } from "../../blueprint/types.ts";
 import { clientSegmentName } from "../graph/users.ts";
+import { markdownCell } from "../markdown.ts";
 
 export function scopedDirectorySearchSteps(bp: Blueprint): string {
   const clients = [...bp.clients].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -30,9 +31,9 @@ export function scopedDirectorySearchSteps(bp: Blueprint): string {
     "",
     "| client | accounts (Department) | accounts |",
     "|---|---|---|",
-    ...clients.map((c) => `| ${c.displayName} (\`${c.id}\`) | \`${clientSegmentName(bp, c)}\` | ${c.accounts.length} |`),
+    ...clients.map((c) => `| ${markdownCell(c.displayName)} (\`${c.id}\`) | \`${clientSegmentName(bp, c)}\` | ${c.accounts.length} |`),
     "",
-    `Experts: members of the group **${bp.tenant.namingPrefix} ${bp.experts.groupName}**.`,
+    `Experts: members of the group **${markdownCell(`${bp.tenant.namingPrefix} ${bp.experts.groupName}`)}**.`,
     "",
     "Address book policies apply to mailboxes; client accounts licensed only for Remote Assist, Intune and",
     "Entra ID have none, which is why information barriers are the more reliable control.",

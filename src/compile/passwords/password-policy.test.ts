@@ -35,4 +35,9 @@ describe("compilePasswordPolicy", () => {
     const r = compilePasswordPolicy(secureBlueprint({ passwords: { policy: "never-expire" } }));
     expect(r.steps).toContain("DisablePasswordExpiration");
   });
+
+  it("client names cannot break the accounts table", () => {
+    const bp = secureBlueprint({ clients: [{ id: "x", displayName: "A | B", usageLocation: "US", loanDays: 5, accounts: [{ userPrincipalName: "x@contoso.onmicrosoft.com", displayName: "x", devices: ["S|1"] }] }] });
+    expect(compilePasswordPolicy(bp).steps).toContain("| A \\| B | `x@contoso.onmicrosoft.com` | S\\|1 | 5 |");
+  });
 });

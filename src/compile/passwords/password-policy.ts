@@ -7,6 +7,7 @@
 import type { Blueprint } from "../../blueprint/types.ts";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import { addresses } from "../graph/addresses.ts";
+import { markdownCell } from "../markdown.ts";
 import type { DesiredResource } from "../types.ts";
 
 export interface PasswordPolicyResult {
@@ -96,7 +97,7 @@ export function compilePasswordPolicy(bp: Blueprint): PasswordPolicyResult {
   for (const client of clients) {
     const accounts = [...client.accounts].sort((a, b) => (a.userPrincipalName < b.userPrincipalName ? -1 : 1));
     for (const a of accounts) {
-      lines.push(`| ${client.displayName} | \`${a.userPrincipalName}\` | ${[...a.devices].sort().join(", ") || "—"} | ${client.loanDays ?? "open-ended"} |`);
+      lines.push(`| ${markdownCell(client.displayName)} | \`${a.userPrincipalName}\` | ${[...a.devices].sort().map(markdownCell).join(", ") || "—"} | ${client.loanDays ?? "open-ended"} |`);
     }
   }
   lines.push(
