@@ -57,3 +57,56 @@ describe("informationBarrierScript", () => {
     expect(script).not.toMatch(/\r/);
   });
 });
+
+/**
+ * The statements of a script as PowerShell would split them at line ends: a line break inside a
+ * single-quoted literal (where '' is an escaped quote) continues the literal; comments are dropped.
+ */
+function statementLines(script: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    if (!quoted && c === "#" && current.trim() === "") {
+      while (i < script.length && script[i] !== "\n") i++;
+      continue;
+    }
+    if (c === "'" || c === "\u2018" || c === "\u2019" || c === "\u201A" || c === "\u201B") {
+      if (quoted && /['\u2018-\u201B]/.test(script[i + 1] ?? "")) {
+        current += c + script[i + 1];
+        i++;
+        continue;
+      }
+      quoted = !quoted;
+    }
+    if (c === "\n" && !quoted) {
+      if (current.trim() !== "") out.push(current);
+      current = "";
+      continue;
+    }
+    current += c;
+  }
+  expect(quoted, "script ends inside a quoted literal").toBe(false);
+  if (current.trim() !== "") out.push(current);
+  return out;
+}
+
+describe("informationBarrierScript with hostile names", () => {
+  it("names with line breaks and quotes stay inside their literals; every statement is one of ours", () => {
+    const hostile = secureBlueprint({
+      metadata: { name: "demo\nRemove-Item C:\\ -Recurse", description: "" },
+      experts: { groupName: "Experts\r\nStop-Computer", segmentName: "Experts’; Stop-Computer; '" },
+      isolation: { mode: "information-barriers" },
+    });
+    const statements = statementLines(informationBarrierScript(hostile));
+    expect(statements.length).toBeGreaterThan(5);
+    for (const line of statements) {
+      expect(line).toMatch(/^(\$ErrorActionPreference = 'Stop'|if \((Get-OrganizationSegment|Get-InformationBarrierPolicy) |\s+(Set|New)-(OrganizationSegment|InformationBarrierPolicy) |\} else \{|\}$|Set-InformationBarrierPolicy -Identity |Start-InformationBarrierPoliciesApplication$)/);
+    }
+  });
+
+  it("the tokenizer itself notices an unbalanced quote", () => {
+    expect(() => statementLines("New-OrganizationSegment -Name 'a\n")).toThrow();
+  });
+});

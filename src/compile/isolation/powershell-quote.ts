@@ -17,3 +17,9 @@ export function psSingleQuoted(text: string): string {
 export function opathQuoted(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
+
+/** Text for a `#` comment line: line breaks and other control characters become spaces, so a name can
+ * never end the comment and start a command. */
+export function psCommentText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, " ");
+}
