@@ -13,7 +13,7 @@ import type { ReplicationLag } from "./consistency.ts";
 import type { FaultInjector } from "./faults/faults.ts";
 import type { Throttler } from "./faults/throttling.ts";
 import { graphErrorBody, requestIdHeaders, type RequestIds } from "./graph-errors.ts";
-import { answerCollection, answerEntity, type ODataRequest } from "./odata/collection.ts";
+import { answerCollection, answerCount, answerEntity, type ODataRequest } from "./odata/collection.ts";
 import type { Router } from "./router.ts";
 import type { StatsRecorder } from "./stats.ts";
 import type { WriteLock } from "./write-lock.ts";
@@ -114,7 +114,9 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
   try {
     if (!HTTP_METHODS.includes(method))
       throw new GraphHttpError(405, "Request_BadRequest", `The HTTP method '${call.method}' is not allowed for the requested resource.`);
-    const match = rt.router.match(call.version, method, call.path);
+    // `<collection>/$count` is served for every GET collection route (graph-facts §9.3).
+    const countPath = method === "GET" ? /^(.*)\/(?:\$|%24)count$/i.exec(call.path)?.[1] : undefined;
+    const match = rt.router.match(call.version, method, countPath ?? call.path);
     if (match.kind === "not-found")
       throw new GraphHttpError(400, "BadRequest", `Resource not found for the segment '${match.segment}'.`);
     if (match.kind === "method-not-allowed")
@@ -122,7 +124,7 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
         allow: match.allowed.join(", "),
       });
     const { route, params } = match;
-    routeKey = `${call.version} ${method} ${route.path}`;
+    routeKey = `${call.version} ${method} ${route.path}${countPath !== undefined ? "/$count" : ""}`;
     write = route.write;
 
     if (!isGranted(call.claims.roles ?? [], requiredPermissions(route, rt.permissions)))
@@ -172,13 +174,22 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
       now: () => rt.clock.now(),
       tenantId: rt.tenantId,
       requestId: call.ids.requestId,
-      collection: (items, options) => answerCollection(odataReq, items, options),
+      collection: (items, options) => (countPath !== undefined ? answerCount(odataReq, items, options) : answerCollection(odataReq, items, options)),
       entity: (item, contextPath, defaultSelect) => answerEntity(odataReq, item, contextPath, defaultSelect),
     };
+    let counted = false;
+    if (countPath !== undefined) {
+      const collection = ctx.collection;
+      ctx.collection = (items, options) => {
+        counted = true;
+        return collection(items, options);
+      };
+    }
     const result: SimResult = await rt.lock.run(async () => {
       rt.runTickers();
       return route.handler(ctx);
     });
+    if (countPath !== undefined && !counted) throw new GraphHttpError(400, "BadRequest", "Resource not found for the segment '$count'.");
     if (result.status === 201) {
       const id = (result.body as { id?: unknown } | undefined)?.id;
       if (typeof id === "string") rt.lag.created(id, rt.clock.now());

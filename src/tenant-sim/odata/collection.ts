@@ -203,6 +203,23 @@ function encodeQueryValue(v: string): string {
   return encodeURIComponent(v).replace(/%24/g, "$").replace(/%2C/gi, ",").replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/'/g, "%27");
 }
 
+/**
+ * `GET <collection>/$count`: the number of matching items as `text/plain`. Directory collections
+ * need `ConsistencyLevel: eventual` (else 400 "$count is not currently supported.", graph-facts
+ * §9.3); with it, advanced filters are allowed because the count is the point of the request.
+ */
+export function answerCount(req: ODataRequest, items: object[], options: CollectionOptions): SimResult {
+  const eventual = isEventual(req);
+  if (options.advancedQueryNeedsEventual && !eventual)
+    throw new GraphHttpError(400, "Request_BadRequest", "$count is not currently supported.");
+  const filter = compileFilter(req, options, true);
+  const search = req.query.get("$search");
+  let docs = items.map(stripInternal);
+  if (filter) docs = docs.filter((d) => matchesFilter(filter, d));
+  if (search !== null) docs = docs.filter(compileSearch(search));
+  return { status: 200, body: String(docs.length), headers: { "content-type": "text/plain;charset=utf-8" } };
+}
+
 export function answerEntity(
   req: ODataRequest,
   item: object,
