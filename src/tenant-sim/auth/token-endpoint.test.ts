@@ -95,6 +95,30 @@ describe("token endpoint with @azure/msal-node", () => {
     expect(claims.roles).toEqual(["Organization.Read.All"]);
   });
 
+  it("accepts an assertion that also carries the certificate chain (x5c)", async () => {
+    const cert = await createClientCertificate("holofleet x5c client");
+    const created = await t.createApp(["Organization.Read.All"], { certificatePem: cert.certPem });
+    const app = new ConfidentialClientApplication({
+      auth: {
+        clientId: created.clientId,
+        authority: `${t.baseUrl}/${t.tenantId}`,
+        clientCertificate: { thumbprintSha256: cert.thumbprintSha256, privateKey: cert.keyPem, x5c: cert.certPem },
+        knownAuthorities: [hostPort],
+      },
+      system: { networkClient: caNetworkClient(t.caPem) },
+    });
+    const result = await app.acquireTokenByClientCredential({ scopes });
+    expect(decodeJwt(result!.accessToken).appid).toBe(created.clientId);
+  });
+
+  it("validates /_sim/applications input", async () => {
+    expect((await t.sim("POST", "/applications", { displayName: "x", roles: ["not a role!"] })).status).toBe(400);
+    expect((await t.sim("POST", "/applications", { roles: [] })).status).toBe(400);
+    const noSecret = await t.sim("POST", "/applications", { displayName: "cert only", roles: [], withSecret: false });
+    expect(noSecret.status).toBe(201);
+    expect(noSecret.body.clientSecret).toBeUndefined();
+  });
+
   it("rejects a wrong client secret with Entra's invalid_client / AADSTS7000215", async () => {
     const app = new ConfidentialClientApplication({
       auth: { clientId: t.clientId, authority: `${t.baseUrl}/${t.tenantId}`, clientSecret: "not-the-secret", knownAuthorities: [hostPort] },
