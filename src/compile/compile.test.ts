@@ -11,6 +11,7 @@ import { sha256Hex } from "./manifest.ts";
 import { checkOmaSetting } from "./oma-settings/check-oma-setting.ts";
 import { omaInteger } from "./oma-settings/oma-setting.ts";
 import { secureBlueprint, type DeepPartial } from "./testing/blueprint-fixture.ts";
+import { graphSchemas, typeProblems, unknownKeys } from "./testing/graph-schema.ts";
 import type { CompileResult, OmaSetting } from "./types.ts";
 
 const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/", import.meta.url));
@@ -176,6 +177,40 @@ describe("compile", () => {
     expect(all.find((s) => s.omaUri.endsWith("RequireNetworkInOOBE"))).toMatchObject({ intuneDataType: "Boolean", blueprintKey: "devices.tenantLockdown" });
     expect(all.find((s) => s.omaUri.endsWith("/Policy"))).toMatchObject({ intuneDataType: "Base64 (file)" });
     expect(all.find((s) => s.omaUri.endsWith("AssignedAccess/Configuration"))).toMatchObject({ intuneDataType: "String" });
+  });
+
+  it.skipIf(graphSchemas() === null)("every v1.0 entity body fits the CSDL: known properties, values of the declared types", () => {
+    const { v1 } = graphSchemas()!;
+    const entityType: Partial<Record<string, string>> = {
+      group: "group",
+      user: "user",
+      customConfiguration: "windows10CustomConfiguration",
+      updateRing: "windowsUpdateForBusinessConfiguration",
+      domain: "domain",
+    };
+    const bps = [
+      secureBlueprint({ passwords: { policy: "extended", maxAgeDays: 180 } }),
+      secureBlueprint({ passwords: { policy: "never-expire" }, devices: { updateRing: { automaticUpdateMode: "autoInstallAndRebootAtScheduledTime", installDay: "friday" } } }),
+    ];
+    let checked = 0;
+    for (const bp of bps) {
+      for (const r of compile(bp).desired) {
+        const type = entityType[r.kind];
+        if (!type) continue;
+        const { omaSettings, ...rest } = r.body as Record<string, unknown>;
+        expect(unknownKeys(v1, type, rest), r.address).toEqual([]);
+        expect(typeProblems(v1, type, rest), r.address).toEqual([]);
+        for (const setting of (omaSettings as OmaSetting[] | undefined) ?? []) {
+          const settingType = setting["@odata.type"].replace("#microsoft.graph.", "");
+          expect(unknownKeys(v1, settingType, setting as unknown as Record<string, unknown>), setting.omaUri).toEqual([]);
+          expect(typeProblems(v1, settingType, setting as unknown as Record<string, unknown>), setting.omaUri).toEqual([]);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    // The checker itself catches a wrong enum member and a wrong primitive.
+    expect(typeProblems(v1, "windowsUpdateForBusinessConfiguration", { userPauseAccess: "off", qualityUpdatesDeferralPeriodInDays: "7" })).toHaveLength(2);
   });
 
   it("isolation mode picks the PowerShell script or the scoped-search steps", () => {

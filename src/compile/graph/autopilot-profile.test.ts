@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { secureBlueprint } from "../testing/blueprint-fixture.ts";
 import { graphSchemas, unknownKeys } from "../testing/graph-schema.ts";
+import { referenceDir } from "../testing/reference-dir.ts";
 import { compileAutopilotProfile } from "./autopilot-profile.ts";
 
 describe("compileAutopilotProfile", () => {
@@ -42,5 +45,16 @@ describe("compileAutopilotProfile", () => {
     const { outOfBoxExperienceSetting, ...rest } = body;
     expect(unknownKeys(beta, "windowsAutopilotDeploymentProfile", rest)).toEqual([]);
     expect(unknownKeys(beta, "outOfBoxExperienceSetting", outOfBoxExperienceSetting as Record<string, unknown>)).toEqual([]);
+  });
+
+  it.skipIf(referenceDir() === null)("enum values are members of the beta enums", () => {
+    const enums = JSON.parse(
+      readFileSync(path.join(referenceDir()!, "graph/msgraph-metadata/schemas/type-mappings/beta-enum-types.json"), "utf8"),
+    )["microsoft.graph"] as Record<string, string[]>;
+    const body = compileAutopilotProfile(secureBlueprint())[0]!.body;
+    const oobe = body.outOfBoxExperienceSetting as Record<string, string>;
+    expect(enums.windowsAutopilotDeviceType).toContain(body.deviceType);
+    expect(enums.windowsDeviceUsageType).toContain(oobe.deviceUsageType);
+    expect(enums.windowsUserType).toContain(oobe.userType);
   });
 });

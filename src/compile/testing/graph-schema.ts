@@ -10,6 +10,10 @@ import { referenceDir } from "./reference-dir.ts";
 export interface GraphSchema {
   /** Structural and navigation property names of a `microsoft.graph` type, including inherited ones. */
   properties(typeName: string): Set<string>;
+  /** The declared type of a property (`Edm.Int32`, `graph.enablement`, `Collection(Edm.String)`), when known. */
+  propertyType?(typeName: string, property: string): string | undefined;
+  /** Member names of a `microsoft.graph` enum type. */
+  enumMembers?(enumName: string): string[] | undefined;
 }
 
 function v1Schema(dir: string): GraphSchema {
@@ -17,13 +21,18 @@ function v1Schema(dir: string): GraphSchema {
   const start = csdl.indexOf('<Schema Namespace="microsoft.graph"');
   const end = csdl.indexOf("</Schema>", start);
   const schema = csdl.slice(start, end);
-  const types = new Map<string, { base: string | null; props: string[] }>();
+  const types = new Map<string, { base: string | null; props: string[]; propTypes: Map<string, string> }>();
+  const enums = new Map<string, string[]>();
+  for (const m of schema.matchAll(/<EnumType Name="([^"]+)"[^>]*>([\s\S]*?)<\/EnumType>/g)) {
+    enums.set(m[1]!, [...m[2]!.matchAll(/<Member Name="([^"]+)"/g)].map((x) => x[1]!));
+  }
   const typeRe = /<(EntityType|ComplexType) Name="([^"]+)"([^>]*?)(\/>|>([\s\S]*?)<\/\1>)/g;
   for (const m of schema.matchAll(typeRe)) {
     const base = /BaseType="graph\.([^"]+)"/.exec(m[3] ?? "")?.[1] ?? null;
     const body = m[5] ?? "";
     const props = [...body.matchAll(/<(?:Navigation)?Property Name="([^"]+)"/g)].map((p) => p[1]!);
-    types.set(m[2]!, { base, props });
+    const propTypes = new Map([...body.matchAll(/<(?:Navigation)?Property Name="([^"]+)" Type="([^"]+)"/g)].map((p) => [p[1]!, p[2]!] as [string, string]));
+    types.set(m[2]!, { base, props, propTypes });
   }
   return {
     properties(typeName) {
@@ -35,6 +44,14 @@ function v1Schema(dir: string): GraphSchema {
       }
       return out;
     },
+    propertyType(typeName, property) {
+      for (let t: string | null = typeName; t; t = types.get(t)?.base ?? null) {
+        const found = types.get(t)?.propTypes.get(property);
+        if (found) return found;
+      }
+      return undefined;
+    },
+    enumMembers: (name) => enums.get(name),
   };
 }
 
@@ -74,4 +91,50 @@ export function unknownKeys(schema: GraphSchema, typeName: string, body: Record<
     }
   }
   return unknown;
+}
+
+const TIME_OF_DAY = /^\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?$/;
+
+function isPlaceholder(value: unknown): boolean {
+  return !!value && typeof value === "object" && ("$ref" in value || "$resolve" in value);
+}
+
+/**
+ * Values of `body` whose JSON does not fit the declared v1.0 type: enums must name a member, Int32 an
+ * integer, Boolean a boolean, String a string, TimeOfDay `hh:mm:ss[.fffffff]`; nested typed objects are
+ * checked too. Placeholders (`$ref`, `$resolve`) are skipped: plan time fills them in.
+ */
+export function typeProblems(schema: GraphSchema, typeName: string, body: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (key.includes("@") || isPlaceholder(value)) continue;
+    const declared = schema.propertyType?.(typeName, key);
+    if (!declared) continue;
+    const collection = /^Collection\((.+)\)$/.exec(declared);
+    const items = collection ? (Array.isArray(value) ? value : [Symbol("not an array")]) : [value];
+    const type = collection ? collection[1]! : declared;
+    for (const item of items) {
+      if (isPlaceholder(item)) continue;
+      const bad = (what: string) => problems.push(`${key}: ${JSON.stringify(item)} is not ${what}`);
+      if (type === "Edm.Int32") {
+        if (!Number.isInteger(item)) bad("an Int32");
+      } else if (type === "Edm.Boolean") {
+        if (typeof item !== "boolean") bad("a Boolean");
+      } else if (type === "Edm.String" || type === "Edm.Guid") {
+        if (typeof item !== "string") bad("a String");
+      } else if (type === "Edm.TimeOfDay") {
+        if (typeof item !== "string" || !TIME_OF_DAY.test(item)) bad("a TimeOfDay");
+      } else if (type.startsWith("graph.")) {
+        const members = schema.enumMembers?.(type.slice("graph.".length));
+        if (members) {
+          if (typeof item !== "string" || !members.includes(item)) bad(`one of ${members.join(", ")}`);
+        } else if (item && typeof item === "object") {
+          const odataType = (item as Record<string, unknown>)["@odata.type"];
+          const nested = typeof odataType === "string" ? odataType.replace("#microsoft.graph.", "") : type.slice("graph.".length);
+          problems.push(...typeProblems(schema, nested, item as Record<string, unknown>).map((p) => `${key}.${p}`));
+        }
+      }
+    }
+  }
+  return problems;
 }
