@@ -53,5 +53,8 @@ describe("local tenant server", () => {
     const res = await t.graph("GET", `/v1.0/organization/${t.tenantId}?$select=displayName,verifiedDomains`);
     expect(Object.keys(res.body).sort()).toEqual(["@odata.context", "@odata.type", "displayName", "verifiedDomains"]);
     expect(res.body.verifiedDomains[0]).toMatchObject({ isDefault: true, isInitial: true, name: "holofleetlocal.onmicrosoft.com" });
+    // verifiedDomains follows the tenant's verified domains.
+    const names = t.tenant.store.list<{ id: string; isVerified: boolean }>("domains").filter((d) => d.isVerified).map((d) => d.id);
+    expect(res.body.verifiedDomains.map((d: { name: string }) => d.name)).toEqual(names.length ? names : ["holofleetlocal.onmicrosoft.com"]);
   });
 });
