@@ -88,6 +88,22 @@ describe("holofleet compile", () => {
     expect(await readFile(path.join(dir, "keep.txt"), "utf8")).toBe("keep");
   });
 
+  it("--json → a report with the manifest, or with the located errors and written: false", async () => {
+    const ok = await run("compile", path.join(EXAMPLES, "minimal.holofleet.yaml"), "--out", path.join(dir, "out"), "--json");
+    expect(ok.code).toBe(0);
+    const good = JSON.parse(ok.stdout) as { formatVersion: number; written: boolean; manifest: { artifacts: unknown[] } };
+    expect(good).toMatchObject({ formatVersion: 1, written: true });
+    expect(good.manifest.artifacts.length).toBeGreaterThan(10);
+
+    const bad = path.join(dir, "bad.holofleet.yaml");
+    await writeFile(bad, "apiVersion: holofleet/v1\nmetadata: {name: x}\ntenant: {domain: contoso.onmicrosoft.com}\nclients: []\nunknownSection: 1\n");
+    const failed = await run("compile", bad, "--out", path.join(dir, "out2"), "--json");
+    expect(failed.code).toBe(1);
+    const report = JSON.parse(failed.stdout) as { written: boolean; diagnostics: { code: string; source?: { start: { line: number } } }[] };
+    expect(report.written).toBe(false);
+    expect(report.diagnostics.some((d) => d.source?.start.line === 5)).toBe(true);
+  });
+
   it("--out is required", async () => {
     const { code } = await run("compile", path.join(EXAMPLES, "minimal.holofleet.yaml"));
     expect(code).toBe(1);

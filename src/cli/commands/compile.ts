@@ -22,27 +22,45 @@ function print(diagnostics: readonly Diagnostic[]): void {
   for (const d of sortDiagnostics(diagnostics)) (d.severity === "error" ? process.stderr : process.stdout).write(formatDiagnostic(d) + "\n");
 }
 
+/** The `--json` report: `written` says whether the output directory was (re)written. */
+function report(file: string, out: string, written: boolean, diagnostics: readonly Diagnostic[], manifest: unknown): string {
+  return JSON.stringify({ formatVersion: 1, file, out, written, diagnostics: sortDiagnostics(diagnostics), manifest }, null, 2) + "\n";
+}
+
 export function registerCompile(program: Command): void {
   program
     .command("compile")
     .description("compile a blueprint into Intune/Graph artifacts, kiosk XML, WDAC policy and manifest.json")
     .argument("<blueprint>", "path to the blueprint (*.holofleet.yaml)")
     .requiredOption("--out <dir>", "output directory (created, or replaced if it holds a previous compile output)")
-    .action(async (file: string, options: { out: string }) => {
+    .option("--json", "print a JSON report (diagnostics and the manifest) instead of text")
+    .action(async (file: string, options: { out: string; json?: boolean }) => {
       const loaded = await loadBlueprintFile(file);
       if (!loaded.blueprint) {
-        print(loaded.diagnostics);
-        process.stderr.write(`${file}: not compiled — fix the errors above\n`);
+        if (options.json) process.stdout.write(report(file, options.out, false, loaded.diagnostics, null));
+        else {
+          print(loaded.diagnostics);
+          process.stderr.write(`${file}: not compiled — fix the errors above\n`);
+        }
         throw new ExitCode(1);
       }
       const result = await compileChecked(loaded.blueprint);
       const diagnostics = [...loaded.diagnostics, ...locateDiagnostics(result.diagnostics, loaded.sourceMap)];
-      print(diagnostics);
       if (hasErrors(diagnostics)) {
-        process.stderr.write(`${file}: not compiled — nothing was written to ${options.out}\n`);
+        if (options.json) process.stdout.write(report(file, options.out, false, diagnostics, null));
+        else {
+          print(diagnostics);
+          process.stderr.write(`${file}: not compiled — nothing was written to ${options.out}\n`);
+        }
         throw new ExitCode(1);
       }
       await writeArtifacts(options.out, result.artifacts);
-      process.stdout.write(`${file}: wrote ${result.artifacts.length} artifacts (${result.desired.length} Graph resources) to ${options.out}\n`);
+      if (options.json) {
+        const manifest = result.artifacts.find((a) => a.kind === "manifest");
+        process.stdout.write(report(file, options.out, true, diagnostics, manifest ? JSON.parse(String(manifest.content)) : null));
+      } else {
+        print(diagnostics);
+        process.stdout.write(`${file}: wrote ${result.artifacts.length} artifacts (${result.desired.length} Graph resources) to ${options.out}\n`);
+      }
     });
 }
