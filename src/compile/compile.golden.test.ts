@@ -1,0 +1,31 @@
+/**
+ * Golden files: the compile output of the secure fixture blueprint (and its information-barrier
+ * variant), committed under `__golden__/`, so every change to what holofleet emits shows up as a reviewed
+ * diff. Refresh after an intended change with `npx vitest run src/compile/compile.golden.test.ts -u`.
+ */
+import { describe, expect, it } from "vitest";
+import { ARTIFACT_FILES, compile } from "./compile.ts";
+import { MANIFEST_FILE } from "./manifest.ts";
+import { secureBlueprint } from "./testing/blueprint-fixture.ts";
+
+const text = (result: ReturnType<typeof compile>, file: string) => {
+  const artifact = result.artifacts.find((a) => a.file === file);
+  if (!artifact || typeof artifact.content !== "string") throw new Error(`no text artifact ${file}`);
+  return artifact.content;
+};
+
+describe("golden compile output", () => {
+  const secure = compile(secureBlueprint());
+  const ib = compile(secureBlueprint({ isolation: { mode: "information-barriers" }, devices: { kiosk: { exclusions: ["device-owners"] } } }));
+
+  it.each([
+    ["secure", ARTIFACT_FILES.kioskXml, "secure.assigned-access.xml"],
+    ["secure", ARTIFACT_FILES.desired, "secure.desired.json"],
+    ["secure", ARTIFACT_FILES.omaSettings, "secure.oma-settings.json"],
+    ["secure", MANIFEST_FILE, "secure.manifest.json"],
+    ["ib", ARTIFACT_FILES.kioskXml, "ib.assigned-access.xml"],
+    ["ib", ARTIFACT_FILES.informationBarriers, "ib.information-barriers.ps1"],
+  ] as const)("%s: %s", async (variant, file, golden) => {
+    await expect(text(variant === "secure" ? secure : ib, file)).toMatchFileSnapshot(`./__golden__/${golden}`);
+  });
+});
