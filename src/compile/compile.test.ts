@@ -223,11 +223,11 @@ describe("compile", () => {
   it("features switched off leave no profile, assignment or artifact behind", () => {
     const result = compile(secureBlueprint({ devices: { kiosk: { enabled: false }, appControl: { enabled: false }, updateRing: { enabled: false }, autopilot: { enabled: false } } }));
     const addresses = result.desired.map((r) => r.address);
-    for (const gone of ["customConfiguration.kiosk", "customConfiguration.app-control", "updateRing.hololens", "autopilotProfile.hololens", "group.devices"]) {
+    for (const gone of ["customConfiguration.kiosk", "customConfiguration.app-control", "updateRing.hololens", "autopilotProfile.hololens"]) {
       expect(addresses).not.toContain(gone);
     }
-    // Without the device group there is nothing to assign profiles to.
-    expect(addresses.filter((a) => a.startsWith("configurationAssignment."))).toEqual([]);
+    // The remaining profile still goes to the (now assigned, not dynamic) device group.
+    expect(addresses.filter((a) => a.startsWith("configurationAssignment."))).toEqual(["configurationAssignment.customConfiguration.device-restrictions"]);
     expect(result.artifacts.map((a) => a.kind)).not.toContain("kiosk-xml");
     expect(result.artifacts.map((a) => a.kind)).not.toContain("app-control-binary");
   });

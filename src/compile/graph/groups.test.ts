@@ -66,8 +66,10 @@ describe("compileGroups", () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: "HF3203", path: ["devices", "autopilot", "groupTag"] })]);
   });
 
-  it("Autopilot off → no device group", () => {
-    expect(compileGroups(secureBlueprint({ devices: { autopilot: { enabled: false } } })).groups.map((g) => g.address)).not.toContain("group.devices");
+  it("Autopilot off → an assigned device group (no tag to match) so profiles still have a target", () => {
+    const devices = compileGroups(secureBlueprint({ devices: { autopilot: { enabled: false } } })).groups.find((g) => g.address === "group.devices")!;
+    expect(devices.body.groupTypes).toEqual([]);
+    expect(devices.body).not.toHaveProperty("membershipRule");
   });
 
   it("a client id that makes the nickname longer than 64 characters → HF3205", () => {

@@ -87,6 +87,12 @@ export function compileGroups(bp: Blueprint): GroupsResult {
         }),
       );
     }
+  } else {
+    // Without Autopilot there is no group tag to match: an assigned group the admin adds devices to, so
+    // the device profiles still have a target.
+    groups.push(
+      securityGroup(bp, addresses.devicesGroup, "HoloLens 2 devices", ["hololens-devices"], "HoloLens 2 devices (add them here; Autopilot is off); profiles are assigned here."),
+    );
   }
 
   const clients = [...bp.clients].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
