@@ -117,6 +117,12 @@ describe("compile", () => {
     const s = omaInteger("x", "", "./Device/Vendor/MSFT/Policy/Config/Connectivity/AllowUSBConnection", 0);
     const diags = checkProfileSettings([{ address: "customConfiguration.x", settings: [{ setting: s, path: ["a"] }, { setting: { ...s, omaUri: s.omaUri.toUpperCase() }, path: ["b"] }] }], "22621.1266", defaultCatalog);
     expect(diags.map((d) => d.code)).toContain("HF3008");
+    const scoped = checkProfileSettings(
+      [{ address: "customConfiguration.x", settings: [{ setting: s, path: ["a"] }, { setting: { ...s, omaUri: s.omaUri.replace("./Device/", "./") }, path: ["b"] }] }],
+      "22621.1266",
+      defaultCatalog,
+    );
+    expect(scoped.map((d) => d.code)).toEqual(["HF3008"]);
   });
 
   it("every dependsOn, parent and $ref names a resource the compile emits", () => {

@@ -77,7 +77,8 @@ export function checkProfileSettings(profiles: readonly ProfileSettings[], osBui
     const seen = new Map<string, string>();
     for (const { setting, path } of profile.settings) {
       for (const d of checkOmaSetting(setting, osBuild, catalog)) diagnostics.push({ ...d, path });
-      const key = setting.omaUri.toLowerCase();
+      // `./Vendor/MSFT/…` and `./Device/Vendor/MSFT/…` address the same device-scope node.
+      const key = setting.omaUri.toLowerCase().replace(/^\.\/device\/vendor\//, "./vendor/");
       if (seen.has(key)) {
         diagnostics.push({ severity: "error", code: "HF3008", message: `${profile.address} sets ${setting.omaUri} twice`, path });
       }
