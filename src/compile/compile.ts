@@ -26,7 +26,6 @@ import { buildManifest } from "./manifest.ts";
 import { applicationControlSettings } from "./oma-settings/application-control.ts";
 import { ASSIGNED_ACCESS_URI, assignedAccessSettings } from "./oma-settings/assigned-access.ts";
 import { checkOmaSetting } from "./oma-settings/check-oma-setting.ts";
-import { checkSettingsPages } from "./oma-settings/check-settings-pages.ts";
 import { developerUnlockSettings } from "./oma-settings/developer-unlock.ts";
 import type { SourcedOmaSetting } from "./oma-settings/oma-setting.ts";
 import { pageVisibilitySettings } from "./oma-settings/page-visibility.ts";
@@ -128,7 +127,6 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
     },
   ];
   diagnostics.push(...checkProfileSettings(profiles, osBuild, catalog));
-  diagnostics.push(...checkSettingsPages(bp.devices, catalog));
 
   // Desired Graph resources.
   const desired: DesiredResource[] = [];
