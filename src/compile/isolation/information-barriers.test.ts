@@ -51,6 +51,11 @@ describe("informationBarrierScript", () => {
     expect(script).toContain("Set-InformationBarrierPolicy -Identity 'HF-Client-fabrikam-allow' -SegmentsAllowed 'HF-Client-fabrikam','Experts'");
   });
 
+  it("a service tenant gets the note on expert guests", () => {
+    expect(informationBarrierScript(secureBlueprint({ ...bp, tenant: { ...bp.tenant, model: "service-tenant" } }))).toContain("# Service tenant (guide Image 1.1)");
+    expect(script).not.toContain("Service tenant");
+  });
+
   it("is deterministic and independent of client order", () => {
     const reversed = secureBlueprint({ ...bp, clients: [...bp.clients].reverse() });
     expect(informationBarrierScript(reversed)).toBe(script);

@@ -63,6 +63,13 @@ export function informationBarrierScript(bp: Blueprint): string {
     "#     (app id bcf62038-e005-436d-b970-2a472f8c1982);",
     "#   - holofleet apply has created the client accounts (their Department places them in a segment)",
     `#     and the experts group ${psCommentText(psSingleQuoted(`${bp.tenant.namingPrefix} ${bp.experts.groupName}`))} exists with its members.`,
+    ...(bp.tenant.model === "service-tenant"
+      ? [
+          "# Service tenant (guide Image 1.1): the experts live in your organisation's tenant. Add them to this",
+          "# tenant as guests and put the guest accounts in the experts group, so the experts segment covers them",
+          "# (with Teams federation alone, clients reach experts by full address and no segment applies).",
+        ]
+      : []),
     "# Policies apply about 30 minutes after Start-InformationBarrierPoliciesApplication, at roughly",
     "# 5,000 users an hour; check with Get-InformationBarrierPoliciesApplicationStatus.",
     "",

@@ -10,3 +10,10 @@ describe("scopedDirectorySearchSteps", () => {
     expect(md).toContain("HF Experts");
   });
 });
+
+describe("scopedDirectorySearchSteps in a service tenant", () => {
+  it("explains how clients reach experts who live in the organisation's tenant", () => {
+    expect(scopedDirectorySearchSteps(secureBlueprint({ tenant: { model: "service-tenant" } }))).toContain("Teams federation");
+    expect(scopedDirectorySearchSteps(secureBlueprint())).not.toContain("Teams federation");
+  });
+});

@@ -35,6 +35,14 @@ export function scopedDirectorySearchSteps(bp: Blueprint): string {
     "",
     `Experts: members of the group **${markdownCell(`${bp.tenant.namingPrefix} ${bp.experts.groupName}`)}**.`,
     "",
+    ...(bp.tenant.model === "service-tenant"
+      ? [
+          "Service tenant (guide Image 1.1): your experts live in your organisation's tenant. Clients reach them",
+          "through Teams federation (typing the expert's full address) or as guests you add to this tenant; put",
+          "expert guest accounts in the experts group.",
+          "",
+        ]
+      : []),
     "Address book policies apply to mailboxes; client accounts licensed only for Remote Assist, Intune and",
     "Entra ID have none, which is why information barriers are the more reliable control.",
     "",
