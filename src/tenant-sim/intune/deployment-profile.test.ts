@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
-import { GraphHttpError } from "../framework.ts";
+import { statusOf } from "./graph-error-of.ts";
 import { applyProfileBody, deviceNameTemplateProblem, renderProfile } from "./deployment-profile.ts";
 
 const NOW = new Date("2026-11-29T10:00:00Z");
@@ -16,14 +16,6 @@ const holoLens = {
   outOfBoxExperienceSetting: { deviceUsageType: "shared", userType: "standard", privacySettingsHidden: true, eulaHidden: true, keyboardSelectionPageSkipped: true, escapeLinkHidden: true },
 };
 
-function statusOf(fn: () => unknown): number | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof GraphHttpError ? e.status : -1;
-  }
-  return undefined;
-}
 
 describe("applyProfileBody", () => {
   it("stores the HoloLens profile and answers current and deprecated names", () => {
@@ -54,6 +46,12 @@ describe("applyProfileBody", () => {
     const later = new Date(NOW.getTime() + 60_000);
     const patched = applyProfileBody(doc, { description: "changed" }, "p-1", later);
     expect(patched).toMatchObject({ description: "changed", deviceType: "holoLens", createdDateTime: NOW.toISOString(), lastModifiedDateTime: later.toISOString() });
+  });
+
+  it("keeps deviceNameTemplate as sent: an empty template reads back empty, not null", () => {
+    expect(renderProfile(applyProfileBody(null, { ...holoLens, deviceNameTemplate: "" }, "p", NOW)).deviceNameTemplate).toBe("");
+    expect(renderProfile(applyProfileBody(null, { ...holoLens, deviceNameTemplate: null }, "p", NOW)).deviceNameTemplate).toBeNull();
+    expect(renderProfile(applyProfileBody(null, holoLens, "p", NOW)).deviceNameTemplate).toBeNull();
   });
 
   it("rejects a missing or unknown type, bad enums, unknown properties and bad name templates", () => {

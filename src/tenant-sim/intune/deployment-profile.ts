@@ -159,7 +159,8 @@ export function applyProfileBody(base: DeploymentProfileDoc | null, bodyIn: unkn
         if (value !== null && typeof value !== "string") throw bad("'deviceNameTemplate' must be Edm.String.");
         const problem = value ? deviceNameTemplateProblem(value) : null;
         if (problem) throw bad(`deviceNameTemplate '${value}': ${problem}.`);
-        doc.deviceNameTemplate = (value as string | null) || null;
+        // Stored as sent: "" ("Apply device name template: No") reads back as "", not null, like any Edm.String.
+        doc.deviceNameTemplate = value as string | null;
         break;
       }
       case "deviceType":

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkEntity, enumMembers, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { stripInternal } from "../odata/collection.ts";
-import { GraphHttpError } from "../framework.ts";
+import { statusOf } from "./graph-error-of.ts";
 import { createConfigurationDoc, patchConfigurationDoc, UPDATE_RING_ENUMS } from "./device-configuration-body.ts";
 import { renderOmaSettings } from "./oma-settings.ts";
 
@@ -21,14 +21,6 @@ const ring = {
   installationSchedule: { "@odata.type": "#microsoft.graph.windowsUpdateActiveHoursInstall", activeHoursStart: "08:00:00", activeHoursEnd: "17:00:00" },
 };
 
-function statusOf(fn: () => unknown): number | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof GraphHttpError ? e.status : -1;
-  }
-  return undefined;
-}
 
 describe("createConfigurationDoc", () => {
   it("builds an update ring with EDM defaults for omitted non-nullable properties", () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { GraphHttpError } from "../framework.ts";
+import { statusOf as status } from "./graph-error-of.ts";
 import { MASKED_VALUE, parseOmaSettings, plainTextValue, renderOmaSettings } from "./oma-settings.ts";
 
 const CONFIG = "5f0c1a2b-0000-4000-8000-00000000c0de";
 const kioskXml = { "@odata.type": "#microsoft.graph.omaSettingString", displayName: "Kiosk", omaUri: "./Vendor/MSFT/AssignedAccess/Configuration", value: "<AssignedAccessConfiguration/>" };
 const devUnlock = { "@odata.type": "microsoft.graph.omaSettingInteger", displayName: "Developer unlock", omaUri: "./Device/Vendor/MSFT/Policy/Config/ApplicationManagement/AllowDeveloperUnlock", value: 0 };
 
-function status(fn: () => unknown): number | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof GraphHttpError ? e.status : -1;
-  }
-  return undefined;
-}
 
 describe("parseOmaSettings", () => {
   it("normalises @odata.type to #-form and gives string values a secret reference", () => {

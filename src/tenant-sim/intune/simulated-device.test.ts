@@ -7,6 +7,7 @@ import {
   CONFIGURATION_ASSIGNMENTS_KIND,
   enrollSimDevice,
   expandDeviceNameTemplate,
+  PROFILE_ASSIGNMENTS_KIND,
   registerSimDevice,
   SimDeviceError,
   syncSimDevice,
@@ -48,6 +49,23 @@ describe("registerSimDevice", () => {
     expect(managed).toMatchObject({ userId: "u-1", userPrincipalName: "Op01@contoso.test", deviceName: expect.stringMatching(/^HOLOLENS-[0-9A-F]{6}$/) });
     expect(store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", sim.autopilotDeviceId)?.enrollmentState).toBe("enrolled");
     expect(errorOf(() => enrollSimDevice(store, enrolled, NOW))?.status).toBe(409);
+  });
+
+  it("enrolled in the same call as registered, takes the name template of the profile assigned to its dynamic group", () => {
+    store.put("groups", {
+      id: "g-hl",
+      displayName: "HoloLens",
+      groupTypes: ["DynamicMembership"],
+      membershipRule: '(device.devicePhysicalIds -any _ -eq "[OrderID]:HL-TAG")',
+      membershipRuleProcessingState: "On",
+      _members: [],
+    });
+    store.put("windowsAutopilotDeploymentProfiles", { id: "p-1", deviceNameTemplate: "HL-%RAND:4%" });
+    store.put(PROFILE_ASSIGNMENTS_KIND, { id: "p-1_g-hl", target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: "g-hl" }, _profileId: "p-1" });
+    const tagged = registerSimDevice(store, { serialNumber: "SN1", osVersion: "10.0.22621.1266", groupTag: "HL-TAG", enroll: true }, NOW);
+    expect(store.get<ManagedDeviceDoc>("managedDevices", tagged.managedDeviceId!)?.deviceName).toMatch(/^HL-\d{4}$/);
+    const other = registerSimDevice(store, { serialNumber: "SN2", osVersion: "10.0.22621.1266", groupTag: "OTHER", enroll: true }, NOW);
+    expect(store.get<ManagedDeviceDoc>("managedDevices", other.managedDeviceId!)?.deviceName).toMatch(/^HOLOLENS-[0-9A-F]{6}$/);
   });
 
   it("validates input", () => {

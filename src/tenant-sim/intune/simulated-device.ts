@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SimStore } from "../framework.ts";
+import { recomputeDynamicGroups } from "../directory/dynamic-membership.ts";
 import { transitiveGroupIds } from "../directory/membership.ts";
 import { assignmentsApply, type AssignmentLike, type DeviceTargeting } from "./assignment-resolution.ts";
 import { fingerprintOf, registerAutopilotDevice, registeredFingerprints, type AutopilotIdentityDoc, type EntraDeviceDoc } from "./autopilot-registration.ts";
@@ -155,6 +156,10 @@ export function enrollSimDevice(store: SimStore, sim: SimDeviceDoc, now: Date): 
   const entra = store.get<EntraDeviceDoc>("devices", sim.entraObjectId);
   if (!identity || !entra) throw new SimDeviceError(409, "conflict", "the device is no longer registered with Autopilot");
   const user = sim.primaryUserPrincipalName ? findUser(store, sim.primaryUserPrincipalName) : undefined;
+  // A device powers on once its Autopilot profile shows as assigned (hololens2-autopilot.md step 8),
+  // i.e. after Entra grouped its device object; a device registered in this same call has not been
+  // through the per-request dynamic-membership ticker yet, so evaluate the rules now.
+  recomputeDynamicGroups(store);
   const managedDeviceId = randomUUID();
   const deviceName = deviceNameFor(store, entra.id, sim.serialNumber);
   const managed = buildManagedDevice({

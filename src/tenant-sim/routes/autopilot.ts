@@ -5,9 +5,10 @@
  * HoloLens its self-deploying OOBE. graph-facts §5.
  */
 import { randomUUID } from "node:crypto";
-import { GraphHttpError, type CollectionOptions, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
+import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
 import { transitiveGroupIds } from "../directory/membership.ts";
-import { assignmentsApply, targetKind, type AssignmentLike } from "../intune/assignment-resolution.ts";
+import { assignmentsApply, type AssignmentLike } from "../intune/assignment-resolution.ts";
+import { parseAssignmentTarget } from "../intune/assignment-target.ts";
 import { ImportBodyError, newImportedIdentity, type ImportedIdentityDoc } from "../intune/autopilot-import.ts";
 import {
   autopilotImportTicker,
@@ -18,30 +19,23 @@ import {
   type PendingPropertyUpdate,
 } from "../intune/autopilot-registration.ts";
 import { applyProfileBody, MAX_PROFILES, renderProfile, type DeploymentProfileDoc } from "../intune/deployment-profile.ts";
-import { intuneNotFound, unknownPropertyError } from "../intune/intune-error.ts";
+import { unknownPropertyError } from "../intune/intune-error.ts";
+import { actionCollection, createdEntity, intuneList, intuneRoute, loadOr404, type IntuneRouteOptions } from "../intune/intune-route.ts";
 import { PROFILE_ASSIGNMENTS_KIND } from "../intune/simulated-device.ts";
 
 const IMPORTED = "importedWindowsAutopilotDeviceIdentities";
 const IDENTITIES = "windowsAutopilotDeviceIdentities";
 const PROFILES = "windowsAutopilotDeploymentProfiles";
-const BOTH: GraphVersion[] = ["v1.0", "beta"];
-const INTUNE_LIST: Omit<CollectionOptions, "contextPath"> = { maxTop: 1000, defaultTop: 1000, defaultSelect: null, basicFilterProperties: null, advancedQueryNeedsEventual: false };
-
-function notFound(ctx: RouteContext, kind: string, id: string, path: string): GraphHttpError {
-  return intuneNotFound(kind, id, { baseUrl: ctx.baseUrl, version: ctx.version, path });
-}
+const BETA_ONLY: IntuneRouteOptions = { versions: ["beta"] satisfies GraphVersion[] };
 
 // ─── imports ─────────────────────────────────────────────────────────────────
 
-function renderImported(doc: ImportedIdentityDoc): ImportedIdentityDoc {
-  return doc;
-}
+const IMPORTED_PROPERTIES = new Set(["@odata.type", "id", "serialNumber", "productKey", "groupTag", "importId", "assignedUserPrincipalName", "hardwareIdentifier", "state"]);
 
 function importOne(ctx: RouteContext, body: unknown): ImportedIdentityDoc {
   if (!body || typeof body !== "object" || Array.isArray(body)) throw new GraphHttpError(400, "BadRequest", "Each imported device identity must be an object.");
   const fields = body as Record<string, unknown>;
-  const allowed = new Set(["@odata.type", "id", "serialNumber", "productKey", "groupTag", "importId", "assignedUserPrincipalName", "hardwareIdentifier", "state"]);
-  for (const key of Object.keys(fields)) if (!allowed.has(key)) throw unknownPropertyError(key, "microsoft.graph.importedWindowsAutopilotDeviceIdentity");
+  for (const key of Object.keys(fields)) if (!IMPORTED_PROPERTIES.has(key)) throw unknownPropertyError(key, "microsoft.graph.importedWindowsAutopilotDeviceIdentity");
   try {
     return newImportedIdentity(fields, randomUUID(), ctx.now());
   } catch (err) {
@@ -50,71 +44,30 @@ function importOne(ctx: RouteContext, body: unknown): ImportedIdentityDoc {
   }
 }
 
+function loadImported(ctx: RouteContext): ImportedIdentityDoc {
+  const id = ctx.params.id ?? "";
+  return loadOr404<ImportedIdentityDoc>(ctx, IMPORTED, id, "ImportedWindowsAutopilotDeviceIdentity", `/deviceManagement/${IMPORTED}/${id}`);
+}
+
 const importRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: `/deviceManagement/${IMPORTED}`,
-    versions: BOTH,
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => ctx.collection(ctx.store.list<ImportedIdentityDoc>(IMPORTED).map(renderImported), { contextPath: `deviceManagement/${IMPORTED}`, ...INTUNE_LIST }),
-  },
-  {
-    method: "POST",
-    path: `/deviceManagement/${IMPORTED}`,
-    versions: BOTH,
-    throttle: "intune",
-    write: true,
-    handler: (ctx) => {
-      const doc = importOne(ctx, ctx.body);
-      ctx.store.put(IMPORTED, doc);
-      return { ...ctx.entity(renderImported(doc), `deviceManagement/${IMPORTED}/$entity`), status: 201 };
-    },
-  },
-  {
-    method: "POST",
-    path: `/deviceManagement/${IMPORTED}/import`,
-    versions: BOTH,
-    throttle: "intune",
-    write: true,
-    handler: (ctx) =>
-      ctx.store.tx(() => {
-        const list = (ctx.body as { importedWindowsAutopilotDeviceIdentities?: unknown } | undefined)?.importedWindowsAutopilotDeviceIdentities;
-        if (!Array.isArray(list)) throw new GraphHttpError(400, "BadRequest", "The parameter 'importedWindowsAutopilotDeviceIdentities' is required and must be a collection.");
-        const docs = list.map((item) => importOne(ctx, item));
-        for (const d of docs) ctx.store.put(IMPORTED, d);
-        return {
-          status: 200,
-          body: {
-            "@odata.context": `${ctx.baseUrl}/${ctx.version}/$metadata#Collection(microsoft.graph.importedWindowsAutopilotDeviceIdentity)`,
-            value: docs.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !k.startsWith("_")))),
-          },
-        };
-      }),
-  },
-  {
-    method: "GET",
-    path: `/deviceManagement/${IMPORTED}/{id}`,
-    versions: BOTH,
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => {
-      const doc = ctx.store.get<ImportedIdentityDoc>(IMPORTED, ctx.params.id ?? "");
-      if (!doc) throw notFound(ctx, "ImportedWindowsAutopilotDeviceIdentity", ctx.params.id ?? "", `/deviceManagement/${IMPORTED}/${ctx.params.id}`);
-      return ctx.entity(renderImported(doc), `deviceManagement/${IMPORTED}/$entity`);
-    },
-  },
-  {
-    method: "DELETE",
-    path: `/deviceManagement/${IMPORTED}/{id}`,
-    versions: BOTH,
-    throttle: "intune",
-    write: true,
-    handler: (ctx) => {
-      if (!ctx.store.delete(IMPORTED, ctx.params.id ?? "")) throw notFound(ctx, "ImportedWindowsAutopilotDeviceIdentity", ctx.params.id ?? "", `/deviceManagement/${IMPORTED}/${ctx.params.id}`);
-      return { status: 204 };
-    },
-  },
+  intuneRoute("GET", `/deviceManagement/${IMPORTED}`, (ctx) => intuneList(ctx, ctx.store.list<ImportedIdentityDoc>(IMPORTED), `deviceManagement/${IMPORTED}`)),
+  intuneRoute("POST", `/deviceManagement/${IMPORTED}`, (ctx) => {
+    const doc = importOne(ctx, ctx.body);
+    ctx.store.put(IMPORTED, doc);
+    return createdEntity(ctx, doc, `deviceManagement/${IMPORTED}/$entity`);
+  }),
+  intuneRoute("POST", `/deviceManagement/${IMPORTED}/import`, (ctx) => {
+    const list = (ctx.body as { importedWindowsAutopilotDeviceIdentities?: unknown } | undefined)?.importedWindowsAutopilotDeviceIdentities;
+    if (!Array.isArray(list)) throw new GraphHttpError(400, "BadRequest", "The parameter 'importedWindowsAutopilotDeviceIdentities' is required and must be a collection.");
+    const docs = list.map((item) => importOne(ctx, item));
+    for (const d of docs) ctx.store.put(IMPORTED, d);
+    return actionCollection(ctx, "microsoft.graph.importedWindowsAutopilotDeviceIdentity", docs);
+  }),
+  intuneRoute("GET", `/deviceManagement/${IMPORTED}/{id}`, (ctx) => ctx.entity(loadImported(ctx), `deviceManagement/${IMPORTED}/$entity`)),
+  intuneRoute("DELETE", `/deviceManagement/${IMPORTED}/{id}`, (ctx) => {
+    ctx.store.delete(IMPORTED, loadImported(ctx).id);
+    return { status: 204 };
+  }),
 ];
 
 // ─── registered devices ──────────────────────────────────────────────────────
@@ -125,12 +78,17 @@ interface ProfileAssignmentDoc extends AssignmentLike {
   _profileId: string;
 }
 
+function profileAssignments(ctx: RouteContext, profileId?: string): ProfileAssignmentDoc[] {
+  const all = ctx.store.list<ProfileAssignmentDoc>(PROFILE_ASSIGNMENTS_KIND);
+  return profileId === undefined ? all : all.filter((a) => a._profileId === profileId);
+}
+
 /** Beta shows which profile reaches a device; computed from the device's groups at read time. */
 function renderIdentity(ctx: RouteContext, doc: AutopilotIdentityDoc): Record<string, unknown> {
   const { _beta, ...v1 } = doc;
   if (ctx.version !== "beta") return v1;
   const groups = new Set(transitiveGroupIds(ctx.store, doc._entraObjectId));
-  const assignments = ctx.store.list<ProfileAssignmentDoc>(PROFILE_ASSIGNMENTS_KIND);
+  const assignments = profileAssignments(ctx);
   const profile = ctx.store.list<DeploymentProfileDoc>(PROFILES).find((p) =>
     assignmentsApply(assignments.filter((a) => a._profileId === p.id), { deviceGroupIds: groups, userGroupIds: new Set(), primaryUserLicensed: false }),
   );
@@ -143,69 +101,45 @@ function renderIdentity(ctx: RouteContext, doc: AutopilotIdentityDoc): Record<st
 }
 
 function loadIdentity(ctx: RouteContext): AutopilotIdentityDoc {
-  const doc = ctx.store.get<AutopilotIdentityDoc>(IDENTITIES, ctx.params.id ?? "");
-  if (!doc) throw notFound(ctx, "WindowsAutopilotDeviceIdentity", ctx.params.id ?? "", `/deviceManagement/${IDENTITIES}/${ctx.params.id}`);
-  return doc;
+  const id = ctx.params.id ?? "";
+  return loadOr404<AutopilotIdentityDoc>(ctx, IDENTITIES, id, "WindowsAutopilotDeviceIdentity", `/deviceManagement/${IDENTITIES}/${id}`);
 }
 
+const UPDATABLE_DEVICE_PROPERTIES = ["groupTag", "displayName", "userPrincipalName", "addressableUserName"];
+
 const identityRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: `/deviceManagement/${IDENTITIES}`,
-    versions: BOTH,
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => ctx.collection(ctx.store.list<AutopilotIdentityDoc>(IDENTITIES).map((d) => renderIdentity(ctx, d)), { contextPath: `deviceManagement/${IDENTITIES}`, ...INTUNE_LIST }),
-  },
-  {
-    method: "GET",
-    path: `/deviceManagement/${IDENTITIES}/{id}`,
-    versions: BOTH,
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => ctx.entity(renderIdentity(ctx, loadIdentity(ctx)), `deviceManagement/${IDENTITIES}/$entity`),
-  },
-  {
-    method: "DELETE",
-    path: `/deviceManagement/${IDENTITIES}/{id}`,
-    versions: BOTH,
-    throttle: "intune",
-    write: true,
-    handler: (ctx) => {
-      // De-registers the device; its Entra object stays, as in Entra ID.
-      ctx.store.delete(IDENTITIES, loadIdentity(ctx).id);
-      return { status: 204 };
-    },
-  },
-  {
-    method: "POST",
-    path: `/deviceManagement/${IDENTITIES}/{id}/updateDeviceProperties`,
-    versions: BOTH,
-    throttle: "intune",
-    write: true,
-    handler: (ctx) =>
-      ctx.store.tx(() => {
-        const doc = loadIdentity(ctx) as AutopilotIdentityDoc & { _pendingUpdate?: PendingPropertyUpdate };
-        const body = (ctx.body ?? {}) as Record<string, unknown>;
-        const fields: PendingPropertyUpdate["fields"] = {};
-        for (const [key, value] of Object.entries(body)) {
-          if (!["groupTag", "displayName", "userPrincipalName", "addressableUserName"].includes(key)) throw unknownPropertyError(key, "microsoft.graph.updateDeviceProperties");
-          if (value !== null && typeof value !== "string") throw new GraphHttpError(400, "BadRequest", `Parameter '${key}' must be Edm.String.`);
-          fields[key as keyof PendingPropertyUpdate["fields"]] = (value as string | null) ?? "";
-        }
-        const dueAt = new Date(ctx.now().getTime() + DEVICE_PROPERTIES_DELAY_MS).toISOString();
-        ctx.store.put(IDENTITIES, { ...doc, _pendingUpdate: { dueAt, fields: { ...doc._pendingUpdate?.fields, ...fields } } });
-        return { status: 204 };
-      }),
-  },
+  intuneRoute("GET", `/deviceManagement/${IDENTITIES}`, (ctx) => intuneList(ctx, ctx.store.list<AutopilotIdentityDoc>(IDENTITIES).map((d) => renderIdentity(ctx, d)), `deviceManagement/${IDENTITIES}`)),
+  intuneRoute("GET", `/deviceManagement/${IDENTITIES}/{id}`, (ctx) => ctx.entity(renderIdentity(ctx, loadIdentity(ctx)), `deviceManagement/${IDENTITIES}/$entity`)),
+  intuneRoute("DELETE", `/deviceManagement/${IDENTITIES}/{id}`, (ctx) => {
+    // De-registers the device; its Entra object stays, as in Entra ID.
+    ctx.store.delete(IDENTITIES, loadIdentity(ctx).id);
+    return { status: 204 };
+  }),
+  intuneRoute("POST", `/deviceManagement/${IDENTITIES}/{id}/updateDeviceProperties`, (ctx) => {
+    const doc = loadIdentity(ctx) as AutopilotIdentityDoc & { _pendingUpdate?: PendingPropertyUpdate };
+    const body = (ctx.body ?? {}) as Record<string, unknown>;
+    const fields: PendingPropertyUpdate["fields"] = {};
+    for (const [key, value] of Object.entries(body)) {
+      if (!UPDATABLE_DEVICE_PROPERTIES.includes(key)) throw unknownPropertyError(key, "microsoft.graph.updateDeviceProperties");
+      if (value !== null && typeof value !== "string") throw new GraphHttpError(400, "BadRequest", `Parameter '${key}' must be Edm.String.`);
+      fields[key as keyof PendingPropertyUpdate["fields"]] = (value as string | null) ?? "";
+    }
+    const dueAt = new Date(ctx.now().getTime() + DEVICE_PROPERTIES_DELAY_MS).toISOString();
+    ctx.store.put(IDENTITIES, { ...doc, _pendingUpdate: { dueAt, fields: { ...doc._pendingUpdate?.fields, ...fields } } });
+    return { status: 204 };
+  }),
 ];
 
 // ─── beta deployment profiles ────────────────────────────────────────────────
 
 function loadProfile(ctx: RouteContext): DeploymentProfileDoc {
-  const doc = ctx.store.get<DeploymentProfileDoc>(PROFILES, ctx.params.id ?? "");
-  if (!doc) throw notFound(ctx, "WindowsAutopilotDeploymentProfile", ctx.params.id ?? "", `/deviceManagement/${PROFILES}/${ctx.params.id}`);
-  return doc;
+  const id = ctx.params.id ?? "";
+  return loadOr404<DeploymentProfileDoc>(ctx, PROFILES, id, "WindowsAutopilotDeploymentProfile", `/deviceManagement/${PROFILES}/${id}`);
+}
+
+function loadProfileAssignment(ctx: RouteContext, profileId: string): ProfileAssignmentDoc {
+  const id = ctx.params.assignmentId ?? "";
+  return loadOr404<ProfileAssignmentDoc>(ctx, PROFILE_ASSIGNMENTS_KIND, id, "WindowsAutopilotDeploymentProfileAssignment", `/deviceManagement/${PROFILES}/${profileId}/assignments`, (a) => a._profileId === profileId);
 }
 
 function renderProfileAssignment(a: ProfileAssignmentDoc): Record<string, unknown> {
@@ -217,144 +151,100 @@ function parseProfileAssignment(body: unknown, profileId: string): ProfileAssign
   for (const key of Object.keys(body)) {
     if (!["@odata.type", "id", "target", "source", "sourceId"].includes(key)) throw unknownPropertyError(key, "microsoft.graph.windowsAutopilotDeploymentProfileAssignment");
   }
-  const target = (body as { target?: Record<string, unknown> }).target;
-  const type = typeof target?.["@odata.type"] === "string" ? (target["@odata.type"] as string) : "";
-  const kind = targetKind(type);
-  if (!target || !kind || kind === "configurationManagerCollection" || kind === "allLicensedUsers") {
-    throw new GraphHttpError(400, "BadRequest", "The target must be a groupAssignmentTarget, exclusionGroupAssignmentTarget or allDevicesAssignmentTarget with its @odata.type.");
-  }
-  if ((kind === "group" || kind === "exclusionGroup") && typeof target.groupId !== "string") throw new GraphHttpError(400, "BadRequest", "The target needs a 'groupId'.");
-  const normalised = kind === "allDevices" ? { "@odata.type": `#${type.replace(/^#/, "")}` } : { "@odata.type": `#${type.replace(/^#/, "")}`, groupId: target.groupId as string };
-  const suffix = kind === "allDevices" ? "adadadad-808e-44e2-905a-0b7873a8a531" : (target.groupId as string);
-  return { id: `${profileId}_${suffix}`, target: normalised, _profileId: profileId };
+  const parsed = parseAssignmentTarget(
+    (body as { target?: unknown }).target,
+    ["group", "exclusionGroup", "allDevices"],
+    "The target must be a groupAssignmentTarget, exclusionGroupAssignmentTarget or allDevicesAssignmentTarget with its @odata.type.",
+  );
+  return { id: `${profileId}_${parsed.idSuffix}`, target: parsed.target, _profileId: profileId };
 }
 
+/** The docs list profile assignments only under this path (graph-facts §5.1); the permissions map follows them. */
 const PROFILE_ASSIGNMENTS_PERMISSION = "/deviceManagement/windowsAutopilotDeviceIdentities/{id}/deploymentProfile/assignments";
+const ASSIGNMENTS_OPTIONS: IntuneRouteOptions = { ...BETA_ONLY, permissionPath: PROFILE_ASSIGNMENTS_PERMISSION };
+const ASSIGNMENT_OPTIONS: IntuneRouteOptions = { ...BETA_ONLY, permissionPath: `${PROFILE_ASSIGNMENTS_PERMISSION}/{id}` };
 
 const profileRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: `/deviceManagement/${PROFILES}`,
-    versions: ["beta"],
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => ctx.collection(ctx.store.list<DeploymentProfileDoc>(PROFILES).map(renderProfile), { contextPath: `deviceManagement/${PROFILES}`, ...INTUNE_LIST }),
-  },
-  {
-    method: "POST",
-    path: `/deviceManagement/${PROFILES}`,
-    versions: ["beta"],
-    throttle: "intune",
-    write: true,
-    handler: (ctx) =>
-      ctx.store.tx(() => {
-        if (ctx.store.list(PROFILES).length >= MAX_PROFILES) throw new GraphHttpError(400, "BadRequest", `The tenant already has ${MAX_PROFILES} Autopilot deployment profiles, the maximum.`);
-        const doc = applyProfileBody(null, ctx.body, randomUUID(), ctx.now());
-        ctx.store.put(PROFILES, doc);
-        return { ...ctx.entity(renderProfile(doc), `deviceManagement/${PROFILES}/$entity`), status: 201 };
-      }),
-  },
-  {
-    method: "GET",
-    path: `/deviceManagement/${PROFILES}/{id}`,
-    versions: ["beta"],
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => ctx.entity(renderProfile(loadProfile(ctx)), `deviceManagement/${PROFILES}/$entity`),
-  },
-  {
-    method: "PATCH",
-    path: `/deviceManagement/${PROFILES}/{id}`,
-    versions: ["beta"],
-    throttle: "intune",
-    write: true,
-    handler: (ctx) =>
-      ctx.store.tx(() => {
-        const doc = applyProfileBody(loadProfile(ctx), ctx.body, ctx.params.id ?? "", ctx.now());
-        ctx.store.put(PROFILES, doc);
-        // Intune answers an update with the updated object (docs: intune-enrollment-*-update.md).
-        return ctx.entity(renderProfile(doc), `deviceManagement/${PROFILES}/$entity`);
-      }),
-  },
-  {
-    method: "DELETE",
-    path: `/deviceManagement/${PROFILES}/{id}`,
-    versions: ["beta"],
-    throttle: "intune",
-    write: true,
-    handler: (ctx) =>
-      ctx.store.tx(() => {
-        const doc = loadProfile(ctx);
-        const assignments = ctx.store.list<ProfileAssignmentDoc>(PROFILE_ASSIGNMENTS_KIND).filter((a) => a._profileId === doc.id);
-        // A profile must be unassigned before it can be deleted (Autopilot profiles docs).
-        if (assignments.length) throw new GraphHttpError(400, "BadRequest", "The profile is assigned to groups; remove its assignments before deleting it.");
-        ctx.store.delete(PROFILES, doc.id);
-        return { status: 204 };
-      }),
-  },
-  {
-    method: "GET",
-    path: `/deviceManagement/${PROFILES}/{id}/assignments`,
-    permissionPath: PROFILE_ASSIGNMENTS_PERMISSION,
-    versions: ["beta"],
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => {
-      const doc = loadProfile(ctx);
-      const list = ctx.store.list<ProfileAssignmentDoc>(PROFILE_ASSIGNMENTS_KIND).filter((a) => a._profileId === doc.id).map(renderProfileAssignment);
-      return ctx.collection(list, { contextPath: `deviceManagement/${PROFILES}('${doc.id}')/assignments`, ...INTUNE_LIST });
+  intuneRoute("GET", `/deviceManagement/${PROFILES}`, (ctx) => intuneList(ctx, ctx.store.list<DeploymentProfileDoc>(PROFILES).map(renderProfile), `deviceManagement/${PROFILES}`), BETA_ONLY),
+  intuneRoute(
+    "POST",
+    `/deviceManagement/${PROFILES}`,
+    (ctx) => {
+      if (ctx.store.list(PROFILES).length >= MAX_PROFILES) throw new GraphHttpError(400, "BadRequest", `The tenant already has ${MAX_PROFILES} Autopilot deployment profiles, the maximum.`);
+      const doc = applyProfileBody(null, ctx.body, randomUUID(), ctx.now());
+      ctx.store.put(PROFILES, doc);
+      return createdEntity(ctx, renderProfile(doc), `deviceManagement/${PROFILES}/$entity`);
     },
-  },
-  {
-    method: "POST",
-    path: `/deviceManagement/${PROFILES}/{id}/assignments`,
-    permissionPath: PROFILE_ASSIGNMENTS_PERMISSION,
-    versions: ["beta"],
-    throttle: "intune",
-    write: true,
-    handler: (ctx) =>
-      ctx.store.tx(() => {
-        const doc = loadProfile(ctx);
-        const assignment = parseProfileAssignment(ctx.body, doc.id);
-        if (assignment.target["@odata.type"] === "#microsoft.graph.allDevicesAssignmentTarget") {
-          const other = ctx.store.list<ProfileAssignmentDoc>(PROFILE_ASSIGNMENTS_KIND).find((a) => a._profileId !== doc.id && a.target["@odata.type"] === assignment.target["@odata.type"]);
-          // Seen from the service (KelvinTegelaar/CIPP #2803).
-          if (other) throw new GraphHttpError(400, "BadRequest", `Another Profile ${other._profileId} is already assigned to All Devices`);
-        }
-        if (ctx.store.get(PROFILE_ASSIGNMENTS_KIND, assignment.id)) throw new GraphHttpError(409, "Conflict", `The profile is already assigned to this target (${assignment.id}).`);
-        ctx.store.put(PROFILE_ASSIGNMENTS_KIND, assignment);
-        return { ...ctx.entity(renderProfileAssignment(assignment), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`), status: 201 };
-      }),
-  },
-  {
-    method: "GET",
-    path: `/deviceManagement/${PROFILES}/{id}/assignments/{assignmentId}`,
-    permissionPath: `${PROFILE_ASSIGNMENTS_PERMISSION}/{id}`,
-    versions: ["beta"],
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => {
-      const doc = loadProfile(ctx);
-      const a = ctx.store.get<ProfileAssignmentDoc>(PROFILE_ASSIGNMENTS_KIND, ctx.params.assignmentId ?? "");
-      if (!a || a._profileId !== doc.id) throw notFound(ctx, "WindowsAutopilotDeploymentProfileAssignment", ctx.params.assignmentId ?? "", `/deviceManagement/${PROFILES}/${doc.id}/assignments`);
-      return ctx.entity(renderProfileAssignment(a), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`);
+    BETA_ONLY,
+  ),
+  intuneRoute("GET", `/deviceManagement/${PROFILES}/{id}`, (ctx) => ctx.entity(renderProfile(loadProfile(ctx)), `deviceManagement/${PROFILES}/$entity`), BETA_ONLY),
+  intuneRoute(
+    "PATCH",
+    `/deviceManagement/${PROFILES}/{id}`,
+    (ctx) => {
+      const doc = applyProfileBody(loadProfile(ctx), ctx.body, ctx.params.id ?? "", ctx.now());
+      ctx.store.put(PROFILES, doc);
+      // Intune answers an update with the updated object (docs: intune-enrollment-*-update.md).
+      return ctx.entity(renderProfile(doc), `deviceManagement/${PROFILES}/$entity`);
     },
-  },
-  {
-    method: "DELETE",
-    path: `/deviceManagement/${PROFILES}/{id}/assignments/{assignmentId}`,
-    permissionPath: `${PROFILE_ASSIGNMENTS_PERMISSION}/{id}`,
-    versions: ["beta"],
-    throttle: "intune",
-    write: true,
-    handler: (ctx) => {
+    BETA_ONLY,
+  ),
+  intuneRoute(
+    "DELETE",
+    `/deviceManagement/${PROFILES}/{id}`,
+    (ctx) => {
       const doc = loadProfile(ctx);
-      const a = ctx.store.get<ProfileAssignmentDoc>(PROFILE_ASSIGNMENTS_KIND, ctx.params.assignmentId ?? "");
-      if (!a || a._profileId !== doc.id) throw notFound(ctx, "WindowsAutopilotDeploymentProfileAssignment", ctx.params.assignmentId ?? "", `/deviceManagement/${PROFILES}/${doc.id}/assignments`);
-      ctx.store.delete(PROFILE_ASSIGNMENTS_KIND, a.id);
+      // A profile must be unassigned before it can be deleted (Autopilot profiles docs).
+      if (profileAssignments(ctx, doc.id).length) throw new GraphHttpError(400, "BadRequest", "The profile is assigned to groups; remove its assignments before deleting it.");
+      ctx.store.delete(PROFILES, doc.id);
       return { status: 204 };
     },
-  },
+    BETA_ONLY,
+  ),
+  intuneRoute(
+    "GET",
+    `/deviceManagement/${PROFILES}/{id}/assignments`,
+    (ctx) => {
+      const doc = loadProfile(ctx);
+      return intuneList(ctx, profileAssignments(ctx, doc.id).map(renderProfileAssignment), `deviceManagement/${PROFILES}('${doc.id}')/assignments`);
+    },
+    ASSIGNMENTS_OPTIONS,
+  ),
+  intuneRoute(
+    "POST",
+    `/deviceManagement/${PROFILES}/{id}/assignments`,
+    (ctx) => {
+      const doc = loadProfile(ctx);
+      const assignment = parseProfileAssignment(ctx.body, doc.id);
+      if (assignment.target["@odata.type"] === "#microsoft.graph.allDevicesAssignmentTarget") {
+        const other = profileAssignments(ctx).find((a) => a._profileId !== doc.id && a.target["@odata.type"] === assignment.target["@odata.type"]);
+        // Seen from the service (KelvinTegelaar/CIPP #2803).
+        if (other) throw new GraphHttpError(400, "BadRequest", `Another Profile ${other._profileId} is already assigned to All Devices`);
+      }
+      if (ctx.store.get(PROFILE_ASSIGNMENTS_KIND, assignment.id)) throw new GraphHttpError(409, "Conflict", `The profile is already assigned to this target (${assignment.id}).`);
+      ctx.store.put(PROFILE_ASSIGNMENTS_KIND, assignment);
+      return createdEntity(ctx, renderProfileAssignment(assignment), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`);
+    },
+    ASSIGNMENTS_OPTIONS,
+  ),
+  intuneRoute(
+    "GET",
+    `/deviceManagement/${PROFILES}/{id}/assignments/{assignmentId}`,
+    (ctx) => {
+      const doc = loadProfile(ctx);
+      return ctx.entity(renderProfileAssignment(loadProfileAssignment(ctx, doc.id)), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`);
+    },
+    ASSIGNMENT_OPTIONS,
+  ),
+  intuneRoute(
+    "DELETE",
+    `/deviceManagement/${PROFILES}/{id}/assignments/{assignmentId}`,
+    (ctx) => {
+      ctx.store.delete(PROFILE_ASSIGNMENTS_KIND, loadProfileAssignment(ctx, loadProfile(ctx).id).id);
+      return { status: 204 };
+    },
+    ASSIGNMENT_OPTIONS,
+  ),
 ];
 
 export const autopilotRoutes: RouteDef[] = [...importRoutes, ...identityRoutes, ...profileRoutes];

@@ -4,14 +4,14 @@
  * configuration reports (`deviceConfigurationStates`) and `wipe` (queued: `wipePending`, then the
  * device resets and Intune drops the record — managed-device.ts). graph-facts §6.
  */
-import { GraphHttpError, type CollectionOptions, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
-import { intuneNotFound, unknownPropertyError } from "../intune/intune-error.ts";
+import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
+import { unknownPropertyError } from "../intune/intune-error.ts";
+import { intuneList, intuneRoute, loadOr404 } from "../intune/intune-route.ts";
 import { forgetDeviceStatuses, queueWipe, wipeTicker, type ManagedDeviceDoc } from "../intune/managed-device.ts";
 
 const KIND = "managedDevices";
 const BASE = "/deviceManagement/managedDevices";
-const VERSIONS: GraphVersion[] = ["v1.0", "beta"];
-const INTUNE_LIST: Omit<CollectionOptions, "contextPath"> = { maxTop: 1000, defaultTop: 1000, defaultSelect: null, basicFilterProperties: null, advancedQueryNeedsEventual: false };
+const CONTEXT = "deviceManagement/managedDevices";
 
 /** Parameters of the v1.0 `wipe` action (CSDL); beta adds two. */
 const WIPE_PARAMETERS: Record<GraphVersion, Record<string, "boolean" | "string">> = {
@@ -21,9 +21,7 @@ const WIPE_PARAMETERS: Record<GraphVersion, Record<string, "boolean" | "string">
 
 function load(ctx: RouteContext): ManagedDeviceDoc {
   const id = ctx.params.id ?? "";
-  const doc = ctx.store.get<ManagedDeviceDoc>(KIND, id);
-  if (!doc) throw intuneNotFound("ManagedDevice", id, { baseUrl: ctx.baseUrl, version: ctx.version, path: `${BASE}/${id}` });
-  return doc;
+  return loadOr404<ManagedDeviceDoc>(ctx, KIND, id, "ManagedDevice", `${BASE}/${id}`);
 }
 
 function render(doc: ManagedDeviceDoc): Record<string, unknown> {
@@ -31,70 +29,38 @@ function render(doc: ManagedDeviceDoc): Record<string, unknown> {
 }
 
 export const managedDeviceRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: BASE,
-    versions: VERSIONS,
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => ctx.collection(ctx.store.list<ManagedDeviceDoc>(KIND).map(render), { contextPath: "deviceManagement/managedDevices", ...INTUNE_LIST }),
-  },
-  {
-    method: "GET",
-    path: `${BASE}/{id}`,
-    versions: VERSIONS,
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => ctx.entity(render(load(ctx)), "deviceManagement/managedDevices/$entity"),
-  },
-  {
-    method: "DELETE",
-    path: `${BASE}/{id}`,
-    versions: VERSIONS,
-    throttle: "intune",
-    write: true,
-    handler: (ctx) => {
-      const id = load(ctx).id;
-      ctx.store.delete(KIND, id);
-      forgetDeviceStatuses(ctx.store, id);
-      return { status: 204 };
-    },
-  },
-  {
-    method: "POST",
-    path: `${BASE}/{id}/wipe`,
-    versions: VERSIONS,
-    throttle: "intune",
-    write: true,
-    handler: (ctx) =>
-      ctx.store.tx(() => {
-        const device = load(ctx);
-        const body = (ctx.body ?? {}) as Record<string, unknown>;
-        if (typeof body !== "object" || Array.isArray(body)) throw new GraphHttpError(400, "BadRequest", "The request body must be a JSON object.");
-        const allowed = WIPE_PARAMETERS[ctx.version];
-        for (const [key, value] of Object.entries(body)) {
-          const type = allowed[key];
-          if (!type) throw unknownPropertyError(key, "microsoft.graph.wipe");
-          if (value !== null && typeof value !== type) throw new GraphHttpError(400, "BadRequest", `Parameter '${key}' must be Edm.${type === "boolean" ? "Boolean" : "String"}.`);
-        }
-        ctx.store.put(KIND, queueWipe(device, ctx.now()));
-        return { status: 204 };
-      }),
-  },
-  {
-    method: "GET",
-    path: `${BASE}/{id}/deviceConfigurationStates`,
-    // Absent from the permissions map; Intune serves it with the managed device's own read permission.
-    permissionPath: `${BASE}/{id}`,
-    versions: VERSIONS,
-    throttle: "intune",
-    write: false,
-    handler: (ctx) => {
+  intuneRoute("GET", BASE, (ctx) => intuneList(ctx, ctx.store.list<ManagedDeviceDoc>(KIND).map(render), CONTEXT)),
+  intuneRoute("GET", `${BASE}/{id}`, (ctx) => ctx.entity(render(load(ctx)), `${CONTEXT}/$entity`)),
+  intuneRoute("DELETE", `${BASE}/{id}`, (ctx) => {
+    const id = load(ctx).id;
+    ctx.store.delete(KIND, id);
+    forgetDeviceStatuses(ctx.store, id);
+    return { status: 204 };
+  }),
+  intuneRoute("POST", `${BASE}/{id}/wipe`, (ctx) => {
+    const device = load(ctx);
+    const body = (ctx.body ?? {}) as Record<string, unknown>;
+    if (typeof body !== "object" || Array.isArray(body)) throw new GraphHttpError(400, "BadRequest", "The request body must be a JSON object.");
+    const allowed = WIPE_PARAMETERS[ctx.version];
+    for (const [key, value] of Object.entries(body)) {
+      const type = allowed[key];
+      if (!type) throw unknownPropertyError(key, "microsoft.graph.wipe");
+      if (value !== null && typeof value !== type) throw new GraphHttpError(400, "BadRequest", `Parameter '${key}' must be Edm.${type === "boolean" ? "Boolean" : "String"}.`);
+    }
+    ctx.store.put(KIND, queueWipe(device, ctx.now()));
+    return { status: 204 };
+  }),
+  intuneRoute(
+    "GET",
+    `${BASE}/{id}/deviceConfigurationStates`,
+    (ctx) => {
       const device = load(ctx);
       const states = (device._configurationStates as Record<string, unknown>[]).map((s) => ({ "@odata.type": "#microsoft.graph.deviceConfigurationState", ...s }));
-      return ctx.collection(states, { contextPath: `deviceManagement/managedDevices('${device.id}')/deviceConfigurationStates`, ...INTUNE_LIST });
+      return intuneList(ctx, states, `${CONTEXT}('${device.id}')/deviceConfigurationStates`);
     },
-  },
+    // Absent from the permissions map; Intune serves it with the managed device's own read permission.
+    { permissionPath: `${BASE}/{id}` },
+  ),
 ];
 
 export const managedDeviceTickers: SimTicker[] = [wipeTicker];

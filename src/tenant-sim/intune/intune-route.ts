@@ -1,0 +1,89 @@
+/**
+ * What every Intune route of the local tenant has in common: Intune's paging (1,000 items,
+ * graph-facts §9.2), Intune's throttling class, writes run in one store transaction, a 404 with
+ * Intune's nested error body for a missing id, and action answers (`Collection(...)` bodies).
+ * The route files (`routes/device-configurations.ts`, `managed-devices.ts`, `autopilot.ts`) only
+ * say what differs.
+ */
+import type { CollectionOptions, GraphHttpError, GraphVersion, HttpMethod, RouteContext, RouteDef, SimResult } from "../framework.ts";
+import { stripInternal } from "../odata/collection.ts";
+import { intuneNotFound } from "./intune-error.ts";
+
+/** Intune lists page at 1,000 items and need no `ConsistencyLevel` (graph-facts §9.2). */
+export const INTUNE_PAGING: Omit<CollectionOptions, "contextPath"> = {
+  maxTop: 1000,
+  defaultTop: 1000,
+  defaultSelect: null,
+  basicFilterProperties: null,
+  advancedQueryNeedsEventual: false,
+};
+
+export const BOTH_VERSIONS: GraphVersion[] = ["v1.0", "beta"];
+
+export interface IntuneRouteOptions {
+  /** Default: v1.0 and beta. */
+  versions?: GraphVersion[];
+  /** The path as the permissions map writes it, when it differs from `path`. */
+  permissionPath?: string;
+}
+
+/**
+ * An Intune route: throttled as Intune, counted as a write unless it is a GET, and (for writes) run
+ * in one store transaction so a read-modify-write cannot interleave with another request.
+ */
+export function intuneRoute(method: HttpMethod, path: string, handler: (ctx: RouteContext) => SimResult, options: IntuneRouteOptions = {}): RouteDef {
+  const write = method !== "GET";
+  return {
+    method,
+    path,
+    versions: options.versions ?? BOTH_VERSIONS,
+    ...(options.permissionPath ? { permissionPath: options.permissionPath } : {}),
+    throttle: "intune",
+    write,
+    handler: write ? (ctx) => ctx.store.tx(() => handler(ctx)) : handler,
+  };
+}
+
+/** A collection answer with Intune's paging. */
+export function intuneList(ctx: RouteContext, items: object[], contextPath: string): SimResult {
+  return ctx.collection(items, { contextPath, ...INTUNE_PAGING });
+}
+
+/** An entity answer for a create: 201 with the entity. */
+export function createdEntity(ctx: RouteContext, item: object, contextPath: string): SimResult {
+  return { ...ctx.entity(item, contextPath), status: 201 };
+}
+
+/** The answer of an action that returns `Collection(<typeName>)` (`assign`, `import`): 200 `{ value }`. */
+export function actionCollection(ctx: RouteContext, typeName: string, values: readonly object[]): SimResult {
+  return {
+    status: 200,
+    body: {
+      "@odata.context": `${ctx.baseUrl}/${ctx.version}/$metadata#Collection(${typeName})`,
+      value: values.map((v) => stripInternal(v)),
+    },
+  };
+}
+
+/** Intune's 404 for `entityName` `id`, with `path` (under the version) as the request URL. */
+export function notFoundAt(ctx: RouteContext, entityName: string, id: string, path: string): GraphHttpError {
+  return intuneNotFound(entityName, id, { baseUrl: ctx.baseUrl, version: ctx.version, path });
+}
+
+/**
+ * The stored document `kind`/`id`, or Intune's 404 naming `entityName` (e.g. `DeviceConfiguration`)
+ * with `path` as the request URL. `belongs` narrows the lookup (an assignment of another profile is
+ * as missing as an unknown id).
+ */
+export function loadOr404<T extends object>(
+  ctx: RouteContext,
+  kind: string,
+  id: string,
+  entityName: string,
+  path: string,
+  belongs: (doc: T) => boolean = () => true,
+): T {
+  const doc = ctx.store.get<T>(kind, id);
+  if (!doc || !belongs(doc)) throw notFoundAt(ctx, entityName, id, path);
+  return doc;
+}
