@@ -13,7 +13,14 @@ export interface IntuneErrorContext {
   path: string;
 }
 
-export function intuneError(status: number, code: string, message: string, at: IntuneErrorContext): GraphHttpError {
+export function intuneError(
+  status: number,
+  code: string,
+  message: string,
+  at: IntuneErrorContext,
+  headers: Record<string, string> = {},
+  details?: GraphHttpError["details"],
+): GraphHttpError {
   const inner = {
     _version: 3,
     Message: `${message} - Operation ID (for customer support): ${randomUUID()} - Activity ID: ${randomUUID()} - Url: ${at.baseUrl}/${at.version}${at.path}`,
@@ -22,7 +29,26 @@ export function intuneError(status: number, code: string, message: string, at: I
     ErrorSourceService: "",
     HttpHeaders: "{}",
   };
-  return new GraphHttpError(status, code, JSON.stringify(inner));
+  return new GraphHttpError(status, code, JSON.stringify(inner), headers, details);
+}
+
+/** True when a message already is Intune's nested document (`{"_version":3,…}`). */
+export function isNestedIntuneMessage(message: string): boolean {
+  if (!message.startsWith("{")) return false;
+  try {
+    return (JSON.parse(message) as { _version?: unknown })._version === 3;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A client error from an Intune route in Intune's shape: Graph proxies these requests to Intune,
+ * which answers every 4xx with the nested message (graph-facts §9.6). Other errors pass unchanged.
+ */
+export function asIntuneError(err: unknown, at: IntuneErrorContext): unknown {
+  if (!(err instanceof GraphHttpError) || err.status < 400 || err.status >= 500 || isNestedIntuneMessage(err.message)) return err;
+  return intuneError(err.status, err.code, err.message, at, err.headers, err.details);
 }
 
 /** 404 for an Intune entity id that does not exist. */

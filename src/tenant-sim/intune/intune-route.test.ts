@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RouteContext, SimStore } from "../framework.ts";
 import { GraphHttpError } from "../framework.ts";
-import { actionCollection, intuneRoute, loadOr404 } from "./intune-route.ts";
+import { actionCollection, intuneRoute, loadOr404, requestPathOf } from "./intune-route.ts";
 
 function memoryStore(): SimStore & { transactions: number } {
   const docs = new Map<string, object>();
@@ -35,6 +35,40 @@ describe("intuneRoute", () => {
     expect(write).toMatchObject({ write: true, versions: ["beta"], permissionPath: "/p" });
     expect(write.handler(contextWith(store))).toEqual({ status: 204 });
     expect(store.transactions).toBe(1);
+  });
+});
+
+describe("Intune's error shape", () => {
+  const throwing = (error: Error) =>
+    intuneRoute("POST", "/deviceManagement/things/{id}/act", () => {
+      throw error;
+    });
+  const ctx = () => ({ ...contextWith(memoryStore()), params: { id: "t-1" } }) as RouteContext;
+
+  it("nests a client error's message with the request URL, keeping status, code, headers and details", () => {
+    const details = [{ code: "x" }];
+    let caught: unknown;
+    try {
+      void throwing(new GraphHttpError(409, "Conflict", "already there", { "x-h": "1" }, details)).handler(ctx());
+    } catch (e) {
+      caught = e;
+    }
+    const e = caught as GraphHttpError;
+    expect([e.status, e.code, e.headers, e.details]).toEqual([409, "Conflict", { "x-h": "1" }, details]);
+    expect(JSON.parse(e.message).Message).toMatch(/^already there - Operation ID .* - Url: https:\/\/127\.0\.0\.1:1\/v1\.0\/deviceManagement\/things\/t-1\/act$/);
+  });
+
+  it("leaves server errors, non-Graph errors and already nested messages alone", () => {
+    const serverError = new GraphHttpError(503, "serviceNotAvailable", "down");
+    expect(() => throwing(serverError).handler(ctx())).toThrow(serverError);
+    const bug = new TypeError("bug");
+    expect(() => throwing(bug).handler(ctx())).toThrow(bug);
+    const nested = new GraphHttpError(404, "ResourceNotFound", JSON.stringify({ _version: 3, Message: "m" }));
+    expect(() => throwing(nested).handler(ctx())).toThrow(nested);
+  });
+
+  it("fills route parameters into the request path", () => {
+    expect(requestPathOf("/a/{id}/b('{key}')/{missing}", { id: "1", key: "k" })).toBe("/a/1/b('k')/{missing}");
   });
 });
 

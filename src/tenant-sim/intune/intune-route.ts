@@ -7,7 +7,7 @@
  */
 import type { CollectionOptions, GraphHttpError, GraphVersion, HttpMethod, RouteContext, RouteDef, SimResult } from "../framework.ts";
 import { stripInternal } from "../odata/collection.ts";
-import { intuneNotFound } from "./intune-error.ts";
+import { asIntuneError, intuneNotFound } from "./intune-error.ts";
 
 /** Intune lists page at 1,000 items and need no `ConsistencyLevel` (graph-facts §9.2). */
 export const INTUNE_PAGING: Omit<CollectionOptions, "contextPath"> = {
@@ -27,12 +27,19 @@ export interface IntuneRouteOptions {
   permissionPath?: string;
 }
 
+/** The request path of a route pattern with its parameters filled in (for Intune's `Url:`). */
+export function requestPathOf(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
 /**
- * An Intune route: throttled as Intune, counted as a write unless it is a GET, and (for writes) run
- * in one store transaction so a read-modify-write cannot interleave with another request.
+ * An Intune route: throttled as Intune, counted as a write unless it is a GET, (for writes) run in
+ * one store transaction so a read-modify-write cannot interleave with another request, and
+ * answering client errors in Intune's nested shape (graph-facts §9.6).
  */
 export function intuneRoute(method: HttpMethod, path: string, handler: (ctx: RouteContext) => SimResult, options: IntuneRouteOptions = {}): RouteDef {
   const write = method !== "GET";
+  const run = write ? (ctx: RouteContext) => ctx.store.tx(() => handler(ctx)) : handler;
   return {
     method,
     path,
@@ -40,7 +47,13 @@ export function intuneRoute(method: HttpMethod, path: string, handler: (ctx: Rou
     ...(options.permissionPath ? { permissionPath: options.permissionPath } : {}),
     throttle: "intune",
     write,
-    handler: write ? (ctx) => ctx.store.tx(() => handler(ctx)) : handler,
+    handler: (ctx) => {
+      try {
+        return run(ctx);
+      } catch (err) {
+        throw asIntuneError(err, { baseUrl: ctx.baseUrl, version: ctx.version, path: requestPathOf(path, ctx.params) });
+      }
+    },
   };
 }
 

@@ -161,7 +161,9 @@ describe("beta-only deployment profiles", () => {
     const other = (await t.graph("POST", `/beta${PROFILES}`, { ...holoLensProfile, displayName: "Other" })).body;
     const refused = await t.graph("POST", `/beta${PROFILES}/${other.id}/assignments`, allDevices);
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toBe(`Another Profile ${id} is already assigned to All Devices`);
+    // Intune nests its message in a JSON document (graph-facts §9.6).
+    expect(refused.body.error.code).toBe("BadRequest");
+    expect(JSON.parse(refused.body.error.message).Message).toMatch(new RegExp(`^Another Profile ${id} is already assigned to All Devices - Operation ID`));
     expect((await t.graph("DELETE", `/beta${PROFILES}/${id}`)).status).toBe(400);
     for (const a of (await t.graph("GET", `/beta${PROFILES}/${id}/assignments`)).body.value) {
       expect((await t.graph("DELETE", `/beta${PROFILES}/${id}/assignments/${a.id}`)).status).toBe(204);

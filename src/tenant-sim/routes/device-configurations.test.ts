@@ -111,6 +111,17 @@ describe("deviceConfigurations CRUD", () => {
     }
   });
 
+  it("answers client errors in Intune's shape: the message is a JSON document with the request URL", async () => {
+    const res = await t.graph("POST", `/beta${BASE}`, { ...custom, kioskMode: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("BadRequest");
+    const inner = JSON.parse(res.body.error.message);
+    expect(inner).toMatchObject({ _version: 3, CustomApiErrorPhrase: "", RetryAfter: null, ErrorSourceService: "", HttpHeaders: "{}" });
+    expect(inner.Message).toMatch(/^The property 'kioskMode' does not exist on type 'microsoft\.graph\.windows10CustomConfiguration'\..* - Operation ID \(for customer support\): [0-9a-f-]{36} - Activity ID: [0-9a-f-]{36} - Url: /);
+    expect(inner.Message).toContain(`Url: ${t.baseUrl}/beta${BASE}`);
+    expect(res.body.error.innerError["request-id"]).toBeTruthy();
+  });
+
   it("is case-sensitive like Intune", async () => {
     const res = await t.graph("GET", "/v1.0/devicemanagement/deviceconfigurations");
     expect(res.status).toBe(400);
