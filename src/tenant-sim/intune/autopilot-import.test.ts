@@ -14,7 +14,7 @@ const later = new Date(T0.getTime() + AUTOPILOT_IMPORT_DELAY_MS);
 const hash = simulatedHardwareHash("HL2-0001");
 
 describe("newImportedIdentity", () => {
-  it("starts in unknown with no error and keeps the request fields", () => {
+  it("starts pending with no error and keeps the request fields", () => {
     const doc = newImportedIdentity({ serialNumber: "HL2-0001", groupTag: "ClientA", hardwareIdentifier: hash }, "imp-1", T0);
     expect(doc).toMatchObject({
       id: "imp-1",
@@ -22,7 +22,7 @@ describe("newImportedIdentity", () => {
       groupTag: "ClientA",
       productKey: null,
       hardwareIdentifier: hash,
-      state: { deviceImportStatus: "unknown", deviceErrorCode: 0, deviceErrorName: null, deviceRegistrationId: null },
+      state: { deviceImportStatus: "pending", deviceErrorCode: 0, deviceErrorName: null, deviceRegistrationId: null },
       _submittedAt: T0.toISOString(),
     });
   });
@@ -36,7 +36,7 @@ describe("newImportedIdentity", () => {
 describe("import state machine", () => {
   const doc = newImportedIdentity({ serialNumber: "HL2-0001", hardwareIdentifier: hash }, "imp-1", T0);
 
-  it("is due only after the delay and only while unknown", () => {
+  it("is due only after the delay and only while pending", () => {
     expect(importIsDue(doc, new Date(T0.getTime() + AUTOPILOT_IMPORT_DELAY_MS - 1))).toBe(false);
     expect(importIsDue(doc, later)).toBe(true);
     const done = settledImport(doc, { status: "error", code: 806, name: "ZtdDeviceAlreadyAssigned" }, null);

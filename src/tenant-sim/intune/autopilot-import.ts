@@ -1,6 +1,6 @@
 /**
- * The Autopilot import state machine, pure: an `importedWindowsAutopilotDeviceIdentity` starts in
- * `unknown` and, once `AUTOPILOT_IMPORT_DELAY_MS` has passed on the tenant clock, settles to
+ * The Autopilot import state machine, pure: an `importedWindowsAutopilotDeviceIdentity` starts
+ * `pending` (graph-facts §5.2 "Status starts `pending`", §13.8) and, once `AUTOPILOT_IMPORT_DELAY_MS` has passed on the tenant clock, settles to
  * `complete` (the device is registered) or `error` with Microsoft's import error codes
  * (graph-facts §5.2: 802 InvalidZtdHardwareHash, 803 MissingZtdSerialNumberAndProductKey,
  * 806 ZtdDeviceAlreadyAssigned — the hash is already registered in this tenant).
@@ -62,7 +62,7 @@ function optionalString(body: ImportRequestFields, key: keyof ImportRequestField
   return value;
 }
 
-/** Builds the new `unknown`-state document for one import request (throws ImportBodyError on bad types). */
+/** Builds the new `pending` document for one import request (throws ImportBodyError on bad types). */
 export function newImportedIdentity(body: ImportRequestFields, id: string, now: Date): ImportedIdentityDoc {
   const hardwareIdentifier = optionalString(body, "hardwareIdentifier");
   // hardwareIdentifier is Edm.Binary: text that is not base64 fails OData deserialisation (400),
@@ -79,7 +79,7 @@ export function newImportedIdentity(body: ImportRequestFields, id: string, now: 
     importId: optionalString(body, "importId"),
     assignedUserPrincipalName: optionalString(body, "assignedUserPrincipalName"),
     hardwareIdentifier: hardwareIdentifier ? normaliseHardwareHashText(hardwareIdentifier) : hardwareIdentifier,
-    state: { deviceImportStatus: "unknown", deviceRegistrationId: null, deviceErrorCode: 0, deviceErrorName: null },
+    state: { deviceImportStatus: "pending", deviceRegistrationId: null, deviceErrorCode: 0, deviceErrorName: null },
     _submittedAt: now.toISOString(),
   };
 }
@@ -90,7 +90,7 @@ function normaliseHardwareHashText(text: string): string {
 }
 
 export function importIsDue(doc: ImportedIdentityDoc, now: Date): boolean {
-  return doc.state.deviceImportStatus === "unknown" && now.getTime() - Date.parse(doc._submittedAt) >= AUTOPILOT_IMPORT_DELAY_MS;
+  return doc.state.deviceImportStatus === "pending" && now.getTime() - Date.parse(doc._submittedAt) >= AUTOPILOT_IMPORT_DELAY_MS;
 }
 
 export type ImportOutcome =

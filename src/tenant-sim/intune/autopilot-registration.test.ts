@@ -46,7 +46,7 @@ describe("processDueImports", () => {
   it("leaves imports alone until they are due, then registers them", () => {
     put(newImportedIdentity({ serialNumber: "HL2-0001", groupTag: "ClientA", hardwareIdentifier: simulatedHardwareHash("HL2-0001") }, "imp-1", T0));
     expect(processDueImports(store, T0)).toBe(0);
-    expect(get("imp-1").state.deviceImportStatus).toBe("unknown");
+    expect(get("imp-1").state.deviceImportStatus).toBe("pending");
     expect(processDueImports(store, due)).toBe(1);
     const state = get("imp-1").state;
     expect(state.deviceImportStatus).toBe("complete");

@@ -52,15 +52,15 @@ async function createGroup(name: string): Promise<string> {
 }
 
 describe("Autopilot import", () => {
-  it("imports asynchronously: unknown → complete, and the device is registered", async () => {
+  it("imports asynchronously: pending → complete, and the device is registered", async () => {
     const hash = simulatedHardwareHash("HL2-IMP-0001");
     const posted = await t.graph("POST", `/v1.0${IMPORTED}`, { "@odata.type": "#microsoft.graph.importedWindowsAutopilotDeviceIdentity", serialNumber: "HL2-IMP-0001", groupTag: "ClientA", hardwareIdentifier: hash, productKey: "" });
     expect(posted.status).toBe(201);
-    expect(posted.body.state).toEqual({ deviceImportStatus: "unknown", deviceRegistrationId: null, deviceErrorCode: 0, deviceErrorName: null });
+    expect(posted.body.state).toEqual({ deviceImportStatus: "pending", deviceRegistrationId: null, deviceErrorCode: 0, deviceErrorName: null });
     if (conform) expect(formatProblems(checkEntity("importedWindowsAutopilotDeviceIdentity", posted.body, "v1.0"))).toBe("");
 
     const early = await t.graph("GET", `/v1.0${IMPORTED}/${posted.body.id}`);
-    expect(early.body.state.deviceImportStatus).toBe("unknown");
+    expect(early.body.state.deviceImportStatus).toBe("pending");
     expect((await t.graph("GET", `/v1.0${IDENTITIES}?$filter=${encodeURIComponent("serialNumber eq 'HL2-IMP-0001'")}`)).body.value).toEqual([]);
 
     await advance(AUTOPILOT_IMPORT_DELAY_MS);
@@ -89,7 +89,7 @@ describe("Autopilot import", () => {
     });
     expect(bulk.status).toBe(200);
     expect(bulk.body["@odata.context"]).toBe(`${t.baseUrl}/beta/$metadata#Collection(microsoft.graph.importedWindowsAutopilotDeviceIdentity)`);
-    expect(bulk.body.value.map((v: { state: { deviceImportStatus: string } }) => v.state.deviceImportStatus)).toEqual(["unknown", "unknown", "unknown"]);
+    expect(bulk.body.value.map((v: { state: { deviceImportStatus: string } }) => v.state.deviceImportStatus)).toEqual(["pending", "pending", "pending"]);
     await advance(AUTOPILOT_IMPORT_DELAY_MS);
     const states = await Promise.all(bulk.body.value.map(async (v: { id: string }) => (await t.graph("GET", `/v1.0${IMPORTED}/${v.id}`)).body.state));
     expect(states[0]).toEqual({ deviceImportStatus: "error", deviceRegistrationId: null, deviceErrorCode: 806, deviceErrorName: "ZtdDeviceAlreadyAssigned" });
