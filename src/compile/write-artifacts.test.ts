@@ -66,6 +66,21 @@ describe("writeArtifacts", () => {
     expect(await readdir(root)).toEqual(["out"]);
   });
 
+  it("an output path below a regular file is a located user error (HF9002), not a crash", async () => {
+    await writeFile(path.join(root, "file"), "x");
+    const err = await writeArtifacts(path.join(root, "file", "out"), artifacts).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).diagnostics[0]).toMatchObject({ code: "HF9002", message: expect.stringMatching(/^cannot create .*file.out: ENOTDIR/) });
+    expect(await readFile(path.join(root, "file"), "utf8")).toBe("x");
+  });
+
+  it("an existing regular file as the output path is refused (HF9002) and kept", async () => {
+    await writeFile(path.join(root, "out"), "x");
+    const err = await writeArtifacts(path.join(root, "out"), artifacts).catch((e: unknown) => e);
+    expect((err as UserError).diagnostics[0]).toMatchObject({ code: "HF9002", message: expect.stringContaining("is not a directory") });
+    expect(await readFile(path.join(root, "out"), "utf8")).toBe("x");
+  });
+
   it("an empty existing directory is fine", async () => {
     const out = path.join(root, "empty");
     await mkdir(out);

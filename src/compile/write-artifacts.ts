@@ -28,8 +28,11 @@ async function existingEntries(dir: string): Promise<string[] | null> {
     if (!info.isDirectory()) throw outputError(`${dir} exists and is not a directory`, "choose another --out path");
     return await readdir(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    // ENOTDIR (a parent is a file), EACCES (a parent is not searchable)…: the user's path, not a bug.
+    throw outputError(`cannot create ${dir}: ${(err as Error).message}`, "choose an --out path inside a writable directory", err);
   }
 }
 
