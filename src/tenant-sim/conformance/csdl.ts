@@ -520,3 +520,26 @@ export function enumMembers(typeName: string, version: CsdlVersion): string[] | 
   const def = modelFor(version).enums.get(qualifiedTypeName(typeName));
   return def ? [...def.members] : undefined;
 }
+
+/** A property as the schema declares it (type fully qualified; null = beta-only with no known type). */
+export interface SchemaProperty {
+  type: string | null;
+  collection: boolean;
+  nullable: boolean;
+  navigation: boolean;
+}
+
+/**
+ * Every property of a structured type, inherited ones included, as declared in `version` — for
+ * tests that hold the tenant's own property tables against the schema. Undefined for an unknown type.
+ */
+export function typeProperties(typeName: string, version: CsdlVersion): Map<string, SchemaProperty> | undefined {
+  const model = modelFor(version);
+  const def = model.structured.get(qualifiedTypeName(typeName));
+  return def ? new Map([...allProperties(model, def)].map(([name, p]) => [name, { ...p }])) : undefined;
+}
+
+/** Whether an enum type is a flags enum (values combine as "a, b"). */
+export function enumIsFlags(typeName: string, version: CsdlVersion): boolean | undefined {
+  return modelFor(version).enums.get(qualifiedTypeName(typeName))?.flags;
+}

@@ -23,14 +23,11 @@ export interface DeviceConfigurationDoc {
   lastModifiedDateTime: string;
   version: number;
   omaSettings?: StoredOmaSetting[];
-  /** Beta-only base properties (`roleScopeTagIds`). */
-  _beta: { roleScopeTagIds: string[] };
+  /** Beta-only base properties (`roleScopeTagIds`, the applicability rules). */
+  _beta: { roleScopeTagIds: string[]; applicabilityRules?: Record<string, Record<string, unknown> | null> };
   [property: string]: unknown;
 }
 
-type PropertySpec =
-  | { kind: "boolean" | "int32" | "date" | "dateTimeOffset" | "schedule"; nullable: boolean; readOnly?: boolean; allowed?: readonly number[]; min?: number; max?: number }
-  | { kind: "enum"; members: readonly string[]; nullable: boolean; flags?: boolean };
 
 /** v1.0 CSDL enum members, first = value 0; `device-configuration-body.test.ts` checks them against the CSDL. */
 export const UPDATE_RING_ENUMS = {
@@ -45,16 +42,34 @@ export const UPDATE_RING_ENUMS = {
   weeklySchedule: ["userDefined", "everyday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"],
 } as const;
 
-const E = UPDATE_RING_ENUMS;
-const UPDATE_RING_PROPERTIES: Record<string, PropertySpec> = {
+/** Members beta adds to an enum (BETA-MAP `beta-enum-types.json`; the body test checks them). */
+export const BETA_ONLY_ENUM_MEMBERS: Partial<Record<UpdateRingEnum, readonly string[]>> = {
+  automaticUpdateMode: ["windowsDefault"],
+  weeklySchedule: ["noScheduledScan"],
+};
+
+export type UpdateRingEnum = keyof typeof UPDATE_RING_ENUMS;
+
+export type PropertySpec =
+  | { kind: "boolean" | "int32" | "date" | "dateTimeOffset" | "schedule"; nullable: boolean; readOnly?: boolean; allowed?: readonly number[]; min?: number; max?: number }
+  | { kind: "enum"; enumType: UpdateRingEnum; nullable: boolean; flags?: boolean };
+
+/** The members an enum takes on `version`. */
+export function enumMembersOn(enumType: UpdateRingEnum, version: GraphVersion): readonly string[] {
+  const members: readonly string[] = UPDATE_RING_ENUMS[enumType];
+  return version === "beta" ? [...members, ...(BETA_ONLY_ENUM_MEMBERS[enumType] ?? [])] : members;
+}
+
+/** The v1.0 CSDL properties of `windowsUpdateForBusinessConfiguration` (beta has the same names). */
+export const UPDATE_RING_PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   allowWindows11Upgrade: { kind: "boolean", nullable: false },
-  automaticUpdateMode: { kind: "enum", members: E.automaticUpdateMode, nullable: false },
-  autoRestartNotificationDismissal: { kind: "enum", members: E.autoRestartNotificationDismissalMethod, nullable: false },
-  businessReadyUpdatesOnly: { kind: "enum", members: E.windowsUpdateType, nullable: false },
+  automaticUpdateMode: { kind: "enum", enumType: "automaticUpdateMode", nullable: false },
+  autoRestartNotificationDismissal: { kind: "enum", enumType: "autoRestartNotificationDismissalMethod", nullable: false },
+  businessReadyUpdatesOnly: { kind: "enum", enumType: "windowsUpdateType", nullable: false },
   deadlineForFeatureUpdatesInDays: { kind: "int32", nullable: true, min: 0, max: 30 },
   deadlineForQualityUpdatesInDays: { kind: "int32", nullable: true, min: 0, max: 30 },
   deadlineGracePeriodInDays: { kind: "int32", nullable: true, min: 0, max: 7 },
-  deliveryOptimizationMode: { kind: "enum", members: E.windowsDeliveryOptimizationMode, nullable: false },
+  deliveryOptimizationMode: { kind: "enum", enumType: "windowsDeliveryOptimizationMode", nullable: false },
   driversExcluded: { kind: "boolean", nullable: false },
   engagedRestartDeadlineInDays: { kind: "int32", nullable: true },
   engagedRestartSnoozeScheduleInDays: { kind: "int32", nullable: true },
@@ -69,7 +84,7 @@ const UPDATE_RING_PROPERTIES: Record<string, PropertySpec> = {
   installationSchedule: { kind: "schedule", nullable: true },
   microsoftUpdateServiceAllowed: { kind: "boolean", nullable: false },
   postponeRebootUntilAfterDeadline: { kind: "boolean", nullable: true },
-  prereleaseFeatures: { kind: "enum", members: E.prereleaseFeatures, nullable: false },
+  prereleaseFeatures: { kind: "enum", enumType: "prereleaseFeatures", nullable: false },
   qualityUpdatesDeferralPeriodInDays: { kind: "int32", nullable: false },
   qualityUpdatesPaused: { kind: "boolean", nullable: false },
   qualityUpdatesPauseExpiryDateTime: { kind: "dateTimeOffset", nullable: false, readOnly: true },
@@ -79,15 +94,35 @@ const UPDATE_RING_PROPERTIES: Record<string, PropertySpec> = {
   scheduleImminentRestartWarningInMinutes: { kind: "int32", nullable: true, allowed: [15, 30, 60] },
   scheduleRestartWarningInHours: { kind: "int32", nullable: true, allowed: [2, 4, 8, 12, 24] },
   skipChecksBeforeRestart: { kind: "boolean", nullable: false },
-  updateNotificationLevel: { kind: "enum", members: E.windowsUpdateNotificationDisplayOption, nullable: false },
-  updateWeeks: { kind: "enum", members: E.windowsUpdateForBusinessUpdateWeeks, nullable: true, flags: true },
-  userPauseAccess: { kind: "enum", members: E.enablement, nullable: false },
-  userWindowsUpdateScanAccess: { kind: "enum", members: E.enablement, nullable: false },
+  updateNotificationLevel: { kind: "enum", enumType: "windowsUpdateNotificationDisplayOption", nullable: false },
+  updateWeeks: { kind: "enum", enumType: "windowsUpdateForBusinessUpdateWeeks", nullable: true, flags: true },
+  userPauseAccess: { kind: "enum", enumType: "enablement", nullable: false },
+  userWindowsUpdateScanAccess: { kind: "enum", enumType: "enablement", nullable: false },
 };
+
+/**
+ * Beta-only applicability rules of `deviceConfiguration` (BETA-MAP `beta-entity-types.json`) and the
+ * properties of their complex types (`beta-complex-types.json`); a beta read answers them (null when
+ * unset), so a beta GET-modify-PATCH sends them back. The body test checks both lists.
+ */
+export const BETA_APPLICABILITY_RULES: Readonly<Record<string, readonly string[]>> = {
+  deviceManagementApplicabilityRuleDeviceMode: ["deviceMode", "name", "ruleType"],
+  deviceManagementApplicabilityRuleOsEdition: ["name", "osEditionTypes", "ruleType"],
+  deviceManagementApplicabilityRuleOsVersion: ["maxOSVersion", "minOSVersion", "name", "ruleType"],
+};
+
+function parseApplicabilityRule(name: string, value: unknown): Record<string, unknown> | null {
+  if (value === null) return null;
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw invalid(name, `expected microsoft.graph.${name}.`);
+  const known = BETA_APPLICABILITY_RULES[name] ?? [];
+  for (const key of Object.keys(value)) if (key !== "@odata.type" && !known.includes(key)) throw unknownPropertyError(key, `microsoft.graph.${name}`);
+  return { ...(value as Record<string, unknown>) };
+}
 
 /** Intune's "never" for a date-time value type left unset. */
 const NEVER = "0001-01-01T00:00:00Z";
-const TIME_OF_DAY = /^\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$/;
+/** Edm.TimeOfDay: hh:mm[:ss[.fffffff]], hours 00–23, minutes and seconds 00–59 (OData ABNF `timeOfDayValue`). */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,7})?)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -101,7 +136,7 @@ function defaultFor(spec: PropertySpec): unknown {
     case "dateTimeOffset":
       return NEVER;
     case "enum":
-      return spec.members[0];
+      return UPDATE_RING_ENUMS[spec.enumType][0];
     default:
       return null;
   }
@@ -111,7 +146,7 @@ function invalid(name: string, message: string): GraphHttpError {
   return new GraphHttpError(400, "BadRequest", `Invalid value for property '${name}': ${message}`);
 }
 
-function parseSchedule(value: unknown): Record<string, unknown> {
+function parseSchedule(value: unknown, version: GraphVersion): Record<string, unknown> {
   if (!value || typeof value !== "object" || Array.isArray(value)) throw invalid("installationSchedule", "expected an object.");
   const v = value as Record<string, unknown>;
   const type = typeof v["@odata.type"] === "string" ? (v["@odata.type"] as string).replace(/^#/, "") : undefined;
@@ -119,19 +154,25 @@ function parseSchedule(value: unknown): Record<string, unknown> {
     if (typeof v[key] !== "string" || !TIME_OF_DAY.test(v[key] as string)) throw invalid(`installationSchedule.${key}`, "expected Edm.TimeOfDay (hh:mm:ss).");
     return v[key];
   };
+  const onlyKnown = (known: string[]) => {
+    for (const key of Object.keys(v)) if (key !== "@odata.type" && !known.includes(key)) throw unknownPropertyError(key, type ?? "microsoft.graph.windowsUpdateInstallScheduleType");
+  };
   if (type === "microsoft.graph.windowsUpdateActiveHoursInstall") {
+    onlyKnown(["activeHoursStart", "activeHoursEnd"]);
     return { "@odata.type": `#${type}`, activeHoursStart: time("activeHoursStart"), activeHoursEnd: time("activeHoursEnd") };
   }
   if (type === "microsoft.graph.windowsUpdateScheduledInstall") {
+    onlyKnown(["scheduledInstallDay", "scheduledInstallTime"]);
     const day = v.scheduledInstallDay;
-    if (typeof day !== "string" || !(E.weeklySchedule as readonly string[]).includes(day)) throw invalid("installationSchedule.scheduledInstallDay", `expected one of ${E.weeklySchedule.join(", ")}.`);
+    const days = enumMembersOn("weeklySchedule", version);
+    if (typeof day !== "string" || !days.includes(day)) throw invalid("installationSchedule.scheduledInstallDay", `expected one of ${days.join(", ")}.`);
     return { "@odata.type": `#${type}`, scheduledInstallDay: day, scheduledInstallTime: time("scheduledInstallTime") };
   }
   // windowsUpdateInstallScheduleType is abstract (CSDL).
   throw invalid("installationSchedule", "an @odata.type of windowsUpdateActiveHoursInstall or windowsUpdateScheduledInstall is required.");
 }
 
-function parseUpdateRingValue(name: string, spec: PropertySpec, value: unknown): unknown {
+function parseUpdateRingValue(name: string, spec: PropertySpec, value: unknown, version: GraphVersion): unknown {
   if (value === null) {
     if (!spec.nullable) throw invalid(name, "null is not allowed.");
     return null;
@@ -141,7 +182,7 @@ function parseUpdateRingValue(name: string, spec: PropertySpec, value: unknown):
       if (typeof value !== "boolean") throw invalid(name, "expected Edm.Boolean.");
       return value;
     case "int32": {
-      if (typeof value !== "number" || !Number.isInteger(value)) throw invalid(name, "expected Edm.Int32.");
+      if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) throw invalid(name, "expected Edm.Int32.");
       if (spec.allowed && !spec.allowed.includes(value)) throw invalid(name, `allowed values are ${spec.allowed.join(", ")}.`);
       if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) throw invalid(name, `valid values are ${spec.min} to ${spec.max}.`);
       return value;
@@ -153,11 +194,12 @@ function parseUpdateRingValue(name: string, spec: PropertySpec, value: unknown):
       if (typeof value !== "string" || !DATE_TIME_OFFSET.test(value)) throw invalid(name, "expected Edm.DateTimeOffset.");
       return value;
     case "schedule":
-      return parseSchedule(value);
+      return parseSchedule(value, version);
     case "enum": {
       if (typeof value !== "string") throw invalid(name, "expected an enum member name.");
+      const members = enumMembersOn(spec.enumType, version);
       const names = spec.flags ? value.split(",").map((s) => s.trim()) : [value];
-      for (const n of names) if (!spec.members.includes(n)) throw invalid(name, `'${n}' is not one of ${spec.members.join(", ")}.`);
+      for (const n of names) if (!members.includes(n)) throw invalid(name, `'${n}' is not one of ${members.join(", ")}.`);
       return value;
     }
   }
@@ -166,7 +208,7 @@ function parseUpdateRingValue(name: string, spec: PropertySpec, value: unknown):
 const BASE_WRITABLE = new Set(["displayName", "description"]);
 /** Server-computed; clients that send them back (a GET-modify-PATCH) are not rejected. */
 const BASE_COMPUTED = new Set(["id", "createdDateTime", "lastModifiedDateTime", "version", "@odata.context"]);
-const BETA_BASE = new Set(["roleScopeTagIds", "supportsScopeTags"]);
+const BETA_BASE = new Set(["roleScopeTagIds", "supportsScopeTags", ...Object.keys(BETA_APPLICABILITY_RULES)]);
 
 /** The type named by a body's `@odata.type` (with or without `#`), or a 400. */
 export function configurationTypeOf(body: Record<string, unknown>): string {
@@ -246,6 +288,8 @@ function applyFields(doc: DeviceConfigurationDoc, type: string, body: Record<str
       if (key === "roleScopeTagIds") {
         if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) throw invalid("roleScopeTagIds", "expected a collection of Edm.String.");
         doc._beta = { ...doc._beta, roleScopeTagIds: value as string[] };
+      } else if (key in BETA_APPLICABILITY_RULES) {
+        doc._beta = { ...doc._beta, applicabilityRules: { ...doc._beta.applicabilityRules, [key]: parseApplicabilityRule(key, value) } };
       }
       continue;
     }
@@ -256,7 +300,7 @@ function applyFields(doc: DeviceConfigurationDoc, type: string, body: Record<str
     if (type === UPDATE_RING && key in UPDATE_RING_PROPERTIES) {
       const spec = UPDATE_RING_PROPERTIES[key]!;
       if ("readOnly" in spec && spec.readOnly) continue;
-      doc[key] = parseUpdateRingValue(key, spec, value);
+      doc[key] = parseUpdateRingValue(key, spec, value, w.version);
       continue;
     }
     throw unknownPropertyError(key, type);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Tests may use holofleet's compiler to produce real bodies; the tenant itself never imports it.
+import { compile } from "../../compile/compile.ts";
+import { secureBlueprint } from "../../compile/testing/blueprint-fixture.ts";
 import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
@@ -180,5 +183,80 @@ describe("assign and assignments", () => {
     expect((await t.graph("DELETE", `/v1.0${BASE}/${cfg.id}/assignments/${added.body.id}`)).status).toBe(204);
     expect((await t.graph("GET", `/v1.0${BASE}/${cfg.id}/assignments/${added.body.id}`)).status).toBe(404);
     expect((await t.graph("POST", `/v1.0${BASE}/${cfg.id}/assign`, { assignments: [{ target: { groupId: GROUP } }] })).status).toBe(400);
+  });
+});
+
+describe("bodies holofleet's compiler emits", () => {
+  const desired = compile(secureBlueprint()).desired;
+  const bodyOf = (kind: string, nameHint?: string) => {
+    const r = desired.find((d) => d.kind === kind && (!nameHint || JSON.stringify(d.body).includes(nameHint)));
+    if (!r) throw new Error(`no ${kind} in the compile output`);
+    return r;
+  };
+
+  it("the update ring is accepted as written and reads back property by property", async () => {
+    const resource = bodyOf("updateRing");
+    const body = resource.body as Record<string, unknown>;
+    const res = await t.graph("POST", `/${resource.api}${resource.collection}`, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const read = await t.graph("GET", `/${resource.api}${resource.collection}/${res.body.id}`);
+    for (const [key, value] of Object.entries(body)) expect(read.body[key], key).toEqual(value);
+    if (conform) expect(formatProblems(checkEntity("deviceConfiguration", read.body, "v1.0"))).toBe("");
+    if (conform) expect(formatProblems(checkEntity("deviceConfiguration", (await t.graph("GET", `/beta${resource.collection}/${res.body.id}`)).body, "beta"))).toBe("");
+  });
+
+  it("a property the update ring type does not declare is Graph's 400, naming it", async () => {
+    const resource = bodyOf("updateRing");
+    for (const extra of [{ deferQualityUpdates: 7 }, { omaSettings: [] }, { roleScopeTagIds: ["0"] }]) {
+      const res = await t.graph("POST", `/v1.0${resource.collection}`, { ...resource.body, ...extra });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("BadRequest");
+      expect(JSON.parse(res.body.error.message).Message).toContain(`The property '${Object.keys(extra)[0]}' does not exist on type 'microsoft.graph.windowsUpdateForBusinessConfiguration'`);
+    }
+    // roleScopeTagIds is a beta property of every deviceConfiguration.
+    expect((await t.graph("POST", `/beta${resource.collection}`, { ...resource.body, roleScopeTagIds: ["0"] })).status).toBe(201);
+  });
+
+  it("the WDAC profile (omaSettingBase64) keeps its value and fileName; it is not masked", async () => {
+    const resource = bodyOf("customConfiguration", "omaSettingBase64");
+    const res = await t.graph("POST", `/${resource.api}${resource.collection}`, resource.body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const sent = (resource.body as { omaSettings: Record<string, unknown>[] }).omaSettings;
+    const read = await t.graph("GET", `/v1.0${resource.collection}/${res.body.id}`);
+    expect(read.body.omaSettings).toEqual(sent.map((s) => ({ description: null, ...s })));
+    if (conform) expect(formatProblems(checkEntity("deviceConfiguration", read.body, "v1.0"))).toBe("");
+  });
+
+  it("every custom profile is accepted; string values read back masked and come back through getOmaSettingPlainTextValue", async () => {
+    for (const resource of desired.filter((d) => d.kind === "customConfiguration")) {
+      const res = await t.graph("POST", `/${resource.api}${resource.collection}`, resource.body);
+      expect(res.status, resource.address).toBe(201);
+      const read = await t.graph("GET", `/beta${resource.collection}/${res.body.id}`);
+      const sent = (resource.body as { omaSettings: { "@odata.type": string; value: unknown }[] }).omaSettings;
+      for (const [i, setting] of sent.entries()) {
+        const answered = read.body.omaSettings[i];
+        if (setting["@odata.type"] !== "#microsoft.graph.omaSettingString") {
+          expect(answered.value).toEqual(setting.value);
+          continue;
+        }
+        expect(answered).toMatchObject({ value: "****", isEncrypted: true });
+        const plain = await t.graph("GET", `/v1.0${resource.collection}/${res.body.id}/getOmaSettingPlainTextValue(secretReferenceValueId='${answered.secretReferenceValueId}')`);
+        expect(plain.body.value).toBe(setting.value);
+      }
+    }
+  });
+
+  it("omaSettingStringXml takes Edm.Binary (base64 XML), not raw XML", async () => {
+    const xml = Buffer.from("<AssignedAccessConfiguration/>").toString("base64");
+    const setting = { "@odata.type": "#microsoft.graph.omaSettingStringXml", displayName: "Kiosk XML", omaUri: "./Vendor/MSFT/AssignedAccess/Configuration", fileName: "kiosk.xml", value: xml };
+    const ok = await t.graph("POST", `/v1.0${BASE}`, { ...custom, omaSettings: [setting] });
+    expect(ok.status).toBe(201);
+    expect(ok.body.omaSettings[0]).toMatchObject({ value: xml, fileName: "kiosk.xml" });
+    if (conform) expect(formatProblems(checkEntity("deviceConfiguration", ok.body, "v1.0"))).toBe("");
+    const raw = await t.graph("POST", `/v1.0${BASE}`, { ...custom, omaSettings: [{ ...setting, value: "<AssignedAccessConfiguration/>" }] });
+    expect(raw.status).toBe(400);
+    // fileName belongs to the Base64 and StringXml subtypes only.
+    const misplaced = await t.graph("POST", `/v1.0${BASE}`, { ...custom, omaSettings: [{ ...custom.omaSettings[1], fileName: "x" }] });
+    expect(misplaced.status).toBe(400);
   });
 });

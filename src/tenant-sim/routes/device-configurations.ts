@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef } from "../framework.ts";
 import { parseAssignmentTarget } from "../intune/assignment-target.ts";
-import { createConfigurationDoc, patchConfigurationDoc, type DeviceConfigurationDoc } from "../intune/device-configuration-body.ts";
+import { BETA_APPLICABILITY_RULES, createConfigurationDoc, patchConfigurationDoc, type DeviceConfigurationDoc } from "../intune/device-configuration-body.ts";
 import { unknownPropertyError } from "../intune/intune-error.ts";
 import { actionCollection, createdEntity, intuneList, intuneRoute, loadOr404, notFoundAt } from "../intune/intune-route.ts";
 import { plainTextValue, renderOmaSettings } from "../intune/oma-settings.ts";
@@ -41,6 +41,7 @@ export function renderConfiguration(doc: DeviceConfigurationDoc, version: GraphV
   if (version === "beta") {
     out.roleScopeTagIds = doc._beta?.roleScopeTagIds ?? ["0"];
     out.supportsScopeTags = true;
+    for (const rule of Object.keys(BETA_APPLICABILITY_RULES)) out[rule] = doc._beta?.applicabilityRules?.[rule] ?? null;
   }
   return out;
 }
