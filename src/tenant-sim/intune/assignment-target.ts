@@ -4,7 +4,7 @@
  * graph-facts §9.10, §13.11), each subtype has its own properties (graph-facts §4.2), and Intune
  * builds the assignment id from the policy id and the target (`<policyId>_<groupId>`).
  */
-import { GraphHttpError } from "../framework.ts";
+import { GraphHttpError, type GraphVersion } from "../framework.ts";
 import { targetKind, type TargetKind } from "./assignment-resolution.ts";
 import { unknownPropertyError } from "./intune-error.ts";
 
@@ -17,10 +17,27 @@ export const ALL_USERS_GROUP = "acacacac-9df4-4c7d-9d50-4ef0226f57a9";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Beta's assignment filter on every target (BETA-MAP `deviceAndAppManagementAssignmentTarget`);
+ * v1.0 targets have none (graph-facts §4.2). Filter types: beta enum
+ * `deviceAndAppManagementAssignmentFilterType`.
+ */
+export const BETA_FILTER_ID = "deviceAndAppManagementAssignmentFilterId";
+export const BETA_FILTER_TYPE = "deviceAndAppManagementAssignmentFilterType";
+export const FILTER_TYPES = ["none", "include", "exclude"] as const;
+
+export interface StoredTarget {
+  "@odata.type": string;
+  groupId?: string;
+  collectionId?: string;
+  deviceAndAppManagementAssignmentFilterId?: string | null;
+  deviceAndAppManagementAssignmentFilterType?: string;
+}
+
 export interface ParsedTarget {
   kind: TargetKind;
-  /** The target as stored and answered (`@odata.type` with `#`). */
-  target: { "@odata.type": string; groupId?: string; collectionId?: string };
+  /** The target as stored (`@odata.type` with `#`; the beta filter always filled). */
+  target: StoredTarget;
   /** What follows `<policyId>_` in the assignment id. */
   idSuffix: string;
 }
@@ -39,7 +56,7 @@ export function unresolvedTypeError(typeName: string): GraphHttpError {
  * Validates one assignment target. `allowed` lists the target kinds the policy type takes; any other
  * known kind answers `notAllowedMessage`.
  */
-export function parseAssignmentTarget(raw: unknown, allowed: readonly TargetKind[], notAllowedMessage: string): ParsedTarget {
+export function parseAssignmentTarget(raw: unknown, allowed: readonly TargetKind[], notAllowedMessage: string, version: GraphVersion = "v1.0"): ParsedTarget {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new GraphHttpError(400, "BadRequest", "The assignment needs a 'target'.");
   const target = raw as Record<string, unknown>;
   const type = bareODataType(target["@odata.type"]);
@@ -60,7 +77,20 @@ export function parseAssignmentTarget(raw: unknown, allowed: readonly TargetKind
     parsed = { kind, target: { "@odata.type": odataType }, idSuffix: kind === "allDevices" ? ALL_DEVICES_GROUP : ALL_USERS_GROUP };
   }
   for (const key of Object.keys(target)) {
-    if (!(key in parsed.target)) throw unknownPropertyError(key, type);
+    if (key in parsed.target) continue;
+    if (version === "beta" && (key === BETA_FILTER_ID || key === BETA_FILTER_TYPE)) continue;
+    throw unknownPropertyError(key, type);
   }
+  const filterId = target[BETA_FILTER_ID] ?? null;
+  const filterType = target[BETA_FILTER_TYPE] ?? "none";
+  if (filterId !== null && (typeof filterId !== "string" || !GUID.test(filterId))) throw new GraphHttpError(400, "BadRequest", `'${BETA_FILTER_ID}' must be a GUID.`);
+  if (typeof filterType !== "string" || !(FILTER_TYPES as readonly string[]).includes(filterType)) throw new GraphHttpError(400, "BadRequest", `'${BETA_FILTER_TYPE}' must be one of ${FILTER_TYPES.join(", ")}.`);
+  parsed.target = { ...parsed.target, [BETA_FILTER_ID]: filterId, [BETA_FILTER_TYPE]: filterType };
   return parsed;
+}
+
+/** A stored target as `version` answers it: beta shows the assignment filter, v1.0 has no such properties. */
+export function renderTarget(target: StoredTarget, version: GraphVersion): Record<string, unknown> {
+  const { [BETA_FILTER_ID]: filterId, [BETA_FILTER_TYPE]: filterType, ...v1 } = target;
+  return version === "beta" ? { ...v1, [BETA_FILTER_ID]: filterId ?? null, [BETA_FILTER_TYPE]: filterType ?? "none" } : v1;
 }

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
 import { transitiveGroupIds } from "../directory/membership.ts";
 import { assignmentsApply, type AssignmentLike } from "../intune/assignment-resolution.ts";
-import { parseAssignmentTarget } from "../intune/assignment-target.ts";
+import { parseAssignmentTarget, renderTarget, type StoredTarget } from "../intune/assignment-target.ts";
 import { ImportBodyError, newImportedIdentity, type ImportedIdentityDoc } from "../intune/autopilot-import.ts";
 import {
   autopilotImportTicker,
@@ -74,7 +74,7 @@ const importRoutes: RouteDef[] = [
 
 interface ProfileAssignmentDoc extends AssignmentLike {
   id: string;
-  target: { "@odata.type": string; groupId?: string };
+  target: StoredTarget;
   _profileId: string;
 }
 
@@ -143,7 +143,8 @@ function loadProfileAssignment(ctx: RouteContext, profileId: string): ProfileAss
 }
 
 function renderProfileAssignment(a: ProfileAssignmentDoc): Record<string, unknown> {
-  return { "@odata.type": "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment", id: a.id, target: a.target, source: "direct", sourceId: a._profileId, _profileId: a._profileId };
+  // Profiles are beta only, so their targets always show beta's assignment filter.
+  return { "@odata.type": "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment", id: a.id, target: renderTarget(a.target, "beta"), source: "direct", sourceId: a._profileId, _profileId: a._profileId };
 }
 
 function parseProfileAssignment(body: unknown, profileId: string): ProfileAssignmentDoc {
@@ -155,6 +156,7 @@ function parseProfileAssignment(body: unknown, profileId: string): ProfileAssign
     (body as { target?: unknown }).target,
     ["group", "exclusionGroup", "allDevices"],
     "The target must be a groupAssignmentTarget, exclusionGroupAssignmentTarget or allDevicesAssignmentTarget with its @odata.type.",
+    "beta",
   );
   return { id: `${profileId}_${parsed.idSuffix}`, target: parsed.target, _profileId: profileId };
 }

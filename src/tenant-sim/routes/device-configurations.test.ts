@@ -186,6 +186,41 @@ describe("assign and assignments", () => {
   });
 });
 
+describe("beta assignment properties", () => {
+  const FILTER = "0f0e0d0c-0b0a-4908-8706-050403020100";
+  const filtered = { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: GROUP, deviceAndAppManagementAssignmentFilterId: FILTER, deviceAndAppManagementAssignmentFilterType: "include" };
+
+  it("beta takes the assignment filter and intent and answers them; v1.0 has neither", async () => {
+    const cfg = (await t.graph("POST", `/v1.0${BASE}`, ring)).body;
+    const assigned = await t.graph("POST", `/beta${BASE}/${cfg.id}/assign`, {
+      assignments: [
+        { "@odata.type": "#microsoft.graph.deviceConfigurationAssignment", intent: "apply", source: "direct", target: filtered },
+        { intent: "remove", target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } },
+      ],
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    const beta = await t.graph("GET", `/beta${BASE}/${cfg.id}/assignments`);
+    expect(beta.body.value.map((a: { intent: string; target: object }) => [a.intent, a.target])).toEqual([
+      ["apply", filtered],
+      ["remove", { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget", deviceAndAppManagementAssignmentFilterId: null, deviceAndAppManagementAssignmentFilterType: "none" }],
+    ]);
+    if (conform) expect(formatProblems(checkEntities("deviceConfigurationAssignment", beta.body, "beta"))).toBe("");
+    const v1 = await t.graph("GET", `/v1.0${BASE}/${cfg.id}/assignments`);
+    expect(v1.body.value[0].target).toEqual({ "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: GROUP });
+    if (conform) expect(formatProblems(checkEntities("deviceConfigurationAssignment", v1.body, "v1.0"))).toBe("");
+  });
+
+  it("v1.0 rejects the beta-only properties; both reject a wrong assignment type or filter type", async () => {
+    const cfg = (await t.graph("POST", `/v1.0${BASE}`, ring)).body;
+    const assign = (version: string, assignment: object) => t.graph("POST", `/${version}${BASE}/${cfg.id}/assign`, { assignments: [assignment] });
+    expect((await assign("v1.0", { target: filtered })).status).toBe(400);
+    expect((await assign("v1.0", { intent: "apply", target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } })).status).toBe(400);
+    expect((await assign("beta", { target: { ...filtered, deviceAndAppManagementAssignmentFilterType: "only" } })).status).toBe(400);
+    expect((await assign("beta", { intent: "maybe", target: filtered })).status).toBe(400);
+    expect((await assign("beta", { "@odata.type": "#microsoft.graph.mobileAppAssignment", target: filtered })).status).toBe(400);
+  });
+});
+
 describe("bodies holofleet's compiler emits", () => {
   const desired = compile(secureBlueprint()).desired;
   const bodyOf = (kind: string, nameHint?: string) => {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef } from "../framework.ts";
-import { parseAssignmentTarget } from "../intune/assignment-target.ts";
+import { bareODataType, parseAssignmentTarget, renderTarget, unresolvedTypeError, type StoredTarget } from "../intune/assignment-target.ts";
 import { BETA_APPLICABILITY_RULES, createConfigurationDoc, patchConfigurationDoc, type DeviceConfigurationDoc } from "../intune/device-configuration-body.ts";
 import { unknownPropertyError } from "../intune/intune-error.ts";
 import { actionCollection, createdEntity, intuneList, intuneRoute, loadOr404, notFoundAt } from "../intune/intune-route.ts";
@@ -20,9 +20,14 @@ const ASSIGNMENT_TYPE = "microsoft.graph.deviceConfigurationAssignment";
 
 interface AssignmentDoc {
   id: string;
-  target: Record<string, unknown>;
+  target: StoredTarget;
   _configurationId: string;
+  /** Beta `intent` (`deviceConfigAssignmentIntent`). */
+  _intent?: string;
 }
+
+/** Beta `deviceConfigAssignmentIntent` members (BETA-MAP). */
+const INTENTS = ["apply", "remove"];
 
 function load(ctx: RouteContext): DeviceConfigurationDoc {
   const id = ctx.params.id ?? "";
@@ -47,8 +52,8 @@ export function renderConfiguration(doc: DeviceConfigurationDoc, version: GraphV
 }
 
 function renderAssignment(a: AssignmentDoc, version: GraphVersion): Record<string, unknown> {
-  const out: Record<string, unknown> = { "@odata.type": `#${ASSIGNMENT_TYPE}`, id: a.id, target: a.target, _configurationId: a._configurationId };
-  if (version === "beta") Object.assign(out, { intent: "apply", source: "direct", sourceId: a._configurationId });
+  const out: Record<string, unknown> = { "@odata.type": `#${ASSIGNMENT_TYPE}`, id: a.id, target: renderTarget(a.target, version), _configurationId: a._configurationId };
+  if (version === "beta") Object.assign(out, { intent: a._intent ?? "apply", source: "direct", sourceId: a._configurationId });
   return out;
 }
 
@@ -56,19 +61,30 @@ function assignmentsOf(ctx: RouteContext, configurationId: string): AssignmentDo
   return ctx.store.list<AssignmentDoc>(CONFIGURATION_ASSIGNMENTS_KIND).filter((a) => a._configurationId === configurationId);
 }
 
+/** `deviceConfigurationAssignment` properties per version (v1.0 CSDL; beta adds `intent`, `source`, `sourceId`). */
+const ASSIGNMENT_PROPERTIES: Record<GraphVersion, readonly string[]> = {
+  "v1.0": ["id", "target"],
+  beta: ["id", "target", "intent", "source", "sourceId"],
+};
+
 /** Validates one `deviceConfigurationAssignment` body and gives it Intune's id. */
-function parseAssignment(raw: unknown, configurationId: string): AssignmentDoc {
+function parseAssignment(raw: unknown, configurationId: string, version: GraphVersion): AssignmentDoc {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new GraphHttpError(400, "BadRequest", "Each assignment must be an object.");
   const body = raw as Record<string, unknown>;
   for (const key of Object.keys(body)) {
-    if (key !== "target" && key !== "id" && key !== "@odata.type") throw unknownPropertyError(key, ASSIGNMENT_TYPE);
+    if (key !== "@odata.type" && !ASSIGNMENT_PROPERTIES[version].includes(key)) throw unknownPropertyError(key, ASSIGNMENT_TYPE);
   }
+  const odataType = bareODataType(body["@odata.type"]);
+  if (odataType && odataType !== ASSIGNMENT_TYPE) throw unresolvedTypeError(odataType);
+  if (body.intent !== undefined && !INTENTS.includes(String(body.intent))) throw new GraphHttpError(400, "BadRequest", `'intent' must be one of ${INTENTS.join(", ")}.`);
   const parsed = parseAssignmentTarget(
     body.target,
     ["group", "exclusionGroup", "allDevices", "allLicensedUsers", "configurationManagerCollection"],
     "The target type is not supported for device configurations.",
+    version,
   );
-  return { id: `${configurationId}_${parsed.idSuffix}`, target: parsed.target, _configurationId: configurationId };
+  // source and sourceId are the service's own (direct assignments name the policy); a sent value is not kept.
+  return { id: `${configurationId}_${parsed.idSuffix}`, target: parsed.target, _configurationId: configurationId, ...(body.intent ? { _intent: String(body.intent) } : {}) };
 }
 
 function statusesOf(doc: DeviceConfigurationDoc): Record<string, unknown>[] {
@@ -120,7 +136,7 @@ export const deviceConfigurationRoutes: RouteDef[] = [
     const doc = load(ctx);
     const body = ctx.body as { assignments?: unknown } | undefined;
     if (!body || !Array.isArray(body.assignments)) throw new GraphHttpError(400, "BadRequest", "The parameter 'assignments' is required and must be a collection.");
-    const next = body.assignments.map((a) => parseAssignment(a, doc.id));
+    const next = body.assignments.map((a) => parseAssignment(a, doc.id, ctx.version));
     if (new Set(next.map((a) => a.id)).size !== next.length) throw new GraphHttpError(400, "BadRequest", "The same target is assigned twice.");
     // `assign` replaces the whole set (graph-facts §4.2).
     clearAssignments(ctx, doc.id);
@@ -133,7 +149,7 @@ export const deviceConfigurationRoutes: RouteDef[] = [
   }),
   intuneRoute("POST", `${BASE}/{id}/assignments`, (ctx) => {
     const doc = load(ctx);
-    const assignment = parseAssignment(ctx.body, doc.id);
+    const assignment = parseAssignment(ctx.body, doc.id, ctx.version);
     if (ctx.store.get(CONFIGURATION_ASSIGNMENTS_KIND, assignment.id)) throw new GraphHttpError(409, "Conflict", `An assignment for this target already exists (${assignment.id}).`);
     ctx.store.put(CONFIGURATION_ASSIGNMENTS_KIND, assignment);
     return createdEntity(ctx, renderAssignment(assignment, ctx.version), `${CONTEXT}('${doc.id}')/assignments/$entity`);
