@@ -1,0 +1,222 @@
+/**
+ * End to end: every bundled example compiles to desired resources that a fresh local tenant accepts
+ * as Graph documents them, reads back with the same values, and that make simulated HoloLens 2
+ * devices report every assigned profile as succeeded, land in the dynamic device group, and give
+ * client accounts exactly the compiled licences.
+ */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadBlueprintFile } from "../../src/blueprint/load.ts";
+import type { Blueprint } from "../../src/blueprint/types.ts";
+import { defaultCatalog } from "../../src/compile/catalog-port.ts";
+import { compileChecked } from "../../src/compile/compile-checked.ts";
+import { compileGroupLicense } from "../../src/compile/graph/group-license.ts";
+import type { CompileResult, DesiredResource } from "../../src/compile/types.ts";
+import { startTestTenant, type TestTenant } from "../../src/tenant-sim/testing.ts";
+import { applyDesired, expectedStatus, type AppliedResource } from "./support/apply-desired.ts";
+import { arrangeTenantFor } from "./support/arrange-tenant.ts";
+import { expectReadBack } from "./support/read-back.ts";
+import { waitFor } from "./support/wait-for.ts";
+
+const examplesDir = new URL("../../examples/", import.meta.url);
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".holofleet.yaml")).sort();
+/** The bundled examples, plus a fixture for the branches they leave out (real disabledPlans, scheduled installs). */
+const blueprintFiles = [
+  ...examples.map((f) => ({ name: `examples/${f}`, url: new URL(f, examplesDir) })),
+  { name: "test/e2e/fixtures/e3-company-resources-off.holofleet.yaml", url: new URL("./fixtures/e3-company-resources-off.holofleet.yaml", import.meta.url) },
+];
+
+interface SimDevice {
+  id: string;
+  serialNumber: string;
+  state: string;
+  entraObjectId: string;
+  managedDeviceId: string | null;
+  primaryUserPrincipalName: string | null;
+}
+
+interface SyncAnswer {
+  profiles: { id: string; displayName: string; state: string; settings: { omaUri: string; state: string; errorCode: number; errorDescription: string | null }[] }[];
+}
+
+/** Each serial the blueprint names, with the first account that signs in on it. */
+function devicesOf(bp: Blueprint): { serialNumber: string; primaryUserPrincipalName: string }[] {
+  const out = new Map<string, string>();
+  for (const c of bp.clients) for (const a of c.accounts) for (const s of a.devices) if (!out.has(s)) out.set(s, a.userPrincipalName);
+  // A blueprint may name no serials (they are optional): ship one device to the first account.
+  if (out.size === 0) out.set("E2E-HL2-0001", bp.clients[0]!.accounts[0]!.userPrincipalName);
+  return [...out].map(([serialNumber, primaryUserPrincipalName]) => ({ serialNumber, primaryUserPrincipalName }));
+}
+
+it("the examples folder has the three bundled examples", () => {
+  expect(examples).toEqual(["minimal.holofleet.yaml", "same-tenant-three-clients.holofleet.yaml", "service-tenant.holofleet.yaml"]);
+});
+
+describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) => {
+  let t: TestTenant;
+  let bp: Blueprint;
+  let compiled: CompileResult;
+  let applied: AppliedResource[] = [];
+  const byAddress = (address: string) => applied.find((a) => a.resource.address === address);
+  const idOf = (address: string) => {
+    const a = byAddress(address);
+    if (!a) throw new Error(`${address} was not applied`);
+    return a.id;
+  };
+
+  beforeAll(async () => {
+    const loaded = await loadBlueprintFile(fileURLToPath(url));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    bp = loaded.blueprint!;
+    compiled = await compileChecked(bp);
+    t = await startTestTenant();
+    arrangeTenantFor(t, bp);
+    applied = (await applyDesired(t, compiled.desired)).applied;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("compiles without errors", () => {
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(compiled.desired.length).toBeGreaterThan(0);
+  });
+
+  it("every create/update is answered as Graph documents it", () => {
+    const answers = applied.map((a) => ({ address: a.resource.address, status: a.status, error: a.status >= 400 ? a.response.body : undefined }));
+    const expected = compiled.desired.map((r) => ({ address: r.address, status: expectedStatus(r), error: undefined }));
+    expect(answers.sort((x, y) => x.address.localeCompare(y.address))).toEqual(expected.sort((x, y) => x.address.localeCompare(y.address)));
+  });
+
+  it("reading every resource back gives the values that were sent", async () => {
+    for (const a of applied) await expectReadBack(t, a, idOf);
+  });
+
+  describe("simulated HoloLens 2 devices", () => {
+    let devices: SimDevice[] = [];
+    let syncs: SyncAnswer[] = [];
+
+    beforeAll(async () => {
+      devices = [];
+      syncs = [];
+      for (const d of devicesOf(bp)) {
+        const res = await t.sim("POST", "/devices", {
+          serialNumber: d.serialNumber,
+          osVersion: bp.devices.osBaseline.build,
+          groupTag: bp.devices.autopilot.groupTag,
+          enroll: true,
+          primaryUserPrincipalName: d.primaryUserPrincipalName,
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        devices.push(res.body as SimDevice);
+      }
+      for (const d of devices) {
+        const res = await t.sim("POST", `/devices/${d.id}/sync`);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        syncs.push(res.body as SyncAnswer);
+      }
+    });
+
+    const profileAddresses = () =>
+      compiled.desired.filter((r) => r.kind === "customConfiguration" || r.kind === "updateRing").map((r) => r.address);
+
+    it("every device is enrolled with its primary user", () => {
+      const wanted = devicesOf(bp);
+      expect(devices.map((d) => ({ serialNumber: d.serialNumber, state: d.state, user: d.primaryUserPrincipalName?.toLowerCase() }))).toEqual(
+        wanted.map((w) => ({ serialNumber: w.serialNumber, state: "enrolled", user: w.primaryUserPrincipalName.toLowerCase() })),
+      );
+    });
+
+    it("the devices land in the dynamic device group", async () => {
+      const groupId = idOf("group.devices");
+      const members = await t.graph("GET", `/v1.0/groups/${groupId}/members`);
+      expect(members.status).toBe(200);
+      const ids = (members.body.value as { id: string; "@odata.type": string }[]).map((m) => m.id).sort();
+      expect(ids).toEqual(devices.map((d) => d.entraObjectId).sort());
+      for (const d of devices) {
+        const memberOf = await t.graph("GET", `/v1.0/devices/${d.entraObjectId}/memberOf`);
+        expect((memberOf.body.value as { id: string }[]).map((g) => g.id)).toContain(groupId);
+      }
+    });
+
+    it("every assigned profile reaches every device and reports succeeded (no error, no conflict)", () => {
+      const wantedIds = profileAddresses().map(idOf).sort();
+      for (const sync of syncs) {
+        expect(sync.profiles.map((p) => p.id).sort()).toEqual(wantedIds);
+        for (const p of sync.profiles) {
+          expect({ profile: p.displayName, state: p.state }).toEqual({ profile: p.displayName, state: "compliant" });
+          for (const s of p.settings) expect({ omaUri: s.omaUri, state: s.state, errorCode: s.errorCode }).toEqual({ omaUri: s.omaUri, state: "compliant", errorCode: 0 });
+        }
+      }
+    });
+
+    it("Intune's Graph reports say the same: device configuration states and profile device statuses", async () => {
+      const wantedIds = profileAddresses().map(idOf).sort();
+      for (const d of devices) {
+        const states = await t.graph("GET", `/v1.0/deviceManagement/managedDevices/${d.managedDeviceId}/deviceConfigurationStates`);
+        expect(states.status).toBe(200);
+        const value = states.body.value as { id: string; state: string; settingStates: { state: string; errorCode: number }[] }[];
+        expect(value.map((s) => s.id).sort()).toEqual(wantedIds);
+        for (const s of value) {
+          expect(s.state).toBe("compliant");
+          expect(s.settingStates.filter((x) => x.state !== "compliant" || x.errorCode !== 0)).toEqual([]);
+        }
+      }
+      for (const address of profileAddresses()) {
+        const statuses = await t.graph("GET", `/v1.0/deviceManagement/deviceConfigurations/${idOf(address)}/deviceStatuses`);
+        expect(statuses.status).toBe(200);
+        const value = statuses.body.value as { id: string; status: string }[];
+        expect(value.map((s) => ({ id: s.id, status: s.status })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          devices.map((d) => ({ id: d.managedDeviceId, status: "compliant" })).sort((a, b) => a.id!.localeCompare(b.id!)),
+        );
+      }
+    });
+
+    it("devices take their name from the assigned Autopilot profile's template", async () => {
+      const template = bp.devices.autopilot.deviceNameTemplate;
+      for (const d of devices) {
+        const managed = await t.graph("GET", `/v1.0/deviceManagement/managedDevices/${d.managedDeviceId}`);
+        expect(managed.status).toBe(200);
+        const name = managed.body.deviceName as string;
+        if (template) {
+          const pattern = new RegExp(`^${template.replace(/%RAND:(\d+)%/g, "\\d{$1}").replace(/%SERIAL%/g, d.serialNumber)}$`);
+          expect(name).toMatch(pattern);
+        } else {
+          expect(name).toMatch(/^HOLOLENS-[0-9A-F]{6}$/);
+        }
+      }
+    });
+  });
+
+  it("client accounts receive exactly the compiled licences after group licence processing", async () => {
+    const license = compiled.desired.find((r) => r.kind === "groupLicense") as DesiredResource;
+    const sent = byAddress(license.address)!.sent as { addLicenses: { skuId: string; disabledPlans: string[] }[] };
+    const wanted = sent.addLicenses.map((l) => ({ skuId: l.skuId.toLowerCase(), disabledPlans: l.disabledPlans.map((p) => p.toLowerCase()).sort() }));
+    wanted.sort((a, b) => a.skuId.localeCompare(b.skuId));
+    const groupId = idOf(license.parent!);
+    const compiledLicences = compileGroupLicense(bp, defaultCatalog).licenses.sort((a, b) => a.skuPartNumber.localeCompare(b.skuPartNumber));
+    for (const account of bp.clients.flatMap((c) => c.accounts)) {
+      const userId = idOf(`user.${account.userPrincipalName.toLowerCase()}`);
+      const user = await waitFor(
+        () => t.graph("GET", `/v1.0/users/${userId}?$select=assignedLicenses,licenseAssignmentStates`),
+        (res) => (res.body.licenseAssignmentStates as unknown[] | undefined)?.length === wanted.length,
+      );
+      const got = (user.body.assignedLicenses as { skuId: string; disabledPlans: string[] }[])
+        .map((l) => ({ skuId: l.skuId.toLowerCase(), disabledPlans: l.disabledPlans.map((p) => p.toLowerCase()).sort() }))
+        .sort((a, b) => a.skuId.localeCompare(b.skuId));
+      expect(got).toEqual(wanted);
+      const states = user.body.licenseAssignmentStates as { skuId: string; assignedByGroup: string | null; state: string; error: string }[];
+      expect(states.map((s) => ({ byGroup: s.assignedByGroup, state: s.state, error: s.error }))).toEqual(
+        wanted.map(() => ({ byGroup: groupId, state: "Active", error: "None" })),
+      );
+      // Plan by plan: exactly the compiled plans are off, every other plan of each SKU is on.
+      const details = await t.graph("GET", `/v1.0/users/${userId}/licenseDetails`);
+      const plans = (details.body.value as { skuPartNumber: string; servicePlans: { servicePlanName: string; provisioningStatus: string }[] }[])
+        .map((d) => ({ sku: d.skuPartNumber, off: d.servicePlans.filter((p) => p.provisioningStatus === "Disabled").map((p) => p.servicePlanName).sort() }))
+        .sort((a, b) => a.sku.localeCompare(b.sku));
+      expect(plans).toEqual(compiledLicences.map((l) => ({ sku: l.skuPartNumber, off: [...l.disabledPlanNames].sort() })));
+    }
+  });
+});
