@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { DIRECTORY_OBJECTS_URL, generatePassword, referencedAddresses, resolvePlaceholders, type PlaceholderContext } from "./resolve-placeholders.ts";
+
+const ids: Record<string, string> = {
+  "user.a@x.test": "11111111-1111-1111-1111-111111111111",
+  "group.devices": "22222222-2222-2222-2222-222222222222",
+};
+const ctx: PlaceholderContext = {
+  idOf: (address) => {
+    const id = ids[address];
+    if (!id) throw new Error(`unknown ${address}`);
+    return id;
+  },
+  skus: [
+    {
+      skuId: "aaaaaaaa-0000-0000-0000-000000000001",
+      skuPartNumber: "SPE_E3",
+      servicePlans: [
+        { servicePlanId: "bbbbbbbb-0000-0000-0000-000000000001", servicePlanName: "EXCHANGE_S_ENTERPRISE" },
+        { servicePlanId: "bbbbbbbb-0000-0000-0000-000000000002", servicePlanName: "TEAMS1" },
+      ],
+    },
+  ],
+  generatePassword: (n) => "p".repeat(n),
+};
+
+describe("resolvePlaceholders", () => {
+  it("$ref → the id, and a directoryObjects URL inside an @odata.bind array", () => {
+    const body = {
+      target: { groupId: { $ref: "group.devices" } },
+      "members@odata.bind": [{ $ref: "user.a@x.test" }],
+    };
+    expect(resolvePlaceholders(body, ctx)).toEqual({
+      target: { groupId: "22222222-2222-2222-2222-222222222222" },
+      "members@odata.bind": [`${DIRECTORY_OBJECTS_URL}11111111-1111-1111-1111-111111111111`],
+    });
+  });
+
+  it("skuId and servicePlanId come from the tenant's subscriptions, not from the catalog value", () => {
+    const body = {
+      addLicenses: [
+        {
+          skuId: { $resolve: "skuId:SPE_E3", catalog: "05e9a617-0261-4cee-bb44-138d3ef5d965" },
+          disabledPlans: [{ $resolve: "servicePlanId:SPE_E3:EXCHANGE_S_ENTERPRISE", catalog: "efb87545-963c-4e0d-99df-69c6916d9eb0" }],
+        },
+      ],
+      removeLicenses: [],
+    };
+    expect(resolvePlaceholders(body, ctx)).toEqual({
+      addLicenses: [{ skuId: "aaaaaaaa-0000-0000-0000-000000000001", disabledPlans: ["bbbbbbbb-0000-0000-0000-000000000001"] }],
+      removeLicenses: [],
+    });
+  });
+
+  it("password:generate asks the generator for the compiled length", () => {
+    expect(resolvePlaceholders({ passwordProfile: { password: { $resolve: "password:generate", length: 12 } } }, ctx)).toEqual({
+      passwordProfile: { password: "pppppppppppp" },
+    });
+  });
+
+  it("refuses what it cannot resolve instead of sending a placeholder to Graph", () => {
+    expect(() => resolvePlaceholders({ s: { $resolve: "skuId:NOT_OWNED", catalog: "x" } }, ctx)).toThrow(/no subscription for NOT_OWNED/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "servicePlanId:SPE_E3:SWAY", catalog: "x" } }, ctx)).toThrow(/no service plan SWAY/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "tenantId" } }, ctx)).toThrow(/unknown \$resolve/);
+    expect(() => resolvePlaceholders({ s: { $ref: "group.nope" } }, ctx)).toThrow(/unknown group.nope/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "password:generate" } }, ctx)).toThrow(/integer length/);
+  });
+
+  it("leaves plain values alone and does not mutate its input", () => {
+    const body = { a: 1, b: [true, null, "x"], c: { d: { $ref: "group.devices" } } };
+    const copy = structuredClone(body);
+    resolvePlaceholders(body, ctx);
+    expect(body).toEqual(copy);
+  });
+});
+
+describe("referencedAddresses", () => {
+  it("lists every $ref, however deep", () => {
+    expect(referencedAddresses({ a: [{ $ref: "x" }, { b: { $ref: "y" } }], c: { $resolve: "skuId:S" } })).toEqual(["x", "y"]);
+  });
+});
+
+describe("generatePassword", () => {
+  it("has the asked length and meets Entra's three-of-four-classes rule, every time", () => {
+    for (let i = 0; i < 200; i++) {
+      const p = generatePassword(16);
+      expect(p).toHaveLength(16);
+      expect([/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].every((r) => r.test(p))).toBe(true);
+    }
+  });
+
+  it("does not repeat itself", () => {
+    expect(new Set(Array.from({ length: 100 }, () => generatePassword(20))).size).toBe(100);
+  });
+
+  it("refuses lengths it cannot honour", () => {
+    expect(() => generatePassword(3)).toThrow();
+    expect(() => generatePassword(257)).toThrow();
+  });
+});
