@@ -66,6 +66,16 @@ describe("applyProfileBody", () => {
   });
 });
 
+describe("the hybrid profile type", () => {
+  it("takes hybridAzureADJoinSkipConnectivityCheck, which the Entra-joined (HoloLens) type does not declare", () => {
+    const hybrid = { ...holoLens, "@odata.type": "#microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile", deviceType: "windowsPc" };
+    expect(applyProfileBody(null, hybrid, "p", NOW).hybridAzureADJoinSkipConnectivityCheck).toBe(false);
+    expect(applyProfileBody(null, { ...hybrid, hybridAzureADJoinSkipConnectivityCheck: true }, "p", NOW).hybridAzureADJoinSkipConnectivityCheck).toBe(true);
+    expect(statusOf(() => applyProfileBody(null, { ...holoLens, hybridAzureADJoinSkipConnectivityCheck: true }, "p", NOW))).toBe(400);
+    expect(statusOf(() => applyProfileBody(null, { ...hybrid, hybridAzureADJoinSkipConnectivityCheck: "yes" }, "p", NOW))).toBe(400);
+  });
+});
+
 describe("deviceNameTemplateProblem", () => {
   it("follows the documented rules", () => {
     expect(deviceNameTemplateProblem("HL2-%SERIAL%")).toBeNull();

@@ -57,7 +57,11 @@ export interface DeploymentProfileDoc {
   outOfBoxExperienceSetting: OobeSetting;
   createdDateTime: string;
   lastModifiedDateTime: string;
+  /** Only on `activeDirectoryWindowsAutopilotDeploymentProfile` (BETA-MAP). */
+  hybridAzureADJoinSkipConnectivityCheck?: boolean;
 }
+
+const HYBRID_PROFILE = "#microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile";
 
 const DEFAULT_OOBE: OobeSetting = {
   privacySettingsHidden: false,
@@ -136,6 +140,7 @@ export function applyProfileBody(base: DeploymentProfileDoc | null, bodyIn: unkn
         outOfBoxExperienceSetting: { ...DEFAULT_OOBE },
         createdDateTime: iso,
         lastModifiedDateTime: iso,
+        ...(`#${rawType}` === HYBRID_PROFILE ? { hybridAzureADJoinSkipConnectivityCheck: false } : {}),
       };
   const deprecatedToCurrent = Object.fromEntries(Object.entries(RENAMES).map(([n, o]) => [o, n]));
   // Deprecated names first, so a current name in the same body wins.
@@ -180,6 +185,12 @@ export function applyProfileBody(base: DeploymentProfileDoc | null, bodyIn: unkn
         break;
       case "outOfBoxExperienceSettings":
         doc.outOfBoxExperienceSetting = parseOobe(value, doc.outOfBoxExperienceSetting, true);
+        break;
+      case "hybridAzureADJoinSkipConnectivityCheck":
+        // Declared by the hybrid (Active Directory) profile type only.
+        if (doc["@odata.type"] !== HYBRID_PROFILE) throw unknownPropertyError(key, doc["@odata.type"].slice(1));
+        if (typeof value !== "boolean") throw bad(`'${key}' must be Edm.Boolean.`);
+        doc.hybridAzureADJoinSkipConnectivityCheck = value;
         break;
       default:
         if (BOOLEAN_FIELDS.has(name)) {

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Tests may use holofleet's compiler to produce real bodies; the tenant itself never imports it.
+import { compile } from "../../compile/compile.ts";
+import { secureBlueprint } from "../../compile/testing/blueprint-fixture.ts";
 import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { AUTOPILOT_IMPORT_DELAY_MS } from "../intune/autopilot-import.ts";
 import { DEVICE_PROPERTIES_DELAY_MS } from "../intune/autopilot-registration.ts";
@@ -170,6 +173,19 @@ describe("beta-only deployment profiles", () => {
     }
     expect((await t.graph("DELETE", `/beta${PROFILES}/${id}`)).status).toBe(204);
     expect((await t.graph("GET", `/beta${PROFILES}/${id}`)).status).toBe(404);
+  });
+
+  it("accepts the profile holofleet's compiler emits and reads it back as sent (beta)", async () => {
+    for (const bp of [secureBlueprint(), secureBlueprint({ devices: { autopilot: { deviceNameTemplate: null } } })]) {
+      const resource = compile(bp).desired.find((d) => d.kind === "autopilotProfile")!;
+      expect(resource.api).toBe("beta");
+      const created = await t.graph("POST", `/beta${resource.collection}`, resource.body);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const read = await t.graph("GET", `/beta${resource.collection}/${created.body.id}`);
+      for (const [key, value] of Object.entries(resource.body as Record<string, unknown>)) expect(read.body[key], key).toEqual(value);
+      if (conform) expect(formatProblems(checkEntity("windowsAutopilotDeploymentProfile", read.body, "beta"))).toBe("");
+      expect((await t.graph("DELETE", `/beta${resource.collection}/${created.body.id}`)).status).toBe(204);
+    }
   });
 
   it("rejects profiles Graph cannot bind", async () => {

@@ -170,6 +170,7 @@ export const deviceConfigurationRoutes: RouteDef[] = [
     const doc = load(ctx);
     const statuses = statusesOf(doc).map((s) => s.status);
     const count = (...states: string[]) => statuses.filter((s) => states.includes(String(s))).length;
+    const beta = ctx.version === "beta";
     const overview = {
       "@odata.type": "#microsoft.graph.deviceConfigurationDeviceOverview",
       id: `${doc.id}_overview`,
@@ -177,10 +178,12 @@ export const deviceConfigurationRoutes: RouteDef[] = [
       pendingCount: count("unknown"),
       notApplicableCount: count("notApplicable"),
       successCount: count("compliant", "remediated"),
-      // v1.0 has no conflict counter; a conflict is an error as far as this overview goes.
-      errorCount: count("error", "conflict"),
+      // v1.0 has no conflict counter, so a conflict counts as an error there; beta counts it apart.
+      errorCount: beta ? count("error") : count("error", "conflict"),
       failedCount: count("nonCompliant"),
       lastUpdateDateTime: ctx.now().toISOString(),
+      // Beta-only counters (BETA-MAP); every simulated device is a HoloLens, so none is the wrong platform.
+      ...(beta ? { conflictCount: count("conflict"), notApplicablePlatformCount: 0 } : {}),
     };
     return ctx.entity(overview, `${CONTEXT}('${doc.id}')/deviceStatusOverview/$entity`);
   }),

@@ -60,6 +60,23 @@ describe("managedDevices", () => {
     expect(JSON.parse(missing.body.error.message)._version).toBe(3);
   });
 
+  it("beta answers roleScopeTagIds empty in lists and filled on a single read, as Intune does", async () => {
+    const list = await t.graph("GET", `/beta${BASE}`);
+    expect(list.body.value.every((d: { roleScopeTagIds: unknown }) => Array.isArray(d.roleScopeTagIds) && d.roleScopeTagIds.length === 0)).toBe(true);
+    const one = await t.graph("GET", `/beta${BASE}/${enrolled[0]!.managedDeviceId}`);
+    expect(one.body.roleScopeTagIds).toEqual(["0"]);
+    if (conform) expect(formatProblems(checkEntity("managedDevice", one.body, "beta"))).toBe("");
+    expect((await t.graph("GET", `/v1.0${BASE}/${enrolled[0]!.managedDeviceId}`)).body.roleScopeTagIds).toBeUndefined();
+  });
+
+  it("wipe checks beta's obliterationBehavior against its enum and refuses beta parameters on v1.0", async () => {
+    const id = enrolled[0]!.managedDeviceId;
+    expect((await t.graph("POST", `/beta${BASE}/${id}/wipe`, { obliterationBehavior: "sometimes" })).status).toBe(400);
+    expect((await t.graph("POST", `/v1.0${BASE}/${id}/wipe`, { obliterationBehavior: "default" })).status).toBe(400);
+    expect((await t.graph("POST", `/v1.0${BASE}/${id}/wipe`, { keepUserData: "no" })).status).toBe(400);
+    expect((await t.graph("GET", `/v1.0${BASE}/${id}`)).body.managementState).toBe("managed");
+  });
+
   it("an enrolled device's Entra object conforms to the v1.0 device type", async () => {
     const entra = await t.graph("GET", `/v1.0/devices/${enrolled[0]!.entraObjectId}`);
     expect(entra.status).toBe(200);

@@ -13,24 +13,42 @@ const KIND = "managedDevices";
 const BASE = "/deviceManagement/managedDevices";
 const CONTEXT = "deviceManagement/managedDevices";
 
-/** Parameters of the v1.0 `wipe` action (CSDL); beta adds two. */
-const WIPE_PARAMETERS: Record<GraphVersion, Record<string, "boolean" | "string">> = {
+/** Beta enum `obliterationBehavior` (BETA-MAP `beta-enum-types.json`). */
+export const OBLITERATION_BEHAVIORS = ["default", "doNotObliterate", "obliterateWithWarning", "always", "unknownFutureValue"] as const;
+
+/** Parameters of the v1.0 `wipe` action (CSDL); beta adds two (graph-facts §6). */
+const WIPE_PARAMETERS: Record<GraphVersion, Record<string, "boolean" | "string" | readonly string[]>> = {
   "v1.0": { keepEnrollmentData: "boolean", keepUserData: "boolean", macOsUnlockCode: "string", persistEsimDataPlan: "boolean" },
-  beta: { keepEnrollmentData: "boolean", keepUserData: "boolean", macOsUnlockCode: "string", persistEsimDataPlan: "boolean", useProtectedWipe: "boolean", obliterationBehavior: "string" },
+  beta: { keepEnrollmentData: "boolean", keepUserData: "boolean", macOsUnlockCode: "string", persistEsimDataPlan: "boolean", useProtectedWipe: "boolean", obliterationBehavior: OBLITERATION_BEHAVIORS },
 };
+
+function checkWipeParameter(key: string, type: "boolean" | "string" | readonly string[], value: unknown): void {
+  if (value === null) return;
+  if (typeof type !== "string") {
+    if (typeof value !== "string" || !type.includes(value)) throw new GraphHttpError(400, "BadRequest", `Parameter '${key}' must be one of ${type.join(", ")}.`);
+  } else if (typeof value !== type) {
+    throw new GraphHttpError(400, "BadRequest", `Parameter '${key}' must be Edm.${type === "boolean" ? "Boolean" : "String"}.`);
+  }
+}
+
+/**
+ * The device as `version` answers it. Beta's `roleScopeTagIds` comes back empty in list responses
+ * and filled only on `GET /managedDevices/{id}` (graph-facts §6, powershell-intune-samples #82).
+ */
+function render(doc: ManagedDeviceDoc, version: GraphVersion, single: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { "@odata.type": "#microsoft.graph.managedDevice", ...doc };
+  if (version === "beta") out.roleScopeTagIds = single ? ["0"] : [];
+  return out;
+}
 
 function load(ctx: RouteContext): ManagedDeviceDoc {
   const id = ctx.params.id ?? "";
   return loadOr404<ManagedDeviceDoc>(ctx, KIND, id, "ManagedDevice", `${BASE}/${id}`);
 }
 
-function render(doc: ManagedDeviceDoc): Record<string, unknown> {
-  return { "@odata.type": "#microsoft.graph.managedDevice", ...doc };
-}
-
 export const managedDeviceRoutes: RouteDef[] = [
-  intuneRoute("GET", BASE, (ctx) => intuneList(ctx, ctx.store.list<ManagedDeviceDoc>(KIND).map(render), CONTEXT)),
-  intuneRoute("GET", `${BASE}/{id}`, (ctx) => ctx.entity(render(load(ctx)), `${CONTEXT}/$entity`)),
+  intuneRoute("GET", BASE, (ctx) => intuneList(ctx, ctx.store.list<ManagedDeviceDoc>(KIND).map((d) => render(d, ctx.version, false)), CONTEXT)),
+  intuneRoute("GET", `${BASE}/{id}`, (ctx) => ctx.entity(render(load(ctx), ctx.version, true), `${CONTEXT}/$entity`)),
   intuneRoute("DELETE", `${BASE}/{id}`, (ctx) => {
     const id = load(ctx).id;
     ctx.store.delete(KIND, id);
@@ -45,7 +63,7 @@ export const managedDeviceRoutes: RouteDef[] = [
     for (const [key, value] of Object.entries(body)) {
       const type = allowed[key];
       if (!type) throw unknownPropertyError(key, "microsoft.graph.wipe");
-      if (value !== null && typeof value !== type) throw new GraphHttpError(400, "BadRequest", `Parameter '${key}' must be Edm.${type === "boolean" ? "Boolean" : "String"}.`);
+      checkWipeParameter(key, type, value);
     }
     ctx.store.put(KIND, queueWipe(device, ctx.now()));
     return { status: 204 };

@@ -165,6 +165,11 @@ describe("check-in: profiles through device and user groups, with conflict and e
     expect(overview.body).toMatchObject({ successCount: 1, errorCount: 0, configurationVersion: 1 });
     if (conform) expect(formatProblems(checkEntity("deviceConfigurationDeviceOverview", overview.body, "v1.0"))).toBe("");
     expect((await t.graph("GET", `/v1.0${CFG}/${unassigned}/deviceStatuses`)).body.value).toEqual([]);
+    // v1.0 has no conflict counter (a conflict counts as an error); beta counts conflicts apart.
+    expect((await t.graph("GET", `/v1.0${CFG}/${baseline}/deviceStatusOverview`)).body).toMatchObject({ errorCount: 1, successCount: 0 });
+    const betaOverview = await t.graph("GET", `/beta${CFG}/${baseline}/deviceStatusOverview`);
+    expect(betaOverview.body).toMatchObject({ errorCount: 0, conflictCount: 1, notApplicablePlatformCount: 0 });
+    if (conform) expect(formatProblems(checkEntity("deviceConfigurationDeviceOverview", betaOverview.body, "beta"))).toBe("");
 
     // Fixing the conflict and re-syncing clears it; unassigning removes the device's status.
     await t.graph("PATCH", `/v1.0${CFG}/${userProfile}`, { omaSettings: [{ "@odata.type": "#microsoft.graph.omaSettingInteger", displayName: "same", omaUri: DEV_UNLOCK, value: 0 }] });
