@@ -7,7 +7,10 @@
  */
 import type { SimStore, SimTicker } from "../framework.ts";
 import { GraphHttpError } from "../framework.ts";
+import { ORGANIZATION_KIND } from "../seed/organization.ts";
+import { sqliteStoreOf } from "../store.ts";
 import { saveDirectoryObject } from "./change-log.ts";
+import { queueGroupLicensing } from "./membership.ts";
 import type { AssignedLicense, GroupDoc, LicenseAssignmentState, SkuDoc, UserDoc } from "./types.ts";
 
 /** Default time group-based licensing takes to reach members (real time, not the tenant clock). */
@@ -82,6 +85,17 @@ export function deriveUserLicenses(user: UserDoc, skus: readonly SkuDoc[], nowIs
   user.assignedPlans = plans;
 }
 
+/**
+ * The directory's location, which group-based licensing uses for members without `usageLocation`
+ * ("any users without a usage location specified inherit the location of the directory",
+ * hololens-facts §4): the organization's `countryLetterCode`. Group licensing never writes it onto
+ * the user ("will never modify an existing usage location value", graph-facts §2).
+ */
+export function directoryUsageLocation(store: SimStore): string | null {
+  const org = store.list<{ id: string; countryLetterCode?: unknown }>(ORGANIZATION_KIND)[0];
+  return typeof org?.countryLetterCode === "string" && org.countryLetterCode !== "" ? org.countryLetterCode : null;
+}
+
 /** Units each SKU has consumed: users with at least one active assignment of it. */
 export function consumedUnitsBySku(users: readonly UserDoc[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -130,6 +144,31 @@ export function assignUserLicenses(store: SimStore, user: UserDoc, add: readonly
 }
 
 /**
+ * Group assignment (`POST /groups/{id}/assignLicense`): checks the SKUs, sets the group's
+ * `assignedLicenses` (in memory; the caller saves the group) and queues the members' licensing,
+ * which happens later (graph-facts §3.1).
+ */
+export function assignGroupLicenses(store: SimStore, group: GroupDoc, add: readonly AssignedLicense[], remove: readonly string[], nowMs: number): void {
+  validateLicenses(store.list<SkuDoc>("subscribedSkus"), add, remove);
+  const kept = (group.assignedLicenses ?? []).filter((l) => !remove.includes(l.skuId) && !add.some((a) => a.skuId === l.skuId));
+  group.assignedLicenses = [...kept, ...add];
+  queueGroupLicensing(group, nowMs);
+}
+
+/** Takes a (deleted) group's licences off the users it licensed; returns whether any user changed. */
+export function withdrawGroupLicenses(store: SimStore, groupId: string, now: Date): boolean {
+  const users = sqliteStoreOf(store).findWithArrayElement<UserDoc>("users", "licenseAssignmentStates", groupId, "assignedByGroup");
+  if (users.length === 0) return false;
+  const skus = store.list<SkuDoc>("subscribedSkus");
+  for (const user of users) {
+    user.licenseAssignmentStates = user.licenseAssignmentStates.filter((s) => s.assignedByGroup !== groupId);
+    deriveUserLicenses(user, skus, now.toISOString());
+    saveDirectoryObject(store, "users", user);
+  }
+  return true;
+}
+
+/**
  * Applies one group's licences to its direct user members (Entra does not license through nested
  * groups) and withdraws them from users that left. Users the group cannot license for lack of
  * units get an `Error`/`CountViolation` state and show in `membersWithLicenseErrors`.
@@ -138,6 +177,7 @@ export function processGroupLicensing(store: SimStore, group: GroupDoc, now: Dat
   const nowIso = now.toISOString();
   const skus = store.list<SkuDoc>("subscribedSkus");
   const users = store.list<UserDoc>("users");
+  const tenantLocation = directoryUsageLocation(store);
   const counts = consumedUnitsBySku(users);
   const members = new Set(group._members ?? []);
   const errors: string[] = [];
@@ -160,10 +200,19 @@ export function processGroupLicensing(store: SimStore, group: GroupDoc, now: Dat
       const alreadyConsumes = next.some((s) => s.skuId === lic.skuId && isActive(s));
       const sku = skus.find((s) => s.skuId === lic.skuId);
       const fits = sku !== undefined && (alreadyConsumes || (counts.get(lic.skuId) ?? 0) < sku.prepaidUnits.enabled);
-      const state: LicenseAssignmentState = fits
-        ? { skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], assignedByGroup: group.id, state: "Active", error: "None", lastUpdatedDateTime: nowIso }
-        : { skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], assignedByGroup: group.id, state: "Error", error: "CountViolation", lastUpdatedDateTime: nowIso };
-      if (fits && !alreadyConsumes) counts.set(lic.skuId, (counts.get(lic.skuId) ?? 0) + 1);
+      // Members without a usage location are licensed for the directory's location (graph-facts §2);
+      // with neither, Entra's "usage location isn't allowed" error applies (licensing-groups-resolve-problems.md).
+      const located = Boolean(user.usageLocation || tenantLocation);
+      const error: LicenseAssignmentState["error"] = !located ? "ProhibitedInUsageLocationViolation" : fits ? "None" : "CountViolation";
+      const state: LicenseAssignmentState = {
+        skuId: lic.skuId,
+        disabledPlans: [...lic.disabledPlans],
+        assignedByGroup: group.id,
+        state: error === "None" ? "Active" : "Error",
+        error,
+        lastUpdatedDateTime: nowIso,
+      };
+      if (error === "None" && !alreadyConsumes) counts.set(lic.skuId, (counts.get(lic.skuId) ?? 0) + 1);
       if (existing && existing.state === state.state && existing.error === state.error && sameSet(existing.disabledPlans, state.disabledPlans)) continue;
       next = next.filter((s) => s !== existing);
       next.push(state);
@@ -189,10 +238,20 @@ export function processGroupLicensing(store: SimStore, group: GroupDoc, now: Dat
   refreshConsumedUnits(store);
 }
 
+/** What the licensing ticker knows about one store between runs. */
+interface QueueState {
+  /** Store generation up to which group changes were taken in. */
+  seen: number;
+  /** Groups waiting for processing: id → real-time ms when queued. */
+  queued: Map<string, number>;
+}
+
 /**
  * The background worker that applies group licences `delayMs` of real time after a group's
  * licences or members change (Entra processes them asynchronously; graph-facts §3.1). Real time,
  * not the tenant clock, so moving the clock by days does not skip the wait a client must poll through.
+ * It keeps the queue from the groups written since its last run, so a request that queued nothing
+ * costs one indexed read, not a pass over every group.
  */
 export function createGroupLicensingTicker(options: { delayMs?: number | (() => number); nowMs?: () => number } = {}): SimTicker {
   const delay = () => {
@@ -203,13 +262,26 @@ export function createGroupLicensingTicker(options: { delayMs?: number | (() => 
     return Number.isFinite(env) && env >= 0 ? env : DEFAULT_LICENSING_DELAY_MS;
   };
   const nowMs = options.nowMs ?? Date.now;
+  const states = new WeakMap<SimStore, QueueState>();
   return {
     name: "group-licensing",
     tick(store, now) {
-      const due = nowMs() - delay();
-      for (const group of store.list<GroupDoc>("groups")) {
+      const sqlite = sqliteStoreOf(store);
+      let state = states.get(store);
+      if (!state) states.set(store, (state = { seen: -1, queued: new Map() }));
+      for (const group of sqlite.changedSince<GroupDoc>("groups", state.seen)) {
         const queued = group._licensingQueuedAtMs;
-        if (typeof queued === "number" && queued <= due) store.tx(() => processGroupLicensing(store, group, now));
+        if (typeof queued === "number") state.queued.set(group.id, queued);
+        else state.queued.delete(group.id);
+      }
+      state.seen = sqlite.generation();
+      const due = nowMs() - delay();
+      for (const [id, queuedAt] of state.queued) {
+        if (queuedAt > due) continue;
+        // Read again: the group may have been deleted, or processed by someone else, since it was queued.
+        const group = store.get<GroupDoc>("groups", id);
+        if (group && typeof group._licensingQueuedAtMs === "number") store.tx(() => processGroupLicensing(store, group, now));
+        state.queued.delete(id);
       }
     },
   };

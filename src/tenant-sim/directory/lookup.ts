@@ -1,21 +1,39 @@
 /**
- * Finding directory objects for a route, and the errors Graph answers when they are missing
- * (graph-facts §1, "Object not found"), plus the default property sets of users and groups.
+ * Finding directory objects for a route, and the error Graph answers when one is missing
+ * (graph-facts §1, "Object not found"). Alternate keys (UPN, `uniqueName`, `deviceId`) are served
+ * by the store's field index, never by a pass over the collection.
  */
 import { GraphHttpError, type SimStore } from "../framework.ts";
-import { DIRECTORY_OBJECT_KINDS, type DirectoryObjectKind, type GroupDoc, type UserDoc } from "./types.ts";
+import { sqliteStoreOf } from "../store.ts";
+import { DIRECTORY_OBJECT_KINDS, type DeviceDoc, type DirectoryObjectKind, type GroupDoc, type UserDoc } from "./types.ts";
 
 export function notFound(id: string): GraphHttpError {
   return new GraphHttpError(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 }
 
+/** A document by id as sent or lower-cased (object ids are GUIDs; directory paths are not case-sensitive, graph-facts §9.3). */
+export function findById<T extends object>(store: SimStore, kind: string, id: string): T | undefined {
+  return store.get<T>(kind, id) ?? store.get<T>(kind, id.toLowerCase());
+}
+
+export function requireById<T extends object>(store: SimStore, kind: string, id: string): T {
+  const doc = findById<T>(store, kind, id);
+  if (!doc) throw notFound(id);
+  return doc;
+}
+
+/** The one document of `kind` whose alternate key `field` equals `value` (ignoring case), if any. */
+function findByAlternateKey<T extends object>(store: SimStore, kind: string, field: string, value: string): T | undefined {
+  return sqliteStoreOf(store)
+    .findByField<T & Record<string, unknown>>(kind, field, value)
+    .find((doc) => typeof doc[field] === "string" && (doc[field] as string).toLowerCase() === value.toLowerCase());
+}
+
 /** A user by object id or by `userPrincipalName` (case-insensitive), as `/users/{id | userPrincipalName}` allows. */
 export function findUser(store: SimStore, idOrUpn: string): UserDoc | undefined {
-  const byId = store.get<UserDoc>("users", idOrUpn) ?? store.get<UserDoc>("users", idOrUpn.toLowerCase());
-  if (byId) return byId;
-  if (!idOrUpn.includes("@")) return undefined;
-  const upn = idOrUpn.toLowerCase();
-  return store.list<UserDoc>("users").find((u) => u.userPrincipalName.toLowerCase() === upn);
+  const byId = findById<UserDoc>(store, "users", idOrUpn);
+  if (byId || !idOrUpn.includes("@")) return byId;
+  return findByAlternateKey<UserDoc>(store, "users", "userPrincipalName", idOrUpn);
 }
 
 export function requireUser(store: SimStore, idOrUpn: string): UserDoc {
@@ -25,135 +43,26 @@ export function requireUser(store: SimStore, idOrUpn: string): UserDoc {
 }
 
 export function requireGroup(store: SimStore, id: string): GroupDoc {
-  const group = store.get<GroupDoc>("groups", id) ?? store.get<GroupDoc>("groups", id.toLowerCase());
-  if (!group) throw notFound(id);
-  return group;
+  return requireById<GroupDoc>(store, "groups", id);
 }
 
-/** Request bodies must be JSON objects. */
-export function requireObjectBody(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== "object" || Array.isArray(body)) {
-    throw new GraphHttpError(400, "Request_BadRequest", "The request body must be a JSON object.");
-  }
-  return body as Record<string, unknown>;
+/** A group by its `uniqueName` alternate key (group-upsert.md). */
+export function findGroupByUniqueName(store: SimStore, uniqueName: string): GroupDoc | undefined {
+  return findByAlternateKey<GroupDoc>(store, "groups", "uniqueName", uniqueName);
+}
+
+export function requireDevice(store: SimStore, id: string): DeviceDoc {
+  return requireById<DeviceDoc>(store, "devices", id);
+}
+
+/** A device by its `deviceId` alternate key (device-get.md: `/devices(deviceId='{deviceId}')`). */
+export function requireDeviceByDeviceId(store: SimStore, deviceId: string): DeviceDoc {
+  const device = findByAlternateKey<DeviceDoc>(store, "devices", "deviceId", deviceId);
+  if (!device) throw notFound(deviceId);
+  return device;
 }
 
 /** Items of a `directoryObject` collection carry their concrete `@odata.type` (Graph does). */
 export function asDirectoryObject(kind: DirectoryObjectKind, doc: object): Record<string, unknown> {
   return { "@odata.type": DIRECTORY_OBJECT_KINDS[kind], ...doc };
 }
-
-/**
- * `GET /users` without `$select` returns only these (user resource docs: businessPhones,
- * displayName, givenName, id, jobTitle, mail, mobilePhone, officeLocation, preferredLanguage,
- * surname, userPrincipalName).
- */
-export const USER_DEFAULT_SELECT = [
-  "businessPhones",
-  "displayName",
-  "givenName",
-  "id",
-  "jobTitle",
-  "mail",
-  "mobilePhone",
-  "officeLocation",
-  "preferredLanguage",
-  "surname",
-  "userPrincipalName",
-];
-
-/** Group properties marked "Returned by default" in the group resource docs (v1.0). */
-export const GROUP_DEFAULT_SELECT = [
-  "id",
-  "deletedDateTime",
-  "classification",
-  "createdDateTime",
-  "description",
-  "displayName",
-  "expirationDateTime",
-  "groupTypes",
-  "isAssignableToRole",
-  "mail",
-  "mailEnabled",
-  "mailNickname",
-  "membershipRule",
-  "membershipRuleProcessingState",
-  "onPremisesDomainName",
-  "onPremisesLastSyncDateTime",
-  "onPremisesNetBiosName",
-  "onPremisesProvisioningErrors",
-  "onPremisesSamAccountName",
-  "onPremisesSecurityIdentifier",
-  "onPremisesSyncEnabled",
-  "preferredDataLocation",
-  "preferredLanguage",
-  "proxyAddresses",
-  "renewedDateTime",
-  "resourceBehaviorOptions",
-  "resourceProvisioningOptions",
-  "securityEnabled",
-  "securityIdentifier",
-  "serviceProvisioningErrors",
-  "theme",
-  "uniqueName",
-  "visibility",
-];
-
-/** User properties `$filter` takes without advanced query parameters (docs: filter-directory-objects). */
-export const USER_BASIC_FILTER = [
-  "id",
-  "accountEnabled",
-  "assignedLicenses",
-  "city",
-  "country",
-  "createdDateTime",
-  "creationType",
-  "department",
-  "displayName",
-  "employeeId",
-  "externalUserState",
-  "givenName",
-  "identities",
-  "imAddresses",
-  "jobTitle",
-  "mail",
-  "mailNickname",
-  "mobilePhone",
-  "officeLocation",
-  "onPremisesSyncEnabled",
-  "otherMails",
-  "postalCode",
-  "preferredLanguage",
-  "proxyAddresses",
-  "state",
-  "streetAddress",
-  "surname",
-  "usageLocation",
-  "userPrincipalName",
-  "userType",
-];
-
-export const GROUP_BASIC_FILTER = [
-  "id",
-  "assignedLicenses",
-  "classification",
-  "createdDateTime",
-  "description",
-  "displayName",
-  "expirationDateTime",
-  "groupTypes",
-  "hasMembersWithLicenseErrors",
-  "isAssignableToRole",
-  "mail",
-  "mailEnabled",
-  "mailNickname",
-  "membershipRuleProcessingState",
-  "onPremisesSyncEnabled",
-  "preferredLanguage",
-  "proxyAddresses",
-  "renewedDateTime",
-  "resourceProvisioningOptions",
-  "securityEnabled",
-  "uniqueName",
-  "visibility",
-];

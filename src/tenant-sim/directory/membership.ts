@@ -4,15 +4,24 @@
  * the delta log and group-based licensing hear about every change.
  */
 import type { SimStore } from "../framework.ts";
-import { nextChangeSeq } from "./change-log.ts";
+import { sqliteStoreOf } from "../store.ts";
+import { nextChangeSeq, saveDirectoryObject } from "./change-log.ts";
 import { DIRECTORY_OBJECT_KINDS, type DirectoryObjectKind, type GroupDoc, type MemberLogEntry } from "./types.ts";
 
 /** How many membership changes a group remembers for `members@delta`. */
 const MEMBER_LOG_LIMIT = 5000;
 
-/** Groups that hold `objectId` as a direct member, in store order. */
+/** Groups that hold `objectId` as a direct member, in store order (found by the store, not by reading every group). */
 export function directGroupsOf(store: SimStore, objectId: string): GroupDoc[] {
-  return store.list<GroupDoc>("groups").filter((g) => (g._members ?? []).includes(objectId));
+  return sqliteStoreOf(store).findWithArrayElement<GroupDoc>("groups", "_members", objectId);
+}
+
+/** Takes `objectId` out of every group it is a direct member of (before the object is deleted). */
+export function removeFromAllGroups(store: SimStore, objectId: string, nowMs: number): void {
+  for (const group of directGroupsOf(store, objectId)) {
+    setGroupMembers(store, group, group._members.filter((m) => m !== objectId), nowMs);
+    saveDirectoryObject(store, "groups", group);
+  }
 }
 
 /**
@@ -20,26 +29,17 @@ export function directGroupsOf(store: SimStore, objectId: string): GroupDoc[] {
  * `transitiveMemberOf`), nearest first. Cycles are tolerated.
  */
 export function transitiveGroupIds(store: SimStore, objectId: string): string[] {
-  const groups = store.list<GroupDoc>("groups");
-  const parentsOf = new Map<string, string[]>();
-  for (const g of groups) {
-    for (const m of g._members ?? []) {
-      const list = parentsOf.get(m);
-      if (list) list.push(g.id);
-      else parentsOf.set(m, [g.id]);
-    }
-  }
   const seen = new Set<string>();
   const order: string[] = [];
   let frontier = [objectId];
   while (frontier.length) {
     const next: string[] = [];
     for (const id of frontier) {
-      for (const parent of parentsOf.get(id) ?? []) {
-        if (seen.has(parent) || parent === objectId) continue;
-        seen.add(parent);
-        order.push(parent);
-        next.push(parent);
+      for (const parent of directGroupsOf(store, id)) {
+        if (seen.has(parent.id) || parent.id === objectId) continue;
+        seen.add(parent.id);
+        order.push(parent.id);
+        next.push(parent.id);
       }
     }
     frontier = next;

@@ -1,72 +1,93 @@
 /**
  * `/devices` (v1.0 and beta): Entra device objects with their Autopilot `physicalIds`, as the
- * Intune side registers them; list (with `$filter`), get by object id or `deviceId`, and `memberOf`.
+ * Intune side registers them; list (with `$filter`), get, update and delete by object id or by the
+ * `deviceId` alternate key (device-get.md, device-update.md, device-delete.md), and `memberOf`.
  */
-import type { CollectionOptions, RouteDef, SimStore } from "../framework.ts";
-import { asDirectoryObject, notFound } from "../directory/lookup.ts";
-import { directGroupsOf } from "../directory/membership.ts";
+import { GraphHttpError, type RouteContext, type RouteDef } from "../framework.ts";
+import { deleteDirectoryObject, saveDirectoryObject } from "../directory/change-log.ts";
+import { directoryCollection } from "../directory/collection-options.ts";
+import { directoryRoute } from "../directory/directory-route.ts";
+import { requireDevice, requireDeviceByDeviceId } from "../directory/lookup.ts";
+import { answerMemberOf } from "../directory/member-of.ts";
+import { removeFromAllGroups } from "../directory/membership.ts";
+import { requireObjectBody } from "../directory/request-body.ts";
 import type { DeviceDoc } from "../directory/types.ts";
 
-const DEVICES: CollectionOptions = {
-  contextPath: "devices",
-  maxTop: 999,
-  defaultTop: 100,
-  defaultSelect: null,
-  basicFilterProperties: null,
-  advancedQueryNeedsEventual: true,
+const DEVICES = directoryCollection("devices", { advancedQueryNeedsEventual: true });
+
+/** The properties device-update.md lists, with their types. */
+const WRITABLE: Record<string, "boolean" | "string" | "extensionAttributes"> = {
+  accountEnabled: "boolean",
+  displayName: "string",
+  extensionAttributes: "extensionAttributes",
+  isCompliant: "boolean",
+  isManaged: "boolean",
+  operatingSystem: "string",
+  operatingSystemVersion: "string",
 };
 
-function requireDevice(store: SimStore, id: string): DeviceDoc {
-  const device = store.get<DeviceDoc>("devices", id) ?? store.get<DeviceDoc>("devices", id.toLowerCase());
-  if (!device) throw notFound(id);
-  return device;
+/** `onPremisesExtensionAttributes`: extensionAttribute1 … extensionAttribute15, strings or null (CSDL). */
+const EXTENSION_ATTRIBUTE = /^extensionAttribute([1-9]|1[0-5])$/;
+
+function invalidValue(property: string): GraphHttpError {
+  return new GraphHttpError(400, "Request_BadRequest", `Invalid value specified for property '${property}' of resource 'Device'.`);
 }
 
-function byDeviceId(store: SimStore, deviceId: string): DeviceDoc {
-  const device = store.list<DeviceDoc>("devices").find((d) => d.deviceId.toLowerCase() === deviceId.toLowerCase());
-  if (!device) throw notFound(deviceId);
-  return device;
+function checkDevicePatch(device: DeviceDoc, body: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(body)) {
+    if (key.startsWith("@")) continue;
+    const type = WRITABLE[key];
+    if (!type) throw new GraphHttpError(400, "Request_BadRequest", `Property '${key}' is read-only or not supported on device.`);
+    if (type === "extensionAttributes") {
+      if (!value || typeof value !== "object" || Array.isArray(value)) throw invalidValue(key);
+      for (const [name, v] of Object.entries(value)) if (!EXTENSION_ATTRIBUTE.test(name) || (v !== null && typeof v !== "string")) throw invalidValue(`${key}.${name}`);
+    } else if (typeof value !== type) {
+      throw invalidValue(key);
+    }
+  }
+  // "In application-only scenarios and for non-Windows devices … the app can update only the
+  // extensionAttributes property" (device-update.md); every local tenant token is app-only.
+  const windows = String(device.operatingSystem ?? "").toLowerCase() === "windows";
+  if (!windows && Object.keys(body).some((k) => !k.startsWith("@") && k !== "extensionAttributes")) {
+    throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+  }
 }
+
+function patchDevice(ctx: RouteContext, load: (ctx: RouteContext) => DeviceDoc) {
+  const body = requireObjectBody(ctx.body);
+  ctx.store.tx(() => {
+    const device = load(ctx);
+    checkDevicePatch(device, body);
+    const { extensionAttributes, ...rest } = body;
+    Object.assign(device, Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith("@"))));
+    // Attributes not in the body keep their values (device-update.md, "Request body").
+    if (extensionAttributes) device.extensionAttributes = { ...(device.extensionAttributes ?? {}), ...extensionAttributes };
+    saveDirectoryObject(ctx.store, "devices", device);
+  });
+  return { status: 204 };
+}
+
+function deleteDevice(ctx: RouteContext, load: (ctx: RouteContext) => DeviceDoc) {
+  ctx.store.tx(() => {
+    const device = load(ctx);
+    removeFromAllGroups(ctx.store, device.id, Date.now());
+    // Device objects are not restorable from deleted items, so they are gone for good.
+    deleteDirectoryObject(ctx.store, "devices", device.id, "deleted");
+  });
+  return { status: 204 };
+}
+
+const byObjectId = (ctx: RouteContext) => requireDevice(ctx.store, ctx.params.id ?? "");
+const byDeviceId = (ctx: RouteContext) => requireDeviceByDeviceId(ctx.store, ctx.params.deviceId ?? "");
+const BY_DEVICE_ID = "/devices(deviceId='{deviceId}')";
 
 export const deviceRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: "/devices",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => ctx.collection(ctx.store.list("devices"), DEVICES),
-  },
-  {
-    method: "GET",
-    path: "/devices/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => ctx.entity(requireDevice(ctx.store, ctx.params.id ?? ""), "devices/$entity"),
-  },
-  {
-    // Alternate key (device-get.md): `/devices(deviceId='{deviceId}')`.
-    method: "GET",
-    path: "/devices(deviceId='{deviceId}')",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => ctx.entity(byDeviceId(ctx.store, ctx.params.deviceId ?? ""), "devices/$entity"),
-  },
-  {
-    method: "GET",
-    path: "/devices/{id}/memberOf",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => {
-      const device = requireDevice(ctx.store, ctx.params.id ?? "");
-      const groups = directGroupsOf(ctx.store, device.id).map((g) => {
-        const { hasMembersWithLicenseErrors: _hidden, ...rest } = g;
-        return asDirectoryObject("groups", rest);
-      });
-      return ctx.collection(groups, { ...DEVICES, contextPath: "directoryObjects" });
-    },
-  },
+  directoryRoute("GET", "/devices", (ctx) => ctx.collection(ctx.store.list("devices"), DEVICES)),
+  directoryRoute("GET", "/devices/{id}", (ctx) => ctx.entity(byObjectId(ctx), "devices/$entity")),
+  directoryRoute("PATCH", "/devices/{id}", (ctx) => patchDevice(ctx, byObjectId)),
+  directoryRoute("DELETE", "/devices/{id}", (ctx) => deleteDevice(ctx, byObjectId)),
+  directoryRoute("GET", BY_DEVICE_ID, (ctx) => ctx.entity(byDeviceId(ctx), "devices/$entity")),
+  directoryRoute("PATCH", BY_DEVICE_ID, (ctx) => patchDevice(ctx, byDeviceId)),
+  directoryRoute("DELETE", BY_DEVICE_ID, (ctx) => deleteDevice(ctx, byDeviceId)),
+  directoryRoute("GET", "/devices/{id}/memberOf", (ctx) => answerMemberOf(ctx, byObjectId(ctx).id)),
 ];

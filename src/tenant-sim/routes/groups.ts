@@ -5,27 +5,23 @@
  * `membersWithLicenseErrors`, dynamic membership rules and `/groups/delta` (graph-facts §1, §3, §9.7, §9.9).
  */
 import { createHash, randomUUID } from "node:crypto";
-import { GraphHttpError, type CollectionOptions, type RouteContext, type RouteDef, type SimStore } from "../framework.ts";
+import { GraphHttpError, type RouteContext, type RouteDef, type SimResult, type SimStore } from "../framework.ts";
 import { deleteDirectoryObject, saveDirectoryObject } from "../directory/change-log.ts";
+import { directoryCollection } from "../directory/collection-options.ts";
 import { answerDelta } from "../directory/delta.ts";
+import { directoryObjectView, withoutNeverReturned } from "../directory/directory-object-view.ts";
+import { directoryRoute } from "../directory/directory-route.ts";
 import { compileMembershipRule } from "../directory/evaluate-membership-rule.ts";
-import { deriveUserLicenses, parseAssignLicenseBody, refreshConsumedUnits, validateLicenses } from "../directory/licensing.ts";
-import { asDirectoryObject, GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT, notFound, requireGroup, requireObjectBody, USER_DEFAULT_SELECT } from "../directory/lookup.ts";
+import { assignGroupLicenses, parseAssignLicenseBody, refreshConsumedUnits, withdrawGroupLicenses } from "../directory/licensing.ts";
+import { findGroupByUniqueName, notFound, requireGroup } from "../directory/lookup.ts";
 import { MembershipRuleError } from "../directory/membership-rule.ts";
-import { directGroupsOf, findDirectoryObject, isDynamicGroup, queueGroupLicensing, setGroupMembers } from "../directory/membership.ts";
-import type { DirectoryObjectKind, GroupDoc, SkuDoc, UserDoc } from "../directory/types.ts";
+import { findDirectoryObject, isDynamicGroup, removeFromAllGroups, setGroupMembers } from "../directory/membership.ts";
+import { GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT } from "../directory/property-sets.ts";
+import { requireObjectBody } from "../directory/request-body.ts";
+import type { GroupDoc } from "../directory/types.ts";
+import { sqliteStoreOf } from "../store.ts";
 
-const GROUPS: CollectionOptions = {
-  contextPath: "groups",
-  maxTop: 999,
-  defaultTop: 100,
-  defaultSelect: GROUP_DEFAULT_SELECT,
-  basicFilterProperties: GROUP_BASIC_FILTER,
-  advancedQueryNeedsEventual: true,
-};
-
-/** `hasMembersWithLicenseErrors` "is never returned on a GET operation" but can be filtered on (group resource docs). */
-const NEVER_RETURNED = ["hasMembersWithLicenseErrors"];
+const GROUPS = directoryCollection("groups", { defaultSelect: GROUP_DEFAULT_SELECT, basicFilterProperties: GROUP_BASIC_FILTER, advancedQueryNeedsEventual: true });
 
 /** At most 20 `members@odata.bind` / `owners@odata.bind` per request (group-post-groups.md). */
 const MAX_BINDS = 20;
@@ -58,10 +54,11 @@ function invalidValue(property: string): GraphHttpError {
   return new GraphHttpError(400, "Request_BadRequest", `Invalid value specified for property '${property}' of resource 'Group'.`);
 }
 
-function stripNeverReturned(result: { status: number; body?: unknown; headers?: Record<string, string> }) {
+/** A group answer (one group or a page) without the properties a read never returns; `$filter` has used them already. */
+function stripNeverReturned(result: SimResult): SimResult {
   const body = result.body as { value?: Record<string, unknown>[] } & Record<string, unknown>;
-  for (const item of body?.value ?? [body]) for (const name of NEVER_RETURNED) if (item) delete item[name];
-  return result;
+  if (Array.isArray(body?.value)) return { ...result, body: { ...body, value: body.value.map(withoutNeverReturned) } };
+  return body ? { ...result, body: withoutNeverReturned(body) } : result;
 }
 
 /** The object id at the end of an `@odata.id` / `@odata.bind` URL (`…/directoryObjects/{id}`). */
@@ -103,16 +100,17 @@ function validateGroupFields(store: SimStore, group: GroupDoc, selfId: string | 
   } else if (group.membershipRule) {
     throw new GraphHttpError(400, "Request_BadRequest", "membershipRule can be set only on a group whose groupTypes contains DynamicMembership.");
   }
-  const unified = group.groupTypes.some((t) => t.toLowerCase() === "unified");
-  const others = store.list<GroupDoc>("groups").filter((g) => g.id !== selfId);
+  // Conflicts are looked up through the store's field index, not by reading every group.
+  const others = (field: string, value: string) => sqliteStoreOf(store).findByField<GroupDoc>("groups", field, value).filter((g) => g.id !== selfId);
+  const isUnified = (g: GroupDoc) => g.groupTypes.some((t) => t.toLowerCase() === "unified");
   // mailNickname is unique only for Microsoft 365 groups (graph-facts §1).
-  if (unified && others.some((g) => g.groupTypes.some((t) => t.toLowerCase() === "unified") && String(g.mailNickname).toLowerCase() === String(group.mailNickname).toLowerCase())) {
+  if (isUnified(group) && others("mailNickname", String(group.mailNickname)).some((g) => isUnified(g) && String(g.mailNickname).toLowerCase() === String(group.mailNickname).toLowerCase())) {
     throw new GraphHttpError(400, "Request_BadRequest", "Another object with the same value for property mailNickname already exists.", {}, [{ code: "ObjectConflict", target: "mailNickname" }]);
   }
   if (group.uniqueName != null) {
     if (typeof group.uniqueName !== "string" || group.uniqueName === "") throw invalidValue("uniqueName");
     const name = group.uniqueName.toLowerCase();
-    if (others.some((g) => typeof g.uniqueName === "string" && g.uniqueName.toLowerCase() === name)) {
+    if (others("uniqueName", name).some((g) => typeof g.uniqueName === "string" && g.uniqueName.toLowerCase() === name)) {
       throw new GraphHttpError(400, "Request_BadRequest", "Another object with the same value for property uniqueName already exists.", {}, [{ code: "ObjectConflict", target: "uniqueName" }]);
     }
   }
@@ -230,76 +228,51 @@ function patchGroup(ctx: RouteContext, group: GroupDoc, body: Record<string, unk
   if (added.length) setGroupMembers(ctx.store, group, [...new Set([...group._members, ...added])], Date.now());
 }
 
-/** Members as Graph lists them: each with its `@odata.type`, users and groups with their default property sets. */
-function memberObjects(ctx: RouteContext, ids: readonly string[]): Record<string, unknown>[] {
-  const selected = ctx.query.has("$select");
-  const out: Record<string, unknown>[] = [];
-  for (const id of ids) {
-    const found = findDirectoryObject(ctx.store, id);
-    if (!found) continue;
-    const defaults: Record<DirectoryObjectKind, string[] | null> = { users: USER_DEFAULT_SELECT, groups: GROUP_DEFAULT_SELECT, devices: null };
-    const names = selected ? null : defaults[found.kind];
-    const doc = names ? Object.fromEntries(Object.entries(found.doc).filter(([k]) => names.includes(k) || k.startsWith("_"))) : found.doc;
-    if (found.kind === "groups") delete doc.hasMembersWithLicenseErrors;
-    out.push(asDirectoryObject(found.kind, doc));
-  }
-  return out;
-}
-
-const DIRECTORY_OBJECTS = (contextPath: string): CollectionOptions => ({
-  contextPath,
-  maxTop: 999,
-  defaultTop: 100,
-  defaultSelect: null,
-  basicFilterProperties: null,
-  advancedQueryNeedsEventual: true,
-});
-
-function findByUniqueName(store: SimStore, uniqueName: string): GroupDoc | undefined {
-  const wanted = uniqueName.toLowerCase();
-  return store.list<GroupDoc>("groups").find((g) => typeof g.uniqueName === "string" && g.uniqueName.toLowerCase() === wanted);
-}
-
 function locationOf(ctx: RouteContext, group: GroupDoc): string {
   // The Location Graph returns for group writes (group-assignlicense.md example).
   return `${ctx.baseUrl}/v2/${ctx.tenantId}/directoryObjects/${group.id}/Microsoft.DirectoryServices.Group`;
 }
 
+/** Members (or members in licence error) as a `directoryObject` collection. */
+function answerMembers(ctx: RouteContext, ids: readonly string[], contextPath: string) {
+  const selected = ctx.query.has("$select");
+  const members = ids.flatMap((id) => {
+    const found = findDirectoryObject(ctx.store, id);
+    return found ? [directoryObjectView(found.kind, found.doc, selected)] : [];
+  });
+  return ctx.collection(members, directoryCollection(contextPath, { advancedQueryNeedsEventual: true }));
+}
+
+/** Runs a member change on a group that is not dynamic, inside one transaction, and saves it. */
+function changeAssignedMembers(ctx: RouteContext, change: (group: GroupDoc) => readonly string[]) {
+  ctx.store.tx(() => {
+    const group = requireGroup(ctx.store, ctx.params.id ?? "");
+    if (isDynamicGroup(group)) throw dynamicMembersError();
+    setGroupMembers(ctx.store, group, change(group), Date.now());
+    saveDirectoryObject(ctx.store, "groups", group);
+  });
+  return { status: 204 };
+}
+
+const groupEntity = (ctx: RouteContext, group: GroupDoc) => stripNeverReturned(ctx.entity(group, "groups/$entity", GROUP_DEFAULT_SELECT));
+
 export const groupRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: "/groups",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => stripNeverReturned(ctx.collection(ctx.store.list("groups"), GROUPS)),
-  },
-  {
-    method: "POST",
-    path: "/groups",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      const body = requireObjectBody(ctx.body);
-      const group = ctx.store.tx(() => saveDirectoryObject(ctx.store, "groups", newGroup(ctx, body)));
-      return stripNeverReturned({ ...ctx.entity(group, "groups/$entity", GROUP_DEFAULT_SELECT), status: 201 });
-    },
-  },
-  {
-    // Upsert by alternate key (group-upsert.md; graph-facts §1): 201 + body when created, 204 when updated.
-    method: "PATCH",
-    path: "/groups(uniqueName='{uniqueName}')",
-    permissionPath: "/groups/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
+  directoryRoute("GET", "/groups", (ctx) => stripNeverReturned(ctx.collection(ctx.store.list("groups"), GROUPS))),
+  directoryRoute("POST", "/groups", (ctx) => {
+    const body = requireObjectBody(ctx.body);
+    const group = ctx.store.tx(() => saveDirectoryObject(ctx.store, "groups", newGroup(ctx, body)));
+    return { ...groupEntity(ctx, group), status: 201 };
+  }),
+  // Upsert by alternate key (group-upsert.md; graph-facts §1): 201 + body when created, 204 when updated.
+  directoryRoute(
+    "PATCH",
+    "/groups(uniqueName='{uniqueName}')",
+    (ctx) => {
       const body = requireObjectBody(ctx.body);
       const uniqueName = ctx.params.uniqueName ?? "";
       const createIfMissing = (ctx.headers.prefer ?? "").split(",").some((p) => p.trim().toLowerCase() === "create-if-missing");
       return ctx.store.tx(() => {
-        const existing = findByUniqueName(ctx.store, uniqueName);
+        const existing = findGroupByUniqueName(ctx.store, uniqueName);
         if (existing) {
           patchGroup(ctx, existing, { ...body, uniqueName: existing.uniqueName });
           saveDirectoryObject(ctx.store, "groups", existing);
@@ -308,159 +281,79 @@ export const groupRoutes: RouteDef[] = [
         if (!createIfMissing) throw notFound(uniqueName);
         if (body.uniqueName !== undefined && body.uniqueName !== uniqueName) throw invalidValue("uniqueName");
         const group = saveDirectoryObject(ctx.store, "groups", newGroup(ctx, { ...body, uniqueName }));
-        return stripNeverReturned({ ...ctx.entity(group, "groups/$entity", GROUP_DEFAULT_SELECT), status: 201 });
+        return { ...groupEntity(ctx, group), status: 201 };
       });
     },
-  },
-  {
-    method: "GET",
-    path: "/groups/delta",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) =>
-      answerDelta({ kind: "groups", version: ctx.version, baseUrl: ctx.baseUrl, query: ctx.query, store: ctx.store, defaultSelect: GROUP_DEFAULT_SELECT }),
-  },
-  {
-    method: "GET",
-    path: "/groups/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => stripNeverReturned(ctx.entity(requireGroup(ctx.store, ctx.params.id ?? ""), "groups/$entity", GROUP_DEFAULT_SELECT)),
-  },
-  {
-    method: "PATCH",
-    path: "/groups/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      const body = requireObjectBody(ctx.body);
-      ctx.store.tx(() => {
-        const group = requireGroup(ctx.store, ctx.params.id ?? "");
-        patchGroup(ctx, group, body);
-        saveDirectoryObject(ctx.store, "groups", group);
-      });
-      return { status: 204 };
-    },
-  },
-  {
-    method: "DELETE",
-    path: "/groups/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      ctx.store.tx(() => {
-        const group = requireGroup(ctx.store, ctx.params.id ?? "");
-        for (const parent of directGroupsOf(ctx.store, group.id)) {
-          setGroupMembers(ctx.store, parent, parent._members.filter((m) => m !== group.id), Date.now());
-          saveDirectoryObject(ctx.store, "groups", parent);
-        }
-        // The group's licences leave its members with it.
-        const skus = ctx.store.list<SkuDoc>("subscribedSkus");
-        for (const user of ctx.store.list<UserDoc>("users")) {
-          if (!(user.licenseAssignmentStates ?? []).some((s) => s.assignedByGroup === group.id)) continue;
-          user.licenseAssignmentStates = user.licenseAssignmentStates.filter((s) => s.assignedByGroup !== group.id);
-          deriveUserLicenses(user, skus, ctx.now().toISOString());
-          saveDirectoryObject(ctx.store, "users", user);
-        }
-        // Security groups are deleted for good; Microsoft 365 groups go to deleted items (graph-facts §1).
-        const unified = group.groupTypes.some((t) => t.toLowerCase() === "unified");
-        deleteDirectoryObject(ctx.store, "groups", group.id, unified ? "changed" : "deleted");
-        refreshConsumedUnits(ctx.store);
-      });
-      return { status: 204 };
-    },
-  },
-  {
-    method: "GET",
-    path: "/groups/{id}/members",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => {
+    { permissionPath: "/groups/{id}" },
+  ),
+  directoryRoute("GET", "/groups/delta", (ctx) =>
+    answerDelta({ kind: "groups", version: ctx.version, baseUrl: ctx.baseUrl, query: ctx.query, store: ctx.store, defaultSelect: GROUP_DEFAULT_SELECT }),
+  ),
+  directoryRoute("GET", "/groups/{id}", (ctx) => groupEntity(ctx, requireGroup(ctx.store, ctx.params.id ?? ""))),
+  directoryRoute("PATCH", "/groups/{id}", (ctx) => {
+    const body = requireObjectBody(ctx.body);
+    ctx.store.tx(() => {
       const group = requireGroup(ctx.store, ctx.params.id ?? "");
-      return ctx.collection(memberObjects(ctx, group._members ?? []), DIRECTORY_OBJECTS("directoryObjects"));
-    },
-  },
-  {
-    // Not in the permissions map ($ref paths are absent, graph-facts §12); GroupMember.ReadWrite.All per the docs.
-    method: "POST",
-    path: "/groups/{id}/members/$ref",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      const body = requireObjectBody(ctx.body);
-      const memberId = idFromReference(body["@odata.id"]);
-      ctx.store.tx(() => {
-        const group = requireGroup(ctx.store, ctx.params.id ?? "");
-        if (isDynamicGroup(group)) throw dynamicMembersError();
-        if (!findDirectoryObject(ctx.store, memberId)) throw notFound(memberId);
-        if (memberId === group.id) throw new GraphHttpError(400, "Request_BadRequest", "A group cannot be a member of itself.");
-        if ((group._members ?? []).includes(memberId)) {
-          // graph-facts §1, "Duplicate member add".
-          throw new GraphHttpError(400, "Request_BadRequest", "One or more added object references already exist for the following modified properties: 'members'.");
-        }
-        setGroupMembers(ctx.store, group, [...(group._members ?? []), memberId], Date.now());
-        saveDirectoryObject(ctx.store, "groups", group);
-      });
-      return { status: 204 };
-    },
-  },
-  {
-    method: "DELETE",
-    path: "/groups/{id}/members/{memberId}/$ref",
-    permissionPath: "/groups/{id}/members/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
+      patchGroup(ctx, group, body);
+      saveDirectoryObject(ctx.store, "groups", group);
+    });
+    return { status: 204 };
+  }),
+  directoryRoute("DELETE", "/groups/{id}", (ctx) => {
+    ctx.store.tx(() => {
+      const group = requireGroup(ctx.store, ctx.params.id ?? "");
+      removeFromAllGroups(ctx.store, group.id, Date.now());
+      // The group's licences leave its members with it.
+      const withdrawn = withdrawGroupLicenses(ctx.store, group.id, ctx.now());
+      // Security groups are deleted for good; Microsoft 365 groups go to deleted items (graph-facts §1).
+      const unified = group.groupTypes.some((t) => t.toLowerCase() === "unified");
+      deleteDirectoryObject(ctx.store, "groups", group.id, unified ? "changed" : "deleted");
+      if (withdrawn) refreshConsumedUnits(ctx.store);
+    });
+    return { status: 204 };
+  }),
+  directoryRoute("GET", "/groups/{id}/members", (ctx) => answerMembers(ctx, requireGroup(ctx.store, ctx.params.id ?? "")._members ?? [], "directoryObjects")),
+  // Not in the permissions map ($ref paths are absent, graph-facts §12); GroupMember.ReadWrite.All per the docs.
+  directoryRoute("POST", "/groups/{id}/members/$ref", (ctx) => {
+    const memberId = idFromReference(requireObjectBody(ctx.body)["@odata.id"]);
+    return changeAssignedMembers(ctx, (group) => {
+      if (!findDirectoryObject(ctx.store, memberId)) throw notFound(memberId);
+      if (memberId === group.id) throw new GraphHttpError(400, "Request_BadRequest", "A group cannot be a member of itself.");
+      if ((group._members ?? []).includes(memberId)) {
+        // graph-facts §1, "Duplicate member add".
+        throw new GraphHttpError(400, "Request_BadRequest", "One or more added object references already exist for the following modified properties: 'members'.");
+      }
+      return [...(group._members ?? []), memberId];
+    });
+  }),
+  directoryRoute(
+    "DELETE",
+    "/groups/{id}/members/{memberId}/$ref",
+    (ctx) => {
       const memberId = (ctx.params.memberId ?? "").toLowerCase();
-      ctx.store.tx(() => {
-        const group = requireGroup(ctx.store, ctx.params.id ?? "");
-        if (isDynamicGroup(group)) throw dynamicMembersError();
+      return changeAssignedMembers(ctx, (group) => {
         if (!(group._members ?? []).includes(memberId)) throw notFound(memberId);
-        setGroupMembers(ctx.store, group, group._members.filter((m) => m !== memberId), Date.now());
-        saveDirectoryObject(ctx.store, "groups", group);
+        return group._members.filter((m) => m !== memberId);
       });
-      return { status: 204 };
     },
-  },
-  {
-    method: "GET",
-    path: "/groups/{id}/membersWithLicenseErrors",
-    // Not in the permissions map; reading it needs the same rights as reading members.
-    permissionPath: "/groups/{id}/members",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => {
-      const group = requireGroup(ctx.store, ctx.params.id ?? "");
-      return ctx.collection(memberObjects(ctx, group._licenseErrorMembers ?? []), DIRECTORY_OBJECTS("users"));
-    },
-  },
-  {
-    method: "POST",
-    path: "/groups/{id}/assignLicense",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      const { add, remove } = parseAssignLicenseBody(ctx.body);
-      const group = ctx.store.tx(() => {
-        const g = requireGroup(ctx.store, ctx.params.id ?? "");
-        validateLicenses(ctx.store.list<SkuDoc>("subscribedSkus"), add, remove);
-        const kept = (g.assignedLicenses ?? []).filter((l) => !remove.includes(l.skuId) && !add.some((a) => a.skuId === l.skuId));
-        g.assignedLicenses = [...kept, ...add];
-        queueGroupLicensing(g, Date.now());
-        return saveDirectoryObject(ctx.store, "groups", g);
-      });
-      // 202 Accepted with the group and a Location header (group-assignlicense.md).
-      const result = stripNeverReturned(ctx.entity(group, "groups/$entity", GROUP_DEFAULT_SELECT));
-      return { ...result, status: 202, headers: { ...(result.headers ?? {}), location: locationOf(ctx, group) } };
-    },
-  },
+    { permissionPath: "/groups/{id}/members/{id}" },
+  ),
+  // Not in the permissions map; reading it needs the same rights as reading members.
+  directoryRoute(
+    "GET",
+    "/groups/{id}/membersWithLicenseErrors",
+    (ctx) => answerMembers(ctx, requireGroup(ctx.store, ctx.params.id ?? "")._licenseErrorMembers ?? [], "users"),
+    { permissionPath: "/groups/{id}/members" },
+  ),
+  directoryRoute("POST", "/groups/{id}/assignLicense", (ctx) => {
+    const { add, remove } = parseAssignLicenseBody(ctx.body);
+    const group = ctx.store.tx(() => {
+      const g = requireGroup(ctx.store, ctx.params.id ?? "");
+      assignGroupLicenses(ctx.store, g, add, remove, Date.now());
+      return saveDirectoryObject(ctx.store, "groups", g);
+    });
+    // 202 Accepted with the group and a Location header (group-assignlicense.md).
+    const result = groupEntity(ctx, group);
+    return { ...result, status: 202, headers: { ...(result.headers ?? {}), location: locationOf(ctx, group) } };
+  }),
 ];

@@ -3,7 +3,10 @@
  * `verifiedDomains` is derived from the tenant's verified `domains` when it answers, so it stays in
  * step with domain changes (the directory area owns `domains`).
  */
-import { GraphHttpError, type RouteDef, type SimStore } from "../framework.ts";
+import type { RouteDef, SimStore } from "../framework.ts";
+import { directoryCollection } from "../directory/collection-options.ts";
+import { directoryRoute } from "../directory/directory-route.ts";
+import { notFound } from "../directory/lookup.ts";
 import { ORGANIZATION_KIND } from "../seed/organization.ts";
 
 interface DomainDoc {
@@ -30,38 +33,20 @@ function withVerifiedDomains(store: SimStore, org: Record<string, unknown>): Rec
   };
 }
 
+const organizationsOf = (store: SimStore) => store.list<Record<string, unknown> & { id: string }>(ORGANIZATION_KIND);
+
 export const organizationRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: "/organization",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) =>
-      ctx.collection(
-        ctx.store.list<Record<string, unknown>>(ORGANIZATION_KIND).map((o) => withVerifiedDomains(ctx.store, o)),
-        {
-          contextPath: "organization",
-          maxTop: 999,
-          defaultTop: 100,
-          defaultSelect: null,
-          basicFilterProperties: null,
-          advancedQueryNeedsEventual: false,
-        },
-      ),
-  },
-  {
-    method: "GET",
-    path: "/organization/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => {
-      const id = (ctx.params.id ?? "").toLowerCase();
-      const org = ctx.store.list<Record<string, unknown> & { id: string }>(ORGANIZATION_KIND).find((o) => o.id.toLowerCase() === id);
-      if (!org)
-        throw new GraphHttpError(404, "Request_ResourceNotFound", `Resource '${ctx.params.id}' does not exist or one of its queried reference-property objects are not present.`);
-      return ctx.entity(withVerifiedDomains(ctx.store, org), "organization/$entity");
-    },
-  },
+  directoryRoute("GET", "/organization", (ctx) =>
+    ctx.collection(
+      organizationsOf(ctx.store).map((o) => withVerifiedDomains(ctx.store, o)),
+      directoryCollection("organization"),
+    ),
+  ),
+  directoryRoute("GET", "/organization/{id}", (ctx) => {
+    // The organization's id is the tenant id; any letter case names it.
+    const id = (ctx.params.id ?? "").toLowerCase();
+    const org = organizationsOf(ctx.store).find((o) => o.id.toLowerCase() === id);
+    if (!org) throw notFound(ctx.params.id ?? "");
+    return ctx.entity(withVerifiedDomains(ctx.store, org), "organization/$entity");
+  }),
 ];

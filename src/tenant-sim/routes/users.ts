@@ -5,22 +5,20 @@
  * stored or returned — only the time they changed, on the tenant clock.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { GraphHttpError, type CollectionOptions, type RouteDef, type SimStore } from "../framework.ts";
+import { GraphHttpError, type RouteContext, type RouteDef, type SimStore } from "../framework.ts";
 import { deleteDirectoryObject, saveDirectoryObject } from "../directory/change-log.ts";
+import { directoryCollection } from "../directory/collection-options.ts";
 import { answerDelta } from "../directory/delta.ts";
+import { directoryRoute } from "../directory/directory-route.ts";
 import { assignUserLicenses, parseAssignLicenseBody, refreshConsumedUnits } from "../directory/licensing.ts";
-import { asDirectoryObject, findUser, notFound, requireObjectBody, requireUser, USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/lookup.ts";
-import { directGroupsOf, setGroupMembers } from "../directory/membership.ts";
-import type { SkuDoc, UserDoc } from "../directory/types.ts";
+import { findUser, requireUser } from "../directory/lookup.ts";
+import { answerMemberOf } from "../directory/member-of.ts";
+import { queueGroupLicensing, removeFromAllGroups } from "../directory/membership.ts";
+import { USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/property-sets.ts";
+import { requireObjectBody } from "../directory/request-body.ts";
+import type { GroupDoc, SkuDoc, UserDoc } from "../directory/types.ts";
 
-const USERS: CollectionOptions = {
-  contextPath: "users",
-  maxTop: 999,
-  defaultTop: 100,
-  defaultSelect: USER_DEFAULT_SELECT,
-  basicFilterProperties: USER_BASIC_FILTER,
-  advancedQueryNeedsEventual: true,
-};
+const USERS = directoryCollection("users", { defaultSelect: USER_DEFAULT_SELECT, basicFilterProperties: USER_BASIC_FILTER, advancedQueryNeedsEventual: true });
 
 /** "A–Z a–z 0–9 ' . - _ ! # ^ ~" before the @ (user-post-users.md, via graph-facts §2). */
 const UPN_LOCAL_PART = /^[A-Za-z0-9'._!#^~-]+$/;
@@ -81,8 +79,8 @@ function checkUpn(store: SimStore, upn: unknown, selfId: string | null): string 
   const local = upn.slice(0, at);
   const domain = upn.slice(at + 1).toLowerCase();
   if (at <= 0 || !UPN_LOCAL_PART.test(local) || local.startsWith(".") || local.endsWith(".")) throw invalidValue("userPrincipalName");
-  const verified = store.list<{ id: string; isVerified: boolean }>("domains").some((d) => d.id.toLowerCase() === domain && d.isVerified);
-  if (!verified) {
+  // Domain documents are keyed by their lower-cased name (directory/seed.ts).
+  if (!store.get<{ id: string; isVerified: boolean }>("domains", domain)?.isVerified) {
     throw new GraphHttpError(
       400,
       "Request_BadRequest",
@@ -91,8 +89,8 @@ function checkUpn(store: SimStore, upn: unknown, selfId: string | null): string 
       [{ code: "InvalidValue", target: "userPrincipalName" }],
     );
   }
-  const taken = store.list<UserDoc>("users").some((u) => u.id !== selfId && u.userPrincipalName.toLowerCase() === upn.toLowerCase());
-  if (taken) {
+  const holder = findUser(store, upn);
+  if (holder && holder.id !== selfId) {
     // graph-facts §2: "UPN uniqueness".
     throw new GraphHttpError(400, "Request_BadRequest", "Another object with the same value for property userPrincipalName already exists.", {}, [
       { code: "ObjectConflict", target: "userPrincipalName" },
@@ -198,142 +196,89 @@ function licenseDetailsId(user: UserDoc, skuId: string): string {
   return Buffer.from(`${user.id}_${skuId}`).toString("base64url");
 }
 
+/** Groups to license again after a user's usage location changed: those whose licence is in error for the user. */
+function requeueErroredGroupLicences(store: SimStore, user: UserDoc): void {
+  const groupIds = new Set((user.licenseAssignmentStates ?? []).filter((s) => s.state === "Error" && s.assignedByGroup).map((s) => s.assignedByGroup as string));
+  for (const id of groupIds) {
+    const group = store.get<GroupDoc>("groups", id);
+    if (!group) continue;
+    queueGroupLicensing(group, Date.now());
+    saveDirectoryObject(store, "groups", group);
+  }
+}
+
+function patchUser(ctx: RouteContext) {
+  const body = requireObjectBody(ctx.body);
+  ctx.store.tx(() => {
+    const user = requireUser(ctx.store, ctx.params.id ?? "");
+    checkTypes(body);
+    if (body.userPrincipalName !== undefined) checkUpn(ctx.store, body.userPrincipalName, user.id);
+    for (const required of ["displayName", "userPrincipalName", "mailNickname", "accountEnabled"]) {
+      if (required in body && body[required] === null) throw invalidValue(required);
+    }
+    const locationChanged = "usageLocation" in body && body.usageLocation !== user.usageLocation;
+    for (const [key, value] of Object.entries(body)) if (WRITABLE.has(key)) user[key] = value;
+    if (body.passwordProfile !== undefined) applyPasswordProfile(user, body.passwordProfile, ctx.now());
+    saveDirectoryObject(ctx.store, "users", user);
+    if (locationChanged) requeueErroredGroupLicences(ctx.store, user);
+  });
+  return { status: 204 };
+}
+
+function licenseDetails(ctx: RouteContext) {
+  const user = requireUser(ctx.store, ctx.params.id ?? "");
+  const skus = ctx.store.list<SkuDoc>("subscribedSkus");
+  const details = user.assignedLicenses.map((lic) => {
+    const sku = skus.find((s) => s.skuId === lic.skuId);
+    return {
+      id: licenseDetailsId(user, lic.skuId),
+      skuId: lic.skuId,
+      skuPartNumber: sku?.skuPartNumber ?? null,
+      servicePlans: (sku?.servicePlans ?? []).map((p) => ({
+        servicePlanId: p.servicePlanId,
+        servicePlanName: p.servicePlanName,
+        provisioningStatus: lic.disabledPlans.includes(p.servicePlanId) ? "Disabled" : "Success",
+        appliesTo: p.appliesTo,
+      })),
+    };
+  });
+  return ctx.collection(details, directoryCollection(`users('${user.id}')/licenseDetails`));
+}
+
 export const userRoutes: RouteDef[] = [
-  {
-    method: "GET",
-    path: "/users",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => ctx.collection(ctx.store.list("users"), USERS),
-  },
-  {
-    method: "POST",
-    path: "/users",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      const body = requireObjectBody(ctx.body);
-      const user = ctx.store.tx(() => saveDirectoryObject(ctx.store, "users", newUser(ctx.store, body, ctx.now())));
-      return { ...ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT), status: 201 };
-    },
-  },
-  {
-    method: "GET",
-    path: "/users/delta",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) =>
-      answerDelta({ kind: "users", version: ctx.version, baseUrl: ctx.baseUrl, query: ctx.query, store: ctx.store, defaultSelect: USER_DEFAULT_SELECT }),
-  },
-  {
-    method: "GET",
-    path: "/users/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => ctx.entity(requireUser(ctx.store, ctx.params.id ?? ""), "users/$entity", USER_DEFAULT_SELECT),
-  },
-  {
-    method: "PATCH",
-    path: "/users/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      const body = requireObjectBody(ctx.body);
-      ctx.store.tx(() => {
-        const user = requireUser(ctx.store, ctx.params.id ?? "");
-        checkTypes(body);
-        if (body.userPrincipalName !== undefined) checkUpn(ctx.store, body.userPrincipalName, user.id);
-        for (const required of ["displayName", "userPrincipalName", "mailNickname", "accountEnabled"]) {
-          if (required in body && body[required] === null) throw invalidValue(required);
-        }
-        for (const [key, value] of Object.entries(body)) if (WRITABLE.has(key)) user[key] = value;
-        if (body.passwordProfile !== undefined) applyPasswordProfile(user, body.passwordProfile, ctx.now());
-        saveDirectoryObject(ctx.store, "users", user);
-      });
-      return { status: 204 };
-    },
-  },
-  {
-    method: "DELETE",
-    path: "/users/{id}",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      ctx.store.tx(() => {
-        const user = requireUser(ctx.store, ctx.params.id ?? "");
-        for (const group of directGroupsOf(ctx.store, user.id)) {
-          setGroupMembers(ctx.store, group, group._members.filter((m) => m !== user.id), Date.now());
-          saveDirectoryObject(ctx.store, "groups", group);
-        }
-        // Deleted users go to deleted items for 30 days, so delta reports them as "changed".
-        deleteDirectoryObject(ctx.store, "users", user.id, "changed");
-        refreshConsumedUnits(ctx.store);
-      });
-      return { status: 204 };
-    },
-  },
-  {
-    method: "GET",
-    path: "/users/{id}/licenseDetails",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => {
+  directoryRoute("GET", "/users", (ctx) => ctx.collection(ctx.store.list("users"), USERS)),
+  directoryRoute("POST", "/users", (ctx) => {
+    const body = requireObjectBody(ctx.body);
+    const user = ctx.store.tx(() => saveDirectoryObject(ctx.store, "users", newUser(ctx.store, body, ctx.now())));
+    return { ...ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT), status: 201 };
+  }),
+  directoryRoute("GET", "/users/delta", (ctx) =>
+    answerDelta({ kind: "users", version: ctx.version, baseUrl: ctx.baseUrl, query: ctx.query, store: ctx.store, defaultSelect: USER_DEFAULT_SELECT }),
+  ),
+  directoryRoute("GET", "/users/{id}", (ctx) => ctx.entity(requireUser(ctx.store, ctx.params.id ?? ""), "users/$entity", USER_DEFAULT_SELECT)),
+  directoryRoute("PATCH", "/users/{id}", patchUser),
+  directoryRoute("DELETE", "/users/{id}", (ctx) => {
+    ctx.store.tx(() => {
       const user = requireUser(ctx.store, ctx.params.id ?? "");
-      const skus = ctx.store.list<SkuDoc>("subscribedSkus");
-      const details = user.assignedLicenses.map((lic) => {
-        const sku = skus.find((s) => s.skuId === lic.skuId);
-        return {
-          id: licenseDetailsId(user, lic.skuId),
-          skuId: lic.skuId,
-          skuPartNumber: sku?.skuPartNumber ?? null,
-          servicePlans: (sku?.servicePlans ?? []).map((p) => ({
-            servicePlanId: p.servicePlanId,
-            servicePlanName: p.servicePlanName,
-            provisioningStatus: lic.disabledPlans.includes(p.servicePlanId) ? "Disabled" : "Success",
-            appliesTo: p.appliesTo,
-          })),
-        };
-      });
-      return ctx.collection(details, { ...USERS, contextPath: `users('${user.id}')/licenseDetails`, defaultSelect: null, basicFilterProperties: null, advancedQueryNeedsEventual: false });
-    },
-  },
-  {
-    method: "GET",
-    path: "/users/{id}/memberOf",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: false,
-    handler: (ctx) => {
-      const user = requireUser(ctx.store, ctx.params.id ?? "");
-      const groups = directGroupsOf(ctx.store, user.id).map((g) => asDirectoryObject("groups", g));
-      return ctx.collection(groups, { ...USERS, contextPath: "directoryObjects", defaultSelect: null, basicFilterProperties: null });
-    },
-  },
-  {
-    method: "POST",
-    path: "/users/{id}/assignLicense",
-    versions: ["v1.0", "beta"],
-    throttle: "directory",
-    write: true,
-    handler: (ctx) => {
-      const { add, remove } = parseAssignLicenseBody(ctx.body);
-      const user = ctx.store.tx(() => {
-        const found = findUser(ctx.store, ctx.params.id ?? "");
-        if (!found) throw notFound(ctx.params.id ?? "");
-        assignUserLicenses(ctx.store, found, add, remove, ctx.now());
-        saveDirectoryObject(ctx.store, "users", found);
-        refreshConsumedUnits(ctx.store);
-        return found;
-      });
-      // assignLicense answers 200 with the user (user-assignlicense.md).
-      return ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT);
-    },
-  },
+      removeFromAllGroups(ctx.store, user.id, Date.now());
+      // Deleted users go to deleted items for 30 days, so delta reports them as "changed".
+      deleteDirectoryObject(ctx.store, "users", user.id, "changed");
+      if ((user.licenseAssignmentStates ?? []).length) refreshConsumedUnits(ctx.store);
+    });
+    return { status: 204 };
+  }),
+  directoryRoute("GET", "/users/{id}/licenseDetails", licenseDetails),
+  directoryRoute("GET", "/users/{id}/memberOf", (ctx) => answerMemberOf(ctx, requireUser(ctx.store, ctx.params.id ?? "").id)),
+  directoryRoute("POST", "/users/{id}/assignLicense", (ctx) => {
+    const { add, remove } = parseAssignLicenseBody(ctx.body);
+    const user = ctx.store.tx(() => {
+      const found = requireUser(ctx.store, ctx.params.id ?? "");
+      assignUserLicenses(ctx.store, found, add, remove, ctx.now());
+      saveDirectoryObject(ctx.store, "users", found);
+      refreshConsumedUnits(ctx.store);
+      return found;
+    });
+    // assignLicense answers 200 with the user (user-assignlicense.md).
+    return ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT);
+  }),
 ];
