@@ -102,7 +102,8 @@ describe("the README flow", () => {
     expect(Number(new URL(info.graphUrl).port)).toBeGreaterThan(0);
     expect(pidAlive(info.pid)).toBe(true);
     expect(run.stdout).toContain(`(pid ${info.pid})`);
-  });
+    // The CLI itself waits up to 30 s for the tenant to answer.
+  }, 90_000);
 
   it("tenant local status → exit 0 while it runs", async () => {
     const run = await cli.run(["tenant", "local", "status", "--dir", "tenant"]);

@@ -8,6 +8,7 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBlueprintFile } from "../../src/blueprint/load.ts";
+import { buildSupports } from "../../src/catalog/index.ts";
 import type { Blueprint } from "../../src/blueprint/types.ts";
 import { defaultCatalog } from "../../src/compile/catalog-port.ts";
 import { compileChecked } from "../../src/compile/compile-checked.ts";
@@ -92,6 +93,21 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
 
   it("reading every resource back gives the values that were sent", async () => {
     for (const a of applied) await expectReadBack(t, a, idOf);
+  });
+
+  it("re-applying every group through the uniqueName upsert answers 204 and changes nothing", async () => {
+    // graph-facts §1 and §9.9: PATCH /groups(uniqueName='…') with Prefer: create-if-missing is the
+    // idempotent path; member binds are left out, as Graph refuses to add a member twice.
+    for (const a of applied.filter((x) => x.resource.kind === "group")) {
+      const { "members@odata.bind": _members, ...body } = a.sent;
+      const uniqueName = String(body.uniqueName).replace(/'/g, "''");
+      const res = await t.graph("PATCH", `/v1.0/groups(uniqueName='${encodeURIComponent(uniqueName)}')`, body, { prefer: "create-if-missing" });
+      expect({ address: a.resource.address, status: res.status }).toEqual({ address: a.resource.address, status: 204 });
+      await expectReadBack(t, a, idOf);
+    }
+    const groups = await t.graph("GET", "/v1.0/groups?$select=id,uniqueName");
+    const ours = (groups.body.value as { uniqueName: string | null }[]).filter((g) => g.uniqueName !== null);
+    expect(ours).toHaveLength(applied.filter((x) => x.resource.kind === "group").length);
   });
 
   describe("simulated HoloLens 2 devices", () => {
@@ -187,6 +203,49 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
           expect(name).toMatch(/^HOLOLENS-[0-9A-F]{6}$/);
         }
       }
+    });
+  });
+
+  describe("devices outside the blueprint's fleet (the checks above can fail)", () => {
+    const register = async (serialNumber: string, osVersion: string, groupTag: string) => {
+      const res = await t.sim("POST", "/devices", {
+        serialNumber,
+        osVersion,
+        groupTag,
+        enroll: true,
+        primaryUserPrincipalName: bp.clients[0]!.accounts[0]!.userPrincipalName,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const device = res.body as SimDevice;
+      const sync = await t.sim("POST", `/devices/${device.id}/sync`);
+      expect(sync.status).toBe(200);
+      return { device, sync: sync.body as SyncAnswer };
+    };
+
+    it("a device with another group tag stays out of the device group and receives no profile", async () => {
+      const { device, sync } = await register("E2E-STRANGER-1", bp.devices.osBaseline.build, `${bp.devices.autopilot.groupTag}-OTHER`);
+      expect(sync.profiles).toEqual([]);
+      const members = await t.graph("GET", `/v1.0/groups/${idOf("group.devices")}/members`);
+      expect((members.body.value as { id: string }[]).map((m) => m.id)).not.toContain(device.entraObjectId);
+    });
+
+    it("a device below the OS baseline reports exactly the Policy CSP settings its build lacks as errors", async () => {
+      const oldBuild = "19041.1103"; // Windows Holographic 2004: before 20H2, where several compiled policies start
+      const { sync } = await register("E2E-OLD-1", `10.0.${oldBuild}`, bp.devices.autopilot.groupTag);
+      const settings = compiled.desired
+        .filter((r) => r.kind === "customConfiguration")
+        .flatMap((r) => (r.body.omaSettings as { omaUri: string }[]).map((s) => s.omaUri));
+      // The local tenant models build minimums for Policy CSP nodes only (hololens-policies.ts).
+      const policy = settings.filter((u) => /\/Vendor\/MSFT\/Policy\/Config\//.test(u));
+      const lacking = policy.filter((u) => !buildSupports(oldBuild, defaultCatalog.findCspNode(u)!.hololens2.minBuild)).sort();
+      expect(lacking.length).toBeGreaterThan(0);
+      const errored = sync.profiles.flatMap((p) => p.settings.filter((x) => x.state === "error").map((x) => x.omaUri)).sort();
+      expect(errored).toEqual(lacking);
+      for (const p of sync.profiles) {
+        const hasError = p.settings.some((x) => x.state === "error");
+        expect({ profile: p.displayName, state: p.state }).toEqual({ profile: p.displayName, state: hasError ? "error" : "compliant" });
+      }
+      for (const x of sync.profiles.flatMap((p) => p.settings).filter((x) => x.state === "error")) expect(x.errorCode).toBe(-2016345708);
     });
   });
 

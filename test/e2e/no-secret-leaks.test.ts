@@ -86,7 +86,8 @@ beforeAll(async () => {
   ]) {
     await cli.run(args);
   }
-});
+  // Ten CLI runs (each starts Node and tsx) on a busy two-core machine.
+}, 240_000);
 
 afterAll(async () => {
   await client?.close();
