@@ -1,13 +1,15 @@
 /**
- * Loads a blueprint: YAML (with source positions) → zod schema with defaults → semantic checks.
- * Every problem is collected and returned as a located diagnostic; nothing here throws for bad input.
+ * Loads a blueprint: YAML (with source positions) → each section against its zod schema, with defaults →
+ * every semantic check whose sections are valid. Every problem is collected in one pass and returned as a
+ * located diagnostic; nothing here throws for bad input.
  * `loadBlueprint` is pure; `loadBlueprintFile` is the thin shell that reads the file.
  */
 import { readFile } from "node:fs/promises";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diag/diagnostic.ts";
 import { runChecks } from "./checks/index.ts";
-import { blueprintInputSchema, blueprintSchema } from "./schema/blueprint.ts";
+import { parseSections } from "./parse-sections.ts";
+import { blueprintInputSchema } from "./schema/blueprint.ts";
 import { issueToDiagnostics } from "./issues.ts";
 import { createSourceMap, type YamlSourceMap } from "./source-map.ts";
 import type { Blueprint } from "./types.ts";
@@ -78,7 +80,7 @@ export function loadBlueprint(text: string, file: string): LoadResult {
   const done = (blueprint: Blueprint | null): LoadResult => ({
     blueprint,
     sourceMap,
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: orderedUnique(diagnostics),
   });
 
   for (const extra of documents.slice(1)) {
@@ -94,7 +96,8 @@ export function loadBlueprint(text: string, file: string): LoadResult {
     for (const err of d.errors) diagnostics.push(yamlDiagnostic(err, file, lineCounter, "error"));
     for (const warn of d.warnings) diagnostics.push(yamlDiagnostic(warn, file, lineCounter, "warning"));
   }
-  // A broken YAML tree gives misleading schema errors; duplicate keys leave the tree usable.
+  // A broken YAML tree gives misleading schema errors; duplicate keys leave the tree usable (their
+  // sections are only reported, not checked).
   const structural = doc?.errors.some((e) => e.code !== "DUPLICATE_KEY") ?? false;
   if (structural || documents.length > 1) return done(null);
 
@@ -124,17 +127,48 @@ export function loadBlueprint(text: string, file: string): LoadResult {
     });
     return done(null);
   }
-  const result = blueprintSchema.safeParse(input, { reportInput: true });
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      diagnostics.push(...issueToDiagnostics(issue, file, sourceMap, blueprintInputSchema));
-    }
-    return done(null);
+  const sectioned = parseSections(input as Record<string, unknown>, sectionsWithDuplicateKeys(doc));
+  for (const issue of sectioned.issues) {
+    diagnostics.push(...issueToDiagnostics(issue, file, sourceMap, blueprintInputSchema));
   }
-  if (hasErrors(diagnostics)) return done(null);
-  diagnostics.push(...runChecks(result.data, sourceMap));
+  // Every check whose sections are valid runs, even when other sections have errors.
+  diagnostics.push(...runChecks(sectioned.sections, sourceMap, { acknowledgeValid: sectioned.acknowledgeValid }));
   // Only a blueprint without errors goes on to the compiler; warnings travel with it.
-  return done(hasErrors(diagnostics) ? null : result.data);
+  return done(hasErrors(diagnostics) ? null : sectioned.blueprint);
+}
+
+/**
+ * Top-level sections that hold a duplicate key (or are one): the YAML parser keeps one of the values,
+ * so what the section says is ambiguous and no check should rely on it.
+ */
+function sectionsWithDuplicateKeys(doc: Document): Set<string> {
+  const sections = new Set<string>();
+  if (!isMap(doc.contents)) return sections;
+  for (const err of doc.errors) {
+    if (err.code !== "DUPLICATE_KEY") continue;
+    const offset = err.pos[0];
+    for (const pair of doc.contents.items) {
+      const key = pair.key;
+      if (!isScalar(key) || !key.range) continue;
+      const value = pair.value as { range?: [number, number, number] } | null;
+      const end = value?.range?.[2] ?? key.range[2];
+      if (offset >= key.range[0] && offset <= end) sections.add(String(key.value));
+    }
+  }
+  return sections;
+}
+
+/** Drops repeated diagnostics (same place, code and message) and orders the rest deterministically. */
+function orderedUnique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = JSON.stringify([d.source?.file, d.source?.start.line, d.source?.start.col, d.code, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // Messages break ties at one place and code; sortDiagnostics is stable, so that order survives.
+  return sortDiagnostics([...unique].sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
 }
 
 /** Reads and loads a blueprint file; a missing or unreadable file is a diagnostic (HF9001), not a throw. */

@@ -1,42 +1,66 @@
 /**
- * "Did you mean" for unknown names: the closest candidates by edit distance. Hand-written (a dozen
- * lines of the classic dynamic programme) rather than a dependency, because the lists are tiny.
+ * "Did you mean" for unknown names: the closest candidates, by optimal-string-alignment distance (a
+ * swapped pair of letters counts as one typo) on lower-cased names with and without separators, so
+ * `Remote_Assist`, `remoteassist` and `remtoe-assist` all find `remote-assist`. Candidates may carry
+ * aliases (a catalog display name such as "Microsoft Store") that lead to the id. Hand-written (a dozen
+ * lines of the classic dynamic programme) rather than a dependency, because the lists are small.
  */
 
-/** Levenshtein distance between two strings (case-insensitive). */
+/** A name to suggest, and other spellings that should lead to it (display names). */
+export interface Candidate {
+  name: string;
+  aliases?: readonly string[];
+}
+
+/** Edit distance between two strings (case-insensitive), counting an adjacent transposition as one edit. */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  let previous = Array.from({ length: t.length + 1 }, (_, i) => i);
+  const rows: number[][] = [Array.from({ length: t.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= s.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let best = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      row[j] = best;
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[t.length]!;
+  return rows[s.length]![t.length]!;
 }
 
-/** Up to `max` candidates close to `input` (distance ≤ a third of the length, or a prefix/substring match). */
-export function suggest(input: string, candidates: readonly string[], max = 3): string[] {
-  const lower = input.toLowerCase();
-  const limit = Math.max(2, Math.floor(input.length / 3));
+/** Lower case without separators: `Remote_Assist` and `remote-assist` both become `remoteassist`. */
+const squash = (text: string) => text.toLowerCase().replace(/[\s_.-]+/g, "");
+
+/** How far `input` is from one spelling; a containment match ranks just after a one-letter typo. */
+function score(input: string, spelling: string): number {
+  const a = squash(input);
+  const b = squash(spelling);
+  if (a === b) return 0;
+  const distance = Math.min(editDistance(input, spelling), editDistance(a, b));
+  if (a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a))) {
+    // Prefer the candidate whose length is closest: `edg` → `edge` before `edge-legacy`.
+    return Math.min(distance, 1.5 + Math.abs(a.length - b.length) / 1000);
+  }
+  return distance;
+}
+
+/** Up to `max` candidates close to `input` (distance ≤ a third of the length, at least 2, or a containment match). */
+export function suggest(input: string, candidates: readonly (string | Candidate)[], max = 3): string[] {
+  const limit = Math.max(2, Math.floor(squash(input).length / 3));
   return candidates
-    .map((candidate) => {
-      const c = candidate.toLowerCase();
-      const contains = lower.length >= 3 && (c.includes(lower) || lower.includes(c));
-      return { candidate, distance: contains ? 0.5 : editDistance(input, candidate) };
-    })
+    .map((c) => (typeof c === "string" ? { name: c, aliases: [] } : { name: c.name, aliases: c.aliases ?? [] }))
+    .map(({ name, aliases }) => ({ name, distance: Math.min(...[name, ...aliases].map((s) => score(input, s))) }))
     .filter((x) => x.distance <= limit)
-    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .filter((x, i, all) => all.findIndex((y) => y.name === x.name) === i)
     .slice(0, max)
-    .map((x) => x.candidate);
+    .map((x) => x.name);
 }
 
 /** ` Did you mean "x" or "y"?` or the empty string. */
-export function didYouMean(input: string, candidates: readonly string[]): string {
+export function didYouMean(input: string, candidates: readonly (string | Candidate)[]): string {
   const hits = suggest(input, candidates);
   if (hits.length === 0) return "";
   const quoted = hits.map((h) => `"${h}"`);

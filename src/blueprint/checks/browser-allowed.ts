@@ -4,9 +4,9 @@
  * read the organisation's call and chat history. Accept on purpose with `acknowledge: [browser-allowed]`.
  */
 import { apps } from "../../catalog/index.ts";
-import { blockedApps, finding, type BlueprintCheck } from "./finding.ts";
+import { blockedApps, defineCheck, finding } from "./finding.ts";
 
-export const browserAllowed: BlueprintCheck = (bp, src) => {
+export const browserAllowed = defineCheck(["devices", "clients"], ["HF2003"], (bp, src) => {
   const accounts = bp.clients.reduce((n, c) => n + c.accounts.length, 0);
   if (accounts === 0) return [];
   const { appControl } = bp.devices;
@@ -14,16 +14,16 @@ export const browserAllowed: BlueprintCheck = (bp, src) => {
   const browsers = apps.filter((app) => app.browser).map((app) => app.id);
   const open = browsers.filter((id) => !blocked.has(id));
   if (open.length === 0) return [];
-  const path = !appControl.enabled
-    ? ["devices", "appControl", "enabled"]
+  const [path, fix] = !appControl.enabled
+    ? [["devices", "appControl", "enabled"], "Set devices.appControl.enabled: true (the default)"]
     : !appControl.blockBrowser
-      ? ["devices", "appControl", "blockBrowser"]
-      : ["devices", "appControl", "blockApps"];
+      ? [["devices", "appControl", "blockBrowser"], "Set devices.appControl.blockBrowser: true (the default)"]
+      : [["devices", "appControl", "blockApps"], `Add ${open.join(", ")} to devices.appControl.blockApps`];
   return [
     finding(src, path, "HF2003", "error", {
       message: `the browser (${open.join(", ")}) is not blocked while ${accounts} client account(s) sign in with single sign-on`,
       why: "A client who opens the browser can use Teams on the web and see your call and chat history (guide: ensure clients won't have access to chat history).",
-      fix: "Keep devices.appControl.enabled and blockBrowser true, or accept the risk with `acknowledge: [browser-allowed]`.",
+      fix: `${fix}, or accept the risk with \`acknowledge: [browser-allowed]\`.`,
     }),
   ];
-};
+});

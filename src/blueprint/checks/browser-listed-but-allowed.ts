@@ -1,8 +1,8 @@
-/** HF2026: `blockBrowser: false` contradicts a browser listed in blockApps; say which one wins. */
+/** HF2026 (warning): `blockBrowser: false` contradicts a browser listed in blockApps; say which one wins. */
 import { findApp } from "../../catalog/index.ts";
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const browserListedButAllowed: BlueprintCheck = (bp, src) => {
+export const browserListedButAllowed = defineCheck(["devices"], ["HF2026"], (bp, src) => {
   const { appControl } = bp.devices;
   if (appControl.blockBrowser) return [];
   return appControl.blockApps.flatMap((id, i) =>
@@ -10,9 +10,10 @@ export const browserListedButAllowed: BlueprintCheck = (bp, src) => {
       ? [
           finding(src, ["devices", "appControl", "blockApps", i], "HF2026", "warning", {
             message: `blockBrowser is false but blockApps lists the browser \`${id}\`; the browser will be blocked`,
-            fix: "Set blockBrowser: true (the default) or remove the browser from blockApps.",
+            why: "Every app in blockApps gets a deny rule, so the listed browser stays blocked and blockBrowser: false only leaves the other browser open.",
+            fix: `To block the browsers, set blockBrowser: true (the default); to allow them, remove \`${id}\` from blockApps.`,
           }),
         ]
       : [],
   );
-};
+});

@@ -1,14 +1,14 @@
 /** HF2025: the kiosk does not list the calling app, so clients have no way to call an expert. */
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const callingAppNotInKiosk: BlueprintCheck = (bp, src) => {
+export const callingAppNotInKiosk = defineCheck(["devices"], ["HF2025"], (bp, src) => {
   const { kiosk } = bp.devices;
   if (!kiosk.enabled || kiosk.apps.includes(kiosk.callingApp)) return [];
   return [
     finding(src, ["devices", "kiosk", "apps"], "HF2025", "error", {
-      message: `devices.kiosk.apps does not include the calling app \`${kiosk.callingApp}\``,
-      why: "With global assigned access, clients can only start the kiosk apps (guide §GR-5).",
-      fix: `Add \`${kiosk.callingApp}\` to devices.kiosk.apps, or change devices.kiosk.callingApp.`,
+      message: `devices.kiosk.apps (${kiosk.apps.join(", ")}) does not include the calling app \`${kiosk.callingApp}\``,
+      why: "With global assigned access, clients can only start the kiosk apps (guide §GR-5), so they could not call an expert.",
+      fix: `Add \`${kiosk.callingApp}\` to devices.kiosk.apps, or set devices.kiosk.callingApp to the app the kiosk lists.`,
     }),
   ];
-};
+});

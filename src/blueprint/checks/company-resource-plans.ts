@@ -4,9 +4,9 @@
  * assign licenses that the user requires" — without them, clients cannot reach those resources.
  */
 import { companyResourcePlans, findSku } from "../../catalog/index.ts";
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const companyResourcePlansLeftOn: BlueprintCheck = (bp, src) => {
+export const companyResourcePlansLeftOn = defineCheck(["tenant", "licensing"], ["HF2020"], (bp, src) => {
   if (bp.tenant.model !== "same-tenant") return [];
   const companyPlans = new Set(companyResourcePlans);
   const disabled = new Set(bp.licensing.disabledServicePlans);
@@ -23,4 +23,4 @@ export const companyResourcePlansLeftOn: BlueprintCheck = (bp, src) => {
       }),
     ];
   });
-};
+});

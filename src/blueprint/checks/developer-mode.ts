@@ -1,13 +1,14 @@
 /** HF2022 (warning): developer mode left available (guide §GR-6.1 disables it). */
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const developerMode: BlueprintCheck = (bp, src) =>
+export const developerMode = defineCheck(["devices"], ["HF2022"], (bp, src) =>
   bp.devices.developerMode
     ? [
         finding(src, ["devices", "developerMode"], "HF2022", "warning", {
           message: "devices.developerMode is true: clients could put the device into developer mode",
           why: "Developer mode allows sideloading and the device portal; the guide disables it (ApplicationManagement/AllowDeveloperUnlock = 0).",
-          fix: "Set developerMode: false, or acknowledge developer-mode.",
+          fix: "Set developerMode: false (the default), or accept the risk with `acknowledge: [developer-mode]`.",
         }),
       ]
-    : [];
+    : [],
+);

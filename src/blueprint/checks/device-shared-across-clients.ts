@@ -2,9 +2,9 @@
  * HF2023: one device serial assigned to accounts of two clients at once. Several accounts may share a
  * device (guide prerequisites), but only within one client: otherwise clients meet on the same device.
  */
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const deviceSharedAcrossClients: BlueprintCheck = (bp, src) => {
+export const deviceSharedAcrossClients = defineCheck(["clients"], ["HF2023"], (bp, src) => {
   const owner = new Map<string, string>();
   return bp.clients.flatMap((client, i) =>
     client.accounts.flatMap((account, j) =>
@@ -25,4 +25,4 @@ export const deviceSharedAcrossClients: BlueprintCheck = (bp, src) => {
       }),
     ),
   );
-};
+});

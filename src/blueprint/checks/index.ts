@@ -1,7 +1,7 @@
 /**
  * The registry of semantic checks, sorted by id (the file name). Explicit, never globbed: the registry
- * test keeps it in step with the files. `runChecks` runs them all and applies the blueprint's
- * acknowledgements (`acknowledge: [...]`), reporting any that silenced nothing.
+ * test keeps it in step with the files. `runChecks` runs every check whose sections are present and
+ * applies the blueprint's acknowledgements (`acknowledge: [...]`), reporting any that silenced nothing.
  */
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import { ACKNOWLEDGEABLE, type Acknowledgement } from "../schema/acknowledge.ts";
@@ -19,6 +19,7 @@ import { duplicateClientId } from "./duplicate-client-id.ts";
 import { duplicateUpn } from "./duplicate-upn.ts";
 import { extendedPasswordTooShort } from "./extended-password-too-short.ts";
 import type { BlueprintCheck } from "./finding.ts";
+import { graphGroupNameLimits } from "./graph-group-name-limits.ts";
 import { informationBarriersLicence } from "./information-barriers-licence.ts";
 import { kioskAppBlocked } from "./kiosk-app-blocked.ts";
 import { kioskAppNotAllowed } from "./kiosk-app-not-allowed.ts";
@@ -35,7 +36,8 @@ import { upnOutsideDomain } from "./upn-outside-domain.ts";
 import { usbOn } from "./usb-on.ts";
 import { wifiConfigurationBlocked } from "./wifi-configuration-blocked.ts";
 
-export type { BlueprintCheck } from "./finding.ts";
+export type { BlueprintCheck, SectionName } from "./finding.ts";
+export { SECTION_NAMES } from "./finding.ts";
 
 export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "auto-launch-not-in-kiosk": autoLaunchNotInKiosk,
@@ -50,6 +52,7 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "duplicate-client-id": duplicateClientId,
   "duplicate-upn": duplicateUpn,
   "extended-password-too-short": extendedPasswordTooShort,
+  "graph-group-name-limits": graphGroupNameLimits,
   "information-barriers-licence": informationBarriersLicence,
   "kiosk-app-blocked": kioskAppBlocked,
   "kiosk-app-not-allowed": kioskAppNotAllowed,
@@ -67,20 +70,46 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "wifi-configuration-blocked": wifiConfigurationBlocked,
 };
 
-/** Runs every check; drops acknowledged findings and warns (HF2028) about acknowledgements with no finding. */
-export function runChecks(bp: Blueprint, src: BlueprintSourceMap): Diagnostic[] {
-  const found = Object.values(checks).flatMap((check) => check(bp, src));
-  const acknowledged = new Set<string>(bp.acknowledge.map((id) => ACKNOWLEDGEABLE[id as Acknowledgement]));
+/**
+ * Which checks can run on `bp`: those whose every section is present. The loader leaves out the sections
+ * that failed the schema, so a broken section skips exactly the checks that read it.
+ */
+export function runnableChecks(bp: Partial<Blueprint>): BlueprintCheck[] {
+  return Object.values(checks).filter((check) => check.sections.every((section) => bp[section] !== undefined));
+}
+
+export interface RunChecksOptions {
+  /**
+   * False when `bp.acknowledge` holds only the known ids recovered from a list that failed the schema:
+   * they still silence their findings, but "matches no finding" (HF2028) waits until the list is valid.
+   */
+  acknowledgeValid?: boolean;
+}
+
+/**
+ * Runs every check whose sections `bp` has; drops acknowledged findings and warns (HF2028) about an
+ * acknowledgement that silenced nothing although its check ran.
+ */
+export function runChecks(bp: Partial<Blueprint>, src: BlueprintSourceMap, options: RunChecksOptions = {}): Diagnostic[] {
+  const ran = runnableChecks(bp);
+  // Safe: a runnable check reads only sections that are present (the registry test holds each check to that).
+  const found = ran.flatMap((check) => check(bp as Blueprint, src));
+  const acknowledge = bp.acknowledge ?? [];
+  const codeOf = (id: string): string | undefined => ACKNOWLEDGEABLE[id as Acknowledgement];
+  const acknowledged = new Set(acknowledge.map(codeOf));
   const kept = found.filter((d) => !acknowledged.has(d.code));
-  const unused = bp.acknowledge.flatMap((id, i) => {
-    const code = ACKNOWLEDGEABLE[id as Acknowledgement];
-    if (found.some((d) => d.code === code)) return [];
+  if (options.acknowledgeValid === false) return kept;
+  const checked = new Set(ran.flatMap((check) => check.codes));
+  const unused = acknowledge.flatMap((id, i) => {
+    const code = codeOf(id);
+    if (code === undefined || !checked.has(code) || found.some((d) => d.code === code)) return [];
     return [
       {
         severity: "warning" as const,
         code: "HF2028",
         message: `acknowledgement \`${id}\` matches no finding (${code})`,
-        fix: "Remove it, so a later change that brings the risk back is reported.",
+        why: "An acknowledgement that silences nothing would hide the risk if a later change brought it back.",
+        fix: "Remove it; add it again if the finding appears.",
         source: { file: src.file, start: src.locate(["acknowledge", i]) },
         path: ["acknowledge", i],
       },

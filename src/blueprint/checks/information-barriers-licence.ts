@@ -3,9 +3,9 @@
  * licences (Remote Assist, Intune, Entra ID) do not include (hololens-facts §14.1, gotcha 7).
  */
 import { informationBarrierCapableSkus } from "../../catalog/index.ts";
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const informationBarriersLicence: BlueprintCheck = (bp, src) => {
+export const informationBarriersLicence = defineCheck(["isolation", "licensing"], ["HF2006"], (bp, src) => {
   if (bp.isolation.mode !== "information-barriers") return [];
   const capable = new Set(informationBarrierCapableSkus);
   if (bp.licensing.skus.some((sku) => capable.has(sku))) return [];
@@ -18,4 +18,4 @@ export const informationBarriersLicence: BlueprintCheck = (bp, src) => {
       fix: `Add an IB-capable SKU such as ${familiar.join(", ")} to licensing.skus (or the tenant's licence for IB), use scoped-directory-search, or acknowledge information-barriers-licence.`,
     }),
   ];
-};
+});

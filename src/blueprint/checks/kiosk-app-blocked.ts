@@ -1,11 +1,12 @@
 /** HF2001: a kiosk app that app control denies — it shows in the kiosk but never starts (guide §CC-apps). */
-import { blockedApps, finding, type BlueprintCheck } from "./finding.ts";
+import { blockedApps, defineCheck, finding } from "./finding.ts";
 
-export const kioskAppBlocked: BlueprintCheck = (bp, src) => {
+export const kioskAppBlocked = defineCheck(["devices"], ["HF2001"], (bp, src) => {
   const { kiosk } = bp.devices;
   if (!kiosk.enabled) return [];
   const blocked = blockedApps(bp);
   return kiosk.apps.flatMap((app, i) =>
+    // The calling app has its own, more specific finding (HF2002).
     blocked.has(app) && app !== kiosk.callingApp
       ? [
           finding(src, ["devices", "kiosk", "apps", i], "HF2001", "error", {
@@ -16,4 +17,4 @@ export const kioskAppBlocked: BlueprintCheck = (bp, src) => {
         ]
       : [],
   );
-};
+});

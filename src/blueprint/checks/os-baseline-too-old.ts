@@ -2,10 +2,12 @@
  * HF2010: the OS baseline is older than a feature the blueprint uses (hololens-facts §3 "feature
  * minimums": global assigned access, PageVisibilityList and TenantLockdown need 20H2, captive portal 22H2,
  * RequirePrivateStoreOnly 21H2, …), including settings pages with a minimum build (e.g. appupdate, 23H1).
+ * Features the file asks for are reported at their key; features that defaults switch on have no key, so
+ * they are reported together, once, at devices.osBaseline, with the oldest release that has them all.
  */
-import { compareBuilds, findFeatureMinimum, findSettingsPage } from "../../catalog/index.ts";
-import type { Blueprint } from "../types.ts";
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { compareBuilds, findFeatureMinimum, findSettingsPage, osReleases } from "../../catalog/index.ts";
+import type { Blueprint, BlueprintSourceMap } from "../types.ts";
+import { defineCheck, finding } from "./finding.ts";
 
 interface FeatureUse {
   feature: string;
@@ -13,7 +15,7 @@ interface FeatureUse {
 }
 
 /** Which catalog features the compiled artifacts of this blueprint rely on, and the key that asks for each. */
-export function featuresUsed(bp: Blueprint): FeatureUse[] {
+export function featuresUsed(bp: Pick<Blueprint, "devices">): FeatureUse[] {
   const d = bp.devices;
   const uses: FeatureUse[] = [];
   const use = (on: boolean, feature: string, path: (string | number)[]) => {
@@ -42,36 +44,62 @@ export function featuresUsed(bp: Blueprint): FeatureUse[] {
   return uses;
 }
 
-export const osBaselineTooOld: BlueprintCheck = (bp, src) => {
+/** `20H2 (19041.1128)` when the build starts a release in the catalog, else the build alone. */
+function describeBuild(build: string): string {
+  const release = osReleases.find((r) => r.build === build);
+  return release ? `${release.name} (${build})` : build;
+}
+
+interface TooOld {
+  what: string;
+  minBuild: string;
+  path: (string | number)[];
+}
+
+export const osBaselineTooOld = defineCheck(["devices"], ["HF2010"], (bp, src) => {
   const baseline = bp.devices.osBaseline;
   const tooOld = (minBuild: string) => compareBuilds(baseline.build, minBuild) < 0;
-  const fix = (minBuild: string, what: string) =>
-    `Raise devices.osBaseline to ${minBuild} or newer (latest-known is the default), or stop using ${what}.`;
+  const why = "Devices on the baseline ignore or reject settings their OS does not have, so the deployment would not be what the blueprint says.";
 
-  // A feature switched on by a default has no key in the file: point at the baseline instead.
-  const where = (path: (string | number)[]) => (src.has?.(path) === false ? ["devices", "osBaseline"] : path);
   const seen = new Set<string>();
-  const fromFeatures = featuresUsed(bp).flatMap(({ feature, path }) => {
+  const problems: TooOld[] = [];
+  for (const { feature, path } of featuresUsed(bp)) {
     const minimum = findFeatureMinimum(feature);
-    if (!minimum || seen.has(feature) || !tooOld(minimum.minBuild)) return [];
+    if (!minimum || seen.has(feature) || !tooOld(minimum.minBuild)) continue;
     seen.add(feature);
-    return [
-      finding(src, where(path), "HF2010", "error", {
-        message: `${minimum.description} needs OS build ${minimum.minBuild}; devices.osBaseline is ${baseline.requested} (${baseline.build})`,
-        why: "Devices on the baseline would ignore or reject the setting.",
-        fix: fix(minimum.minBuild, "it"),
-      }),
-    ];
-  });
-  const fromPages = bp.devices.settingsPages.pages.flatMap((id, i) => {
+    problems.push({ what: minimum.description, minBuild: minimum.minBuild, path });
+  }
+  bp.devices.settingsPages.pages.forEach((id, i) => {
     const page = findSettingsPage(id);
-    if (!page?.minBuild || !tooOld(page.minBuild)) return [];
-    return [
-      finding(src, where(["devices", "settingsPages", "pages", i]), "HF2010", "error", {
-        message: `settings page \`${id}\` exists from OS build ${page.minBuild}; devices.osBaseline is ${baseline.requested} (${baseline.build})`,
-        fix: fix(page.minBuild, `\`${id}\``),
-      }),
-    ];
+    if (page?.minBuild && tooOld(page.minBuild)) {
+      problems.push({ what: `settings page \`${id}\``, minBuild: page.minBuild, path: ["devices", "settingsPages", "pages", i] });
+    }
   });
-  return [...fromFeatures, ...fromPages];
-};
+
+  const written = problems.filter((p) => isWritten(src, p.path));
+  const byDefault = problems.filter((p) => !isWritten(src, p.path));
+  const found = written.map((p) =>
+    finding(src, p.path, "HF2010", "error", {
+      message: `${p.what} needs OS build ${describeBuild(p.minBuild)}; devices.osBaseline is ${baseline.requested} (${baseline.build})`,
+      why,
+      fix: `Raise devices.osBaseline to ${describeBuild(p.minBuild)} or newer (latest-known is the default), or remove this setting.`,
+    }),
+  );
+  if (byDefault.length > 0) {
+    const needed = byDefault.reduce((max, p) => (compareBuilds(p.minBuild, max) > 0 ? p.minBuild : max), byDefault[0]!.minBuild);
+    const list = byDefault.map((p) => `${p.what} (${p.minBuild})`).join("; ");
+    found.push(
+      finding(src, ["devices", "osBaseline"], "HF2010", "error", {
+        message: `devices.osBaseline ${baseline.requested} (${baseline.build}) is older than ${byDefault.length === 1 ? "a feature" : `${byDefault.length} features`} holofleet's defaults use: ${list}`,
+        why,
+        fix: `Raise devices.osBaseline to ${describeBuild(needed)} or newer (latest-known is the default): holofleet's recommended posture needs every one of these.`,
+      }),
+    );
+  }
+  return found;
+});
+
+/** A key written in the file; a feature switched on by a default has none. */
+function isWritten(src: BlueprintSourceMap, path: (string | number)[]): boolean {
+  return src.has?.(path) !== false;
+}

@@ -3,9 +3,9 @@
  * `reset-before-ship` the client is locked out mid-loan (error); with `rotate-on-return` the guide itself
  * warns that devices kept 90+ days cause issues (warning). `never-expire` has no maximum age.
  */
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const passwordExpiresDuringLoan: BlueprintCheck = (bp, src) => {
+export const passwordExpiresDuringLoan = defineCheck(["passwords", "clients"], ["HF2004", "HF2024"], (bp, src) => {
   const { policy, maxAgeDays } = bp.passwords;
   if (policy === "never-expire") return [];
   return bp.clients.flatMap((client, i) => {
@@ -21,4 +21,4 @@ export const passwordExpiresDuringLoan: BlueprintCheck = (bp, src) => {
       }),
     ];
   });
-};
+});

@@ -3,16 +3,16 @@
  * non-network page in a `showonly` list, and for `hide` mode, which leaves unlisted pages visible.
  */
 import { findSettingsPage } from "../../catalog/index.ts";
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const settingsPageNotNetwork: BlueprintCheck = (bp, src) => {
+export const settingsPageNotNetwork = defineCheck(["devices"], ["HF2007"], (bp, src) => {
   const { mode, pages } = bp.devices.settingsPages;
   if (mode === "hide") {
     return [
       finding(src, ["devices", "settingsPages", "mode"], "HF2007", "warning", {
         message: "settingsPages.mode is hide: every page not listed stays visible",
         why: "The guide disables all settings pages except the network settings (§GR-9).",
-        fix: "Use mode showonly with network pages, or acknowledge non-network-settings-page.",
+        fix: "Use mode showonly (the default) with network pages, or acknowledge non-network-settings-page.",
       }),
     ];
   }
@@ -27,4 +27,4 @@ export const settingsPageNotNetwork: BlueprintCheck = (bp, src) => {
       }),
     ];
   });
-};
+});

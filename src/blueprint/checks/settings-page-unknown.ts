@@ -1,15 +1,18 @@
 /** HF2008: a settings page id that is not a HoloLens 2 Settings URI (settings-uri-list.md). */
 import { findSettingsPage, settingsPages } from "../../catalog/index.ts";
 import { didYouMean } from "../suggest.ts";
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const settingsPageUnknown: BlueprintCheck = (bp, src) =>
+/** Page ids, reachable also by their names ("Airplane Mode" → network-airplanemode). */
+const candidates = settingsPages.map((p) => ({ name: p.id, aliases: [p.displayName] }));
+
+export const settingsPageUnknown = defineCheck(["devices"], ["HF2008"], (bp, src) =>
   bp.devices.settingsPages.pages.flatMap((page, i) =>
     findSettingsPage(page)
       ? []
       : [
           finding(src, ["devices", "settingsPages", "pages", i], "HF2008", "error", {
-            message: `unknown settings page \`${page}\`.${didYouMean(page, settingsPages.map((p) => p.id))}`,
+            message: `unknown settings page \`${page}\`.${didYouMean(page, candidates)}`,
             why: "HoloLens ignores page ids it does not know, so the page list would not do what it says.",
             fix: `Use an ms-settings: id without the prefix; network pages: ${settingsPages
               .filter((p) => p.network)
@@ -17,4 +20,5 @@ export const settingsPageUnknown: BlueprintCheck = (bp, src) =>
               .join(", ")}.`,
           }),
         ],
-  );
+  ),
+);

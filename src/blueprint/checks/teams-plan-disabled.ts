@@ -1,9 +1,9 @@
 /** HF2027 (warning): TEAMS1 disabled — Remote Assist calls run over Teams (hololens-facts §4 caution). */
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
 const TEAMS_PLAN = "TEAMS1";
 
-export const teamsPlanDisabled: BlueprintCheck = (bp, src) => {
+export const teamsPlanDisabled = defineCheck(["licensing"], ["HF2027"], (bp, src) => {
   const i = bp.licensing.disabledServicePlans.indexOf(TEAMS_PLAN);
   if (i < 0) return [];
   return [
@@ -13,4 +13,4 @@ export const teamsPlanDisabled: BlueprintCheck = (bp, src) => {
       fix: `Remove ${TEAMS_PLAN} from licensing.disabledServicePlans.`,
     }),
   ];
-};
+});

@@ -1,16 +1,21 @@
-/** HF2013: a disabled service plan name that no SKU in the licensing list has, with suggestions. */
+/** HF2013: a disabled service plan name that is in no SKU of Microsoft's licensing list, with suggestions. */
 import { findServicePlan, skus } from "../../catalog/index.ts";
-import { didYouMean } from "../suggest.ts";
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { didYouMean, type Candidate } from "../suggest.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const unknownServicePlan: BlueprintCheck = (bp, src) => {
+export const unknownServicePlan = defineCheck(["licensing"], ["HF2013"], (bp, src) => {
   const unknown = bp.licensing.disabledServicePlans.map((plan, i) => ({ plan, i })).filter(({ plan }) => !findServicePlan(plan));
   if (unknown.length === 0) return [];
-  const names = [...new Set(skus.flatMap((s) => s.servicePlans.map((p) => p.name)))];
+  const byName = new Map<string, Candidate>();
+  for (const plan of skus.flatMap((s) => s.servicePlans)) {
+    if (!byName.has(plan.name)) byName.set(plan.name, { name: plan.name, aliases: [plan.friendlyName] });
+  }
+  const candidates = [...byName.values()];
   return unknown.map(({ plan, i }) =>
     finding(src, ["licensing", "disabledServicePlans", i], "HF2013", "error", {
-      message: `unknown service plan \`${plan}\`.${didYouMean(plan, names)}`,
-      fix: "Use the Service_Plan_Name from Microsoft's licensing list, e.g. EXCHANGE_S_ENTERPRISE or SHAREPOINTENTERPRISE.",
+      message: `unknown service plan \`${plan}\`.${didYouMean(plan, candidates)}`,
+      why: "holofleet turns each name into the plan ids of Graph's disabledPlans; a name no SKU has would leave the plan you meant enabled.",
+      fix: "Use the Service_Plan_Name (exact case) from Microsoft's licensing list, e.g. EXCHANGE_S_ENTERPRISE or SHAREPOINTENTERPRISE.",
     }),
   );
-};
+});

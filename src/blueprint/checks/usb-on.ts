@@ -1,13 +1,14 @@
 /** HF2021 (warning): USB data left on lets anyone copy data off the device with a PC (guide §GR-6.2). */
-import { finding, type BlueprintCheck } from "./finding.ts";
+import { defineCheck, finding } from "./finding.ts";
 
-export const usbOn: BlueprintCheck = (bp, src) =>
+export const usbOn = defineCheck(["devices"], ["HF2021"], (bp, src) =>
   bp.devices.usb === "on"
     ? [
         finding(src, ["devices", "usb"], "HF2021", "warning", {
           message: "devices.usb is on: a PC connected over USB can copy data from the device",
           why: "The guide disables USB (Connectivity/AllowUSBConnection = 0); its note keeps provisioning packages possible without it.",
-          fix: "Use `off`, or `off-allow-provisioning-packages` to keep provisioning over USB; or acknowledge usb-on.",
+          fix: "Use `off` (the default), or `off-allow-provisioning-packages` to keep provisioning over USB; or acknowledge usb-on.",
         }),
       ]
-    : [];
+    : [],
+);

@@ -1,16 +1,18 @@
 /**
  * The whole blueprint: the YAML surface (section schemas) and the normalization into the `Blueprint`
- * contract. Defaults that depend on another section are filled here: account aliases get
+ * contract. Defaults that depend on another key are filled here, per section: account aliases get
  * `@tenant.domain`, client usage locations fall back to the tenant's, the group tag derives from the
- * naming prefix, and the kiosk profile / app-control policy GUIDs derive from the tenant domain.
+ * naming prefix, the kiosk profile / app-control policy GUIDs from the tenant domain, and the settings
+ * pages from the OS baseline.
  */
 import { z } from "zod";
-import type { Blueprint, Client } from "../types.ts";
+import type { Blueprint, Client, ClientAccount, DevicesSection, TenantSection } from "../types.ts";
 import { stableObjectGuid } from "../stable-guid.ts";
 import { acknowledgeSchema } from "./acknowledge.ts";
 import { clientsSchema } from "./clients.ts";
 import { documented } from "./common.ts";
 import { devicesSchema } from "./devices.ts";
+import { defaultSettingsPages } from "./devices/settings-pages.ts";
 import { expertsSchema } from "./experts.ts";
 import { isolationSchema } from "./isolation.ts";
 import { licensingSchema } from "./licensing.ts";
@@ -20,69 +22,97 @@ import { tenantSchema } from "./tenant.ts";
 
 export const API_VERSION = "holofleet/v1";
 
+/**
+ * The top-level sections and their schemas. The loader validates each on its own, so a problem in one
+ * section does not hide the problems (or the semantic findings) of another.
+ */
+export const sectionSchemas = {
+  metadata: metadataSchema,
+  tenant: tenantSchema,
+  licensing: licensingSchema.prefault({}),
+  devices: devicesSchema.prefault({}),
+  isolation: isolationSchema.prefault({}),
+  experts: expertsSchema.prefault({}),
+  clients: clientsSchema,
+  passwords: passwordsSchema.prefault({}),
+  acknowledge: acknowledgeSchema,
+};
+
+export const apiVersionSchema = documented(z.literal(API_VERSION), { description: "Blueprint format version: `holofleet/v1`." });
+
 /** The YAML surface, before cross-section defaults. `z.toJSONSchema` of this is what editors see. */
 export const blueprintInputSchema = documented(
-  z.strictObject({
-    apiVersion: documented(z.literal(API_VERSION), { description: "Blueprint format version: `holofleet/v1`." }),
-    metadata: metadataSchema,
-    tenant: tenantSchema,
-    licensing: licensingSchema.prefault({}),
-    devices: devicesSchema.prefault({}),
-    isolation: isolationSchema.prefault({}),
-    experts: expertsSchema.prefault({}),
-    clients: clientsSchema,
-    passwords: passwordsSchema.prefault({}),
-    acknowledge: acknowledgeSchema,
-  }),
+  z.strictObject({ apiVersion: apiVersionSchema, ...sectionSchemas }),
   {
     description:
       "holofleet blueprint: one file that states a HoloLens 2 external-client program (Microsoft's guide 'Deploy cloud connected HoloLens 2 to external clients').",
   },
 );
 
-type BlueprintInput = z.output<typeof blueprintInputSchema>;
+export type BlueprintInput = z.output<typeof blueprintInputSchema>;
 
-function normalizeClients(input: BlueprintInput): Client[] {
-  return input.clients.map((client) => {
+/** The tenant values other sections' defaults derive from; absent when the tenant section could not give them. */
+export type TenantDefaults = Partial<Pick<TenantSection, "domain" | "namingPrefix" | "usageLocation">>;
+
+/**
+ * Fills the defaults of `devices` that depend on another key: the group tag (tenant.namingPrefix), the
+ * kiosk profile and app-control policy GUIDs (tenant.domain) and the settings pages (devices.osBaseline).
+ * Null when a tenant value it needs is missing (the tenant section failed and the file does not give it).
+ */
+export function normalizeDevices(devices: BlueprintInput["devices"], tenant: TenantDefaults): DevicesSection | null {
+  const { autopilot, kiosk, appControl, settingsPages } = devices;
+  const groupTag = autopilot.groupTag ?? (tenant.namingPrefix === undefined ? undefined : `${tenant.namingPrefix}-HOLOLENS`);
+  const derive = (name: "kiosk-profile" | "app-control-policy") => (tenant.domain === undefined ? undefined : stableObjectGuid(tenant.domain, name));
+  const profileId = kiosk.profileId ?? derive("kiosk-profile");
+  const policyId = appControl.policyId ?? derive("app-control-policy");
+  if (groupTag === undefined || profileId === undefined || policyId === undefined) return null;
+  return {
+    ...devices,
+    autopilot: { ...autopilot, groupTag },
+    kiosk: { ...kiosk, profileId },
+    appControl: { ...appControl, policyId },
+    settingsPages: { ...settingsPages, pages: settingsPages.pages ?? defaultSettingsPages(devices.osBaseline.build) },
+  };
+}
+
+/**
+ * Fills the defaults of `clients`: bare aliases get `@tenant.domain`, usage locations fall back to
+ * tenant.usageLocation, account display names to `<client displayName> <alias>`. Null when a tenant
+ * value it needs is missing.
+ */
+export function normalizeClients(clients: BlueprintInput["clients"], tenant: TenantDefaults): Client[] | null {
+  const normalized: Client[] = [];
+  for (const client of clients) {
     const displayName = client.displayName ?? client.id;
-    return {
-      id: client.id,
-      displayName,
-      usageLocation: client.usageLocation ?? input.tenant.usageLocation,
-      loanDays: client.loanDays,
-      accounts: client.accounts.map((account) => {
-        const alias = account.upn.split("@")[0]!;
-        const userPrincipalName = account.upn.includes("@")
-          ? account.upn.toLowerCase()
-          : `${account.upn}@${input.tenant.domain}`.toLowerCase();
-        const explicitName = "displayName" in account ? account.displayName : undefined;
-        return { userPrincipalName, displayName: explicitName ?? `${displayName} ${alias}`, devices: account.devices };
-      }),
-    };
-  });
+    const usageLocation = client.usageLocation ?? tenant.usageLocation;
+    if (usageLocation === undefined) return null;
+    const accounts: ClientAccount[] = [];
+    for (const account of client.accounts) {
+      const alias = account.upn.split("@")[0]!;
+      if (!account.upn.includes("@") && tenant.domain === undefined) return null;
+      const userPrincipalName = account.upn.includes("@")
+        ? account.upn.toLowerCase()
+        : `${account.upn}@${tenant.domain}`.toLowerCase();
+      const explicitName = "displayName" in account ? account.displayName : undefined;
+      accounts.push({ userPrincipalName, displayName: explicitName ?? `${displayName} ${alias}`, devices: account.devices });
+    }
+    normalized.push({ id: client.id, displayName, usageLocation, loanDays: client.loanDays, accounts });
+  }
+  return normalized;
 }
 
 /** Fills the cross-section defaults; the result is the `Blueprint` contract the compiler reads. */
 export function normalizeBlueprint(input: BlueprintInput): Blueprint {
-  const { tenant, devices } = input;
-  const { autopilot, kiosk, appControl } = devices;
+  // With a valid tenant section every value the defaults need is there, so neither normalizer is null.
   return {
     apiVersion: input.apiVersion,
     metadata: input.metadata,
-    tenant,
+    tenant: input.tenant,
     licensing: input.licensing,
-    devices: {
-      ...devices,
-      autopilot: { ...autopilot, groupTag: autopilot.groupTag ?? `${tenant.namingPrefix}-HOLOLENS` },
-      kiosk: { ...kiosk, profileId: kiosk.profileId ?? stableObjectGuid(tenant.domain, "kiosk-profile") },
-      appControl: {
-        ...appControl,
-        policyId: appControl.policyId ?? stableObjectGuid(tenant.domain, "app-control-policy"),
-      },
-    },
+    devices: normalizeDevices(input.devices, input.tenant)!,
     isolation: input.isolation,
     experts: input.experts,
-    clients: normalizeClients(input),
+    clients: normalizeClients(input.clients, input.tenant)!,
     passwords: input.passwords,
     acknowledge: input.acknowledge,
   };

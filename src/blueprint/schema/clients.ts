@@ -4,13 +4,39 @@
  * tenant.domain by the blueprint schema) or a mapping with its display name and devices.
  */
 import { z } from "zod";
-import { countryCode, documented, slug, uniqueList } from "./common.ts";
+import { countryCode, displayName, documented, slug, uniqueList } from "./common.ts";
 
-const ALIAS = "[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?";
-const DOMAIN = "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
+/** Characters Graph accepts in a userPrincipalName (graph-facts §2, from user-post-users.md). */
+const UPN_CHARACTER = /^[A-Za-z0-9'._!#^~-]$/;
+/** The local part becomes the user's mailNickname; holofleet keeps both within 64 characters (graph-facts §1). */
+const MAX_ALIAS = 64;
+const DOMAIN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+/** What is wrong with an alias or UPN, or null. Hand-written rather than one regex so the message can name the character. */
+export function upnProblem(value: string): string | null {
+  const at = value.indexOf("@");
+  const alias = at < 0 ? value : value.slice(0, at);
+  const domain = at < 0 ? null : value.slice(at + 1);
+  if (alias === "") return "there is nothing before the @";
+  const bad = [...alias].find((ch) => !UPN_CHARACTER.test(ch));
+  if (bad !== undefined) {
+    return `the character ${JSON.stringify(bad)} is not allowed in a user principal name; Graph accepts A–Z a–z 0–9 and ' . - _ ! # ^ ~ (graph-facts §2)`;
+  }
+  if (alias.length > MAX_ALIAS) return `the alias has ${alias.length} characters; at most ${MAX_ALIAS}, as it becomes the mailNickname`;
+  // holofleet's own rule, stricter than Graph's character list: no alias that starts or ends with punctuation.
+  if (!/^[A-Za-z0-9]/.test(alias) || !/[A-Za-z0-9]$/.test(alias)) return "an alias starts and ends with a letter or digit";
+  if (domain !== null && !DOMAIN.test(domain)) return `${JSON.stringify(domain)} after the @ is not a DNS domain such as contoso.onmicrosoft.com`;
+  return null;
+}
+
+const ALIAS = `[A-Za-z0-9](?:[A-Za-z0-9'._!#^~-]{0,${MAX_ALIAS - 2}}[A-Za-z0-9])?`;
+/** The same rules as `upnProblem`, as one pattern, so the JSON Schema carries it for editors. */
+const UPN_OR_ALIAS = new RegExp(`^${ALIAS}(?:@${DOMAIN.source.slice(1, -1)})?$`);
+
 /** A bare alias (`fabrikam-op01`) or a full UPN (`fabrikam-op01@contoso.onmicrosoft.com`). */
-export const upnOrAlias = z.string().regex(new RegExp(`^${ALIAS}(?:@${DOMAIN})?$`), {
-  message: "expected an alias such as fabrikam-op01 or a user principal name such as fabrikam-op01@contoso.onmicrosoft.com",
+export const upnOrAlias = z.string().regex(UPN_OR_ALIAS, {
+  error: (issue) =>
+    `${upnProblem(String(issue.input)) ?? "not a valid name"} (expected an alias such as fabrikam-op01 or a user principal name such as fabrikam-op01@contoso.onmicrosoft.com)`,
 });
 
 const serialNumber = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, {
@@ -21,7 +47,7 @@ const accountObject = z.strictObject({
   upn: documented(upnOrAlias, {
     description: "Alias or full user principal name. A bare alias gets `@<tenant.domain>`.",
   }),
-  displayName: documented(z.string().min(1).max(256).optional(), {
+  displayName: documented(displayName(256, "Entra (the user's display name)").optional(), {
     description: "Display name. Default `<client displayName> <alias>`.",
   }),
   devices: documented(uniqueList(serialNumber).default([]), {
@@ -39,7 +65,9 @@ export const clientSchema = z.strictObject({
   id: documented(slug, {
     description: "Stable slug (`[a-z0-9-]+`) used in group names, addresses and segment names.",
   }),
-  displayName: documented(z.string().min(1).max(256).optional(), { description: "Organisation name. Default: the id." }),
+  displayName: documented(displayName(256, "Entra (the client group's display name and the accounts' company name)").optional(), {
+    description: "Organisation name. Default: the id. The client's group is named `<tenant.namingPrefix> Client <displayName>`.",
+  }),
   usageLocation: documented(countryCode.optional(), {
     description: "Usage location of this client's accounts. Default: tenant.usageLocation.",
     guide: "§GR-2",

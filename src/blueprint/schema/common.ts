@@ -58,6 +58,61 @@ export const catalogId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   message: "expected a catalog id in kebab-case such as remote-assist",
 });
 
+/**
+ * What a one-line name must not hold: control characters (C0, DEL and C1 — line feed, carriage return,
+ * tab, …), the Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069), which make a name display differently from what it is.
+ * Names end up in Entra and Intune display names, kiosk and policy XML, PowerShell and markdown.
+ */
+const NOT_IN_NAMES = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+const CHARACTER_NAMES: Record<string, string> = {
+  "\n": "a line break (U+000A)",
+  "\r": "a carriage return (U+000D)",
+  "\t": "a tab (U+0009)",
+  "\u2028": "a line separator (U+2028)",
+  "\u2029": "a paragraph separator (U+2029)",
+};
+
+function describeCharacter(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (CHARACTER_NAMES[ch]) return CHARACTER_NAMES[ch];
+  return /[\u202A-\u202E\u2066-\u2069]/u.test(ch) ? `a bidirectional text control (${code})` : `a control character (${code})`;
+}
+
+/**
+ * A display name: 1 to `max` characters on one line, not blank. `where` says where the name is shown,
+ * for the message. Line breaks get their own advice: a YAML `|` or `>` block keeps a final line break.
+ */
+export function displayName(max: number, where: string) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((name, ctx) => {
+      const bad = NOT_IN_NAMES.exec(name);
+      if (bad) {
+        const lineBreak = /[\n\r\u2028\u2029]/u.test(bad[0]);
+        ctx.addIssue({
+          code: "custom",
+          message: `the name contains ${describeCharacter(bad[0])} at character ${bad.index + 1}; ${where} shows it on one line`,
+          params: {
+            hf: "HF1018",
+            fix: lineBreak
+              ? "Write the name on one line as a plain or quoted value; a `|` or `>` block keeps a final line break (`|-` drops it)."
+              : "Remove the character; names are plain one-line text.",
+          },
+        });
+      } else if (name.trim() === "") {
+        ctx.addIssue({
+          code: "custom",
+          message: `the name is blank; ${where} needs a visible name`,
+          params: { hf: "HF1018", fix: "Write a name, or remove the key to use the default." },
+        });
+      }
+    });
+}
+
 /** Hour of the day, 0–23. */
 export const hourOfDay = z.number().int().min(0).max(23);
 

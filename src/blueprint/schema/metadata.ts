@@ -1,10 +1,10 @@
 /** `metadata`: the program's name and a free description; the name labels compiled artifacts. */
 import { z } from "zod";
-import { documented } from "./common.ts";
+import { displayName, documented } from "./common.ts";
 
 export const metadataSchema = documented(
   z.strictObject({
-    name: documented(z.string().min(1).max(64), {
+    name: documented(displayName(64, "every artifact description"), {
       description: "Name of the deployment program, e.g. `contoso-field-service`. Used in artifact descriptions.",
     }),
     description: documented(z.string().default(""), { description: "Free text describing the program." }),

@@ -21,6 +21,7 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF1015: { title: "value has an invalid format" },
   HF1016: { title: "unknown OS release or build" },
   HF1017: { title: "duplicate entry in a list" },
+  HF1018: { title: "control character, line break or blank in a name" },
   HF1019: { title: "invalid value" },
   // Semantic checks
   HF2001: { title: "kiosk app is blocked by app control" },
@@ -52,4 +53,5 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2027: { title: "Teams service plan disabled" },
   HF2028: { title: "acknowledgement without a matching finding" },
   HF2029: { title: "manual Wi-Fi configuration blocked" },
+  HF2030: { title: "group name beyond Graph's length limits" },
 };

@@ -4,7 +4,7 @@
  * and read the organisation's chat history.
  */
 import { z } from "zod";
-import { bracedGuid, catalogId, documented, uniqueList } from "../common.ts";
+import { bracedGuid, catalogId, displayName, documented, uniqueList } from "../common.ts";
 
 /** The two Edge apps the catalog marks as browsers (guide §CC-chat-history). */
 export const BROWSER_APP_IDS = ["edge", "edge-legacy"] as const;
@@ -26,7 +26,7 @@ export const appControlSchema = documented(
           "Policy GUID (also the OMA-URI segment). Default: derived from tenant.domain (UUID version 5), stable across compiles.",
         guide: "§GR-7",
       }),
-      policyName: documented(z.string().min(1).max(100).default("HoloLens app control"), {
+      policyName: documented(displayName(100, "the SiPolicy XML and Intune (the policy name)").default("HoloLens app control"), {
         description: "Policy name (holofleet adds tenant.namingPrefix).",
         guide: "§GR-7",
       }),

@@ -1,6 +1,6 @@
 /** `devices.autopilot`: the Autopilot HoloLens profile and group tag (guide §GR-3, hololens2-autopilot.md). */
 import { z } from "zod";
-import { documented } from "../common.ts";
+import { displayName, documented } from "../common.ts";
 
 export const autopilotSchema = documented(
   z.strictObject({
@@ -8,7 +8,7 @@ export const autopilotSchema = documented(
       description: "Register and configure devices through Autopilot (self-deploying, Entra join).",
       guide: "§GR-3",
     }),
-    profileName: documented(z.string().min(1).max(100).default("HoloLens external clients"), {
+    profileName: documented(displayName(100, "Intune (the Autopilot profile name)").default("HoloLens external clients"), {
       description: "Display name of the Autopilot HoloLens profile (holofleet adds tenant.namingPrefix).",
       guide: "§GR-3",
     }),

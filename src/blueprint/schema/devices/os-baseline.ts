@@ -4,8 +4,21 @@
  * normalizes to `{ build: "major.minor", requested }` using the catalog's release list.
  */
 import { z } from "zod";
-import { buildOfRelease, latestKnownBuild } from "../../../catalog/index.ts";
+import { buildOfRelease, compareBuilds, findFeatureMinimum, latestKnownBuild } from "../../../catalog/index.ts";
 import { documented } from "../common.ts";
+
+/**
+ * The oldest build holofleet's recommended posture runs on: the guide's kiosk (global assigned access),
+ * settings page list and tenant lockdown all need it (20H2, hololens-facts §3). Older baselines are
+ * reported by HF2010; from this build on, the defaults never use what the baseline lacks.
+ */
+export const OLDEST_SUPPORTED_BUILD = ["global-assigned-access", "page-visibility-list", "tenant-lockdown"]
+  .map((feature) => {
+    const minimum = findFeatureMinimum(feature);
+    if (!minimum) throw new Error(`the catalog has no feature minimum for ${feature}; run \`npm run catalog\``);
+    return minimum.minBuild;
+  })
+  .reduce((max, build) => (compareBuilds(build, max) > 0 ? build : max));
 
 const BUILD_RE = /^(?:10\.0\.)?(\d{5}\.\d{1,5})$/;
 const RELEASE_RE = /^(?:\d{4}|\d{2}H\d)$/i;

@@ -3,7 +3,7 @@
  * follow the CSP defaults (install every day at 3, active hours 8–17) and keep users from pausing updates.
  */
 import { z } from "zod";
-import { documented, hourOfDay } from "../common.ts";
+import { displayName, documented, hourOfDay } from "../common.ts";
 
 const DAYS = ["everyday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 const MODES = [
@@ -22,7 +22,7 @@ export const updateRingSchema = documented(
   z
     .strictObject({
       enabled: documented(z.boolean().default(true), { description: "Deploy the update ring.", guide: "§GR-10" }),
-      name: documented(z.string().min(1).max(100).default("HoloLens update ring"), {
+      name: documented(displayName(100, "Intune (the update ring name)").default("HoloLens update ring"), {
         description: "Update ring display name (holofleet adds tenant.namingPrefix).",
         guide: "§GR-10",
       }),
