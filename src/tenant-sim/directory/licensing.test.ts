@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { GraphHttpError } from "../framework.ts";
 import { openSimStore } from "../store.ts";
-import { assignUserLicenses, createGroupLicensingTicker, parseAssignLicenseBody, processGroupLicensing } from "./licensing.ts";
+import {
+  assignGroupLicenses,
+  assignUserLicenses,
+  createGroupLicensingTicker,
+  directoryUsageLocation,
+  parseAssignLicenseBody,
+  processGroupLicensing,
+  withdrawGroupLicenses,
+} from "./licensing.ts";
 import { setGroupMembers } from "./membership.ts";
 import { INTUNE_PLAN, INTUNE_SKU, RA_SKU, RA_TEAMS_PLAN, putGroup, putSku, putUser } from "./test-fixtures.ts";
 import type { GroupDoc, SkuDoc, UserDoc } from "./types.ts";
@@ -148,6 +156,70 @@ describe("processGroupLicensing", () => {
   });
 });
 
+describe("group licensing and usage location", () => {
+  const withOrganization = (store: ReturnType<typeof setup>, countryLetterCode: string | null) => {
+    store.put("organization", { id: "tenant", countryLetterCode });
+    return store;
+  };
+
+  it("a member without usageLocation is licensed for the directory's location, which is not written onto the user", () => {
+    const store = withOrganization(setup(), "US");
+    const a = putUser(store, "a@x", { usageLocation: null });
+    const group = putGroup(store, "g", { _members: [a.id], assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }] });
+    processGroupLicensing(store, group, now);
+    expect(user(store, a.id).licenseAssignmentStates[0]).toMatchObject({ state: "Active", error: "None" });
+    expect(user(store, a.id).usageLocation).toBeNull();
+    expect(directoryUsageLocation(store)).toBe("US");
+  });
+
+  it("with no location on the user nor the directory → Error/ProhibitedInUsageLocationViolation, no unit consumed", () => {
+    const store = withOrganization(setup(), null);
+    const a = putUser(store, "a@x", { usageLocation: null });
+    const b = putUser(store, "b@x", { usageLocation: "DE" });
+    const group = putGroup(store, "g", { _members: [a.id, b.id], assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }] });
+    processGroupLicensing(store, group, now);
+    expect(user(store, a.id).licenseAssignmentStates[0]).toMatchObject({ assignedByGroup: group.id, state: "Error", error: "ProhibitedInUsageLocationViolation" });
+    expect(user(store, a.id).assignedLicenses).toEqual([]);
+    expect(user(store, b.id).licenseAssignmentStates[0]).toMatchObject({ state: "Active" });
+    expect(store.get<GroupDoc>("groups", group.id)?._licenseErrorMembers).toEqual([a.id]);
+    expect(sku(store, INTUNE_SKU).consumedUnits).toBe(1);
+  });
+
+  it("direct assignment ignores the directory's location: without usageLocation it fails (graph-facts §2)", () => {
+    const store = withOrganization(setup(), "US");
+    const u = putUser(store, "a@x", { usageLocation: null });
+    expectGraphError(() => assignUserLicenses(store, u, [{ skuId: INTUNE_SKU, disabledPlans: [] }], [], now), 400, /invalid usage location/);
+    // Removing needs no location.
+    expect(() => assignUserLicenses(store, u, [], [INTUNE_SKU], now)).not.toThrow();
+  });
+});
+
+describe("assignGroupLicenses / withdrawGroupLicenses", () => {
+  it("replaces a SKU's disabled plans, removes, and queues the group", () => {
+    const store = setup();
+    const group = putGroup(store, "g", { assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }] });
+    assignGroupLicenses(store, group, [{ skuId: RA_SKU, disabledPlans: [RA_TEAMS_PLAN] }], [INTUNE_SKU], 1234);
+    expect(group.assignedLicenses).toEqual([{ skuId: RA_SKU, disabledPlans: [RA_TEAMS_PLAN] }]);
+    expect(group._licensingQueuedAtMs).toBe(1234);
+    expect(group.licenseProcessingState).toEqual({ state: "QueuedForProcessing" });
+    expectGraphError(() => assignGroupLicenses(store, group, [{ skuId: "00000000-0000-0000-0000-000000000000", disabledPlans: [] }], [], 0), 400, /valid company License/);
+  });
+
+  it("withdraws only the deleted group's states and reports whether anyone changed", () => {
+    const store = setup();
+    const a = putUser(store, "a@x");
+    assignUserLicenses(store, a, [{ skuId: RA_SKU, disabledPlans: [] }], [], now);
+    store.put("users", a);
+    const group = putGroup(store, "g", { _members: [a.id], assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }] });
+    processGroupLicensing(store, group, now);
+    expect(user(store, a.id).assignedLicenses.map((l) => l.skuId).sort()).toEqual([INTUNE_SKU, RA_SKU].sort());
+    expect(withdrawGroupLicenses(store, group.id, now)).toBe(true);
+    expect(user(store, a.id).assignedLicenses).toEqual([{ skuId: RA_SKU, disabledPlans: [] }]);
+    expect(user(store, a.id).licenseAssignmentStates).toHaveLength(1);
+    expect(withdrawGroupLicenses(store, group.id, now)).toBe(false);
+  });
+});
+
 describe("createGroupLicensingTicker", () => {
   it("processes a queued group only after the delay of real time", () => {
     const store = setup();
@@ -161,5 +233,55 @@ describe("createGroupLicensingTicker", () => {
     ticker.tick(store, now);
     expect(user(store, a.id).assignedLicenses).toEqual([{ skuId: INTUNE_SKU, disabledPlans: [] }]);
     expect(store.get<GroupDoc>("groups", group.id)?._licensingQueuedAtMs).toBeNull();
+  });
+
+  it("reads only the groups written since its last run: no pass over every group when nothing is queued", () => {
+    const store = setup();
+    const a = putUser(store, "a@x");
+    for (let i = 0; i < 20; i++) putGroup(store, `quiet ${i}`);
+    let clock = 5000;
+    const ticker = createGroupLicensingTicker({ delayMs: 100, nowMs: () => clock });
+    const listed: string[] = [];
+    let groupsRead = 0;
+    const counting = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === "list") return (kind: string) => (listed.push(kind), target.list(kind));
+        if (prop === "changedSince")
+          return (kind: string, after: number) => {
+            const docs = target.changedSince(kind, after);
+            if (kind === "groups") groupsRead += docs.length;
+            return docs;
+          };
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    ticker.tick(counting, now);
+    expect(groupsRead).toBe(20);
+    groupsRead = 0;
+    putGroup(store, "another quiet one");
+    ticker.tick(counting, now);
+    expect(groupsRead).toBe(1);
+    expect(listed).toEqual([]);
+    // A queued group is picked up from the change and processed once due.
+    const group = putGroup(store, "licensed", { _members: [a.id], assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }], _licensingQueuedAtMs: clock });
+    ticker.tick(counting, now);
+    expect(user(store, a.id).assignedLicenses).toEqual([]);
+    clock += 100;
+    ticker.tick(counting, now);
+    expect(user(store, a.id).assignedLicenses).toEqual([{ skuId: INTUNE_SKU, disabledPlans: [] }]);
+    expect(listed).not.toContain("groups");
+    expect(store.get<GroupDoc>("groups", group.id)?.licenseProcessingState).toEqual({ state: "ProcessingComplete" });
+  });
+
+  it("a group deleted while queued is dropped from the queue", () => {
+    const store = setup();
+    const group = putGroup(store, "g", { assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }], _licensingQueuedAtMs: 0 });
+    let clock = 0;
+    const ticker = createGroupLicensingTicker({ delayMs: 10, nowMs: () => clock });
+    ticker.tick(store, now);
+    store.delete("groups", group.id);
+    clock = 100;
+    expect(() => ticker.tick(store, now)).not.toThrow();
+    expect(store.get("groups", group.id)).toBeUndefined();
   });
 });

@@ -52,6 +52,98 @@ describe("/devices", () => {
   });
 });
 
+describe("PATCH and DELETE /devices", () => {
+  const base = { ...hololens, physicalIds: ["[ZTDId]:9d1c", "[OrderID]:ClientZ"], systemLabels: [] };
+  function putDevice(n: number, extra: Record<string, unknown> = {}) {
+    const id = `44444444-dddd-4ddd-8ddd-0000000000${String(n).padStart(2, "0")}`;
+    const doc = { ...base, id, deviceId: `55555555-eeee-4eee-8eee-0000000000${String(n).padStart(2, "0")}`, displayName: `HL2-Z${n}`, ...extra };
+    t.tenant.store.put("devices", doc);
+    return doc;
+  }
+
+  it("PATCH by object id → 204 and reads back, CSDL-conformant", async () => {
+    const d = putDevice(1);
+    expect((await t.graph("PATCH", `/v1.0/devices/${d.id}`, { displayName: "HL2-Renamed", accountEnabled: false, isCompliant: true })).status).toBe(204);
+    const res = await t.graph("GET", `/v1.0/devices/${d.id}`);
+    expect(res.body).toMatchObject({ displayName: "HL2-Renamed", accountEnabled: false, isCompliant: true, physicalIds: base.physicalIds });
+    if (hasCsdlReference()) expect(checkEntity("device", res.body, "v1.0")).toEqual([]);
+  });
+
+  it("extensionAttributes are beta-only (not in the v1.0 CSDL) and merge attribute by attribute", async () => {
+    const d = putDevice(8);
+    expect((await t.graph("PATCH", `/v1.0/devices/${d.id}`, { extensionAttributes: { extensionAttribute1: "ClientZ" } })).status).toBe(400);
+    expect((await t.graph("PATCH", `/beta/devices/${d.id}`, { extensionAttributes: { extensionAttribute1: "ClientZ" } })).status).toBe(204);
+    expect((await t.graph("PATCH", `/beta/devices/${d.id}`, { extensionAttributes: { extensionAttribute2: "loan-42" } })).status).toBe(204);
+    expect((await t.graph("GET", `/beta/devices/${d.id}`)).body.extensionAttributes).toEqual({ extensionAttribute1: "ClientZ", extensionAttribute2: "loan-42" });
+    const v1 = await t.graph("GET", `/v1.0/devices/${d.id}`);
+    expect(v1.body.extensionAttributes).toBeUndefined();
+    if (hasCsdlReference()) expect(checkEntity("device", v1.body, "v1.0")).toEqual([]);
+  });
+
+  it("PATCH by the deviceId alternate key → 204", async () => {
+    const d = putDevice(2);
+    expect((await t.graph("PATCH", `/v1.0/devices(deviceId='${d.deviceId}')`, { operatingSystemVersion: "10.0.22621.3000" })).status).toBe(204);
+    expect((await t.graph("GET", `/beta/devices/${d.id}`)).body.operatingSystemVersion).toBe("10.0.22621.3000");
+  });
+
+  it("PATCH of a read-only property, a wrong type or an unknown extension attribute → 400; unknown device → 404", async () => {
+    const d = putDevice(3);
+    for (const body of [{ deviceId: "x" }, { physicalIds: [] }, { accountEnabled: "no" }, { extensionAttributes: { extensionAttribute16: "x" } }, { extensionAttributes: "x" }]) {
+      const res = await t.graph("PATCH", `/beta/devices/${d.id}`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe("Request_BadRequest");
+    }
+    expect((await t.graph("GET", `/v1.0/devices/${d.id}`)).body.displayName).toBe("HL2-Z3");
+    expect((await t.graph("PATCH", "/v1.0/devices/44444444-dddd-4ddd-8ddd-0000000000ff", { displayName: "x" })).status).toBe(404);
+  });
+
+  it("an app may change only extensionAttributes of a non-Windows device (device-update.md)", async () => {
+    const d = putDevice(4, { operatingSystem: "iOS" });
+    const denied = await t.graph("PATCH", `/v1.0/devices/${d.id}`, { displayName: "x" });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe("Authorization_RequestDenied");
+    expect((await t.graph("PATCH", `/beta/devices/${d.id}`, { extensionAttributes: { extensionAttribute3: "ok" } })).status).toBe(204);
+  });
+
+  it("PATCH and DELETE need Device.ReadWrite.All; Device.Read.All is not enough", async () => {
+    const d = putDevice(5);
+    const reader = await t.createApp(["Device.Read.All"]);
+    const auth = { authorization: `Bearer ${await t.tokenFor(reader.clientId)}` };
+    expect((await t.graph("GET", `/v1.0/devices/${d.id}`, undefined, auth)).status).toBe(200);
+    expect((await t.graph("PATCH", `/v1.0/devices/${d.id}`, { displayName: "x" }, auth)).status).toBe(403);
+    expect((await t.graph("DELETE", `/v1.0/devices/${d.id}`, undefined, auth)).status).toBe(403);
+  });
+
+  it("DELETE → 204, then 404; the device leaves its assigned and dynamic groups", async () => {
+    const d = putDevice(6);
+    const assigned = await t.graph("POST", "/v1.0/groups", { displayName: "devs", mailEnabled: false, mailNickname: "devs", securityEnabled: true });
+    expect((await t.graph("POST", `/v1.0/groups/${assigned.body.id}/members/$ref`, { "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${d.id}` })).status).toBe(204);
+    const dynamic = await t.graph("POST", "/v1.0/groups", {
+      displayName: "clientz",
+      mailEnabled: false,
+      mailNickname: "clientz",
+      securityEnabled: true,
+      groupTypes: ["DynamicMembership"],
+      membershipRule: '(device.devicePhysicalIds -any (_ -eq "[OrderID]:ClientZ"))',
+      membershipRuleProcessingState: "On",
+    });
+    const memberIds = async (groupId: string) => ((await t.graph("GET", `/v1.0/groups/${groupId}/members`)).body.value as { id: string }[]).map((m) => m.id);
+    expect(await memberIds(dynamic.body.id)).toContain(d.id);
+    expect((await t.graph("GET", `/v1.0/devices/${d.id}/memberOf`)).body.value).toHaveLength(2);
+    expect((await t.graph("DELETE", `/v1.0/devices/${d.id}`)).status).toBe(204);
+    expect((await t.graph("GET", `/v1.0/devices/${d.id}`)).status).toBe(404);
+    expect((await t.graph("DELETE", `/v1.0/devices/${d.id}`)).status).toBe(404);
+    expect(await memberIds(assigned.body.id)).toEqual([]);
+    expect(await memberIds(dynamic.body.id)).not.toContain(d.id);
+  });
+
+  it("DELETE by the deviceId alternate key → 204", async () => {
+    const d = putDevice(7);
+    expect((await t.graph("DELETE", `/v1.0/devices(deviceId='${d.deviceId}')`)).status).toBe(204);
+    expect((await t.graph("GET", `/v1.0/devices(deviceId='${d.deviceId}')`)).status).toBe(404);
+  });
+});
+
 describe("/directoryObjects/{id}", () => {
   it("answers a device, a group and a user with their @odata.type; unknown → 404", async () => {
     const device = await t.graph("GET", `/v1.0/directoryObjects/${hololens.id}`);

@@ -3,7 +3,7 @@
  * Intune side registers them; list (with `$filter`), get, update and delete by object id or by the
  * `deviceId` alternate key (device-get.md, device-update.md, device-delete.md), and `memberOf`.
  */
-import { GraphHttpError, type RouteContext, type RouteDef } from "../framework.ts";
+import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef } from "../framework.ts";
 import { deleteDirectoryObject, saveDirectoryObject } from "../directory/change-log.ts";
 import { directoryCollection } from "../directory/collection-options.ts";
 import { directoryRoute } from "../directory/directory-route.ts";
@@ -15,16 +15,34 @@ import type { DeviceDoc } from "../directory/types.ts";
 
 const DEVICES = directoryCollection("devices", { advancedQueryNeedsEventual: true });
 
+type PropertyType = "boolean" | "string" | "extensionAttributes";
+
 /** The properties device-update.md lists, with their types. */
-const WRITABLE: Record<string, "boolean" | "string" | "extensionAttributes"> = {
+const WRITABLE: Record<string, PropertyType> = {
   accountEnabled: "boolean",
   displayName: "string",
-  extensionAttributes: "extensionAttributes",
   isCompliant: "boolean",
   isManaged: "boolean",
   operatingSystem: "string",
   operatingSystemVersion: "string",
 };
+
+/**
+ * `extensionAttributes` is a beta property of device: the v1.0 CSDL does not declare it (the v1.0
+ * device-update.md example writes it anyway; the schema wins), so v1.0 neither takes nor returns it.
+ */
+const BETA_ONLY = "extensionAttributes";
+const WRITABLE_BY_VERSION: Record<GraphVersion, Record<string, PropertyType>> = {
+  "v1.0": WRITABLE,
+  beta: { ...WRITABLE, [BETA_ONLY]: "extensionAttributes" },
+};
+
+/** A device as the request's version declares it. */
+function forVersion(version: GraphVersion, device: object): object {
+  if (version === "beta" || !(BETA_ONLY in device)) return device;
+  const { [BETA_ONLY]: _betaOnly, ...rest } = device as Record<string, unknown>;
+  return rest;
+}
 
 /** `onPremisesExtensionAttributes`: extensionAttribute1 … extensionAttribute15, strings or null (CSDL). */
 const EXTENSION_ATTRIBUTE = /^extensionAttribute([1-9]|1[0-5])$/;
@@ -33,10 +51,10 @@ function invalidValue(property: string): GraphHttpError {
   return new GraphHttpError(400, "Request_BadRequest", `Invalid value specified for property '${property}' of resource 'Device'.`);
 }
 
-function checkDevicePatch(device: DeviceDoc, body: Record<string, unknown>): void {
+function checkDevicePatch(version: GraphVersion, device: DeviceDoc, body: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(body)) {
     if (key.startsWith("@")) continue;
-    const type = WRITABLE[key];
+    const type = WRITABLE_BY_VERSION[version][key];
     if (!type) throw new GraphHttpError(400, "Request_BadRequest", `Property '${key}' is read-only or not supported on device.`);
     if (type === "extensionAttributes") {
       if (!value || typeof value !== "object" || Array.isArray(value)) throw invalidValue(key);
@@ -57,11 +75,11 @@ function patchDevice(ctx: RouteContext, load: (ctx: RouteContext) => DeviceDoc) 
   const body = requireObjectBody(ctx.body);
   ctx.store.tx(() => {
     const device = load(ctx);
-    checkDevicePatch(device, body);
+    checkDevicePatch(ctx.version, device, body);
     const { extensionAttributes, ...rest } = body;
     Object.assign(device, Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith("@"))));
     // Attributes not in the body keep their values (device-update.md, "Request body").
-    if (extensionAttributes) device.extensionAttributes = { ...(device.extensionAttributes ?? {}), ...extensionAttributes };
+    if (extensionAttributes) device.extensionAttributes = { ...(device.extensionAttributes as object | undefined), ...(extensionAttributes as object) };
     saveDirectoryObject(ctx.store, "devices", device);
   });
   return { status: 204 };
@@ -82,11 +100,11 @@ const byDeviceId = (ctx: RouteContext) => requireDeviceByDeviceId(ctx.store, ctx
 const BY_DEVICE_ID = "/devices(deviceId='{deviceId}')";
 
 export const deviceRoutes: RouteDef[] = [
-  directoryRoute("GET", "/devices", (ctx) => ctx.collection(ctx.store.list("devices"), DEVICES)),
-  directoryRoute("GET", "/devices/{id}", (ctx) => ctx.entity(byObjectId(ctx), "devices/$entity")),
+  directoryRoute("GET", "/devices", (ctx) => ctx.collection(ctx.store.list("devices").map((d) => forVersion(ctx.version, d)), DEVICES)),
+  directoryRoute("GET", "/devices/{id}", (ctx) => ctx.entity(forVersion(ctx.version, byObjectId(ctx)), "devices/$entity")),
   directoryRoute("PATCH", "/devices/{id}", (ctx) => patchDevice(ctx, byObjectId)),
   directoryRoute("DELETE", "/devices/{id}", (ctx) => deleteDevice(ctx, byObjectId)),
-  directoryRoute("GET", BY_DEVICE_ID, (ctx) => ctx.entity(byDeviceId(ctx), "devices/$entity")),
+  directoryRoute("GET", BY_DEVICE_ID, (ctx) => ctx.entity(forVersion(ctx.version, byDeviceId(ctx)), "devices/$entity")),
   directoryRoute("PATCH", BY_DEVICE_ID, (ctx) => patchDevice(ctx, byDeviceId)),
   directoryRoute("DELETE", BY_DEVICE_ID, (ctx) => deleteDevice(ctx, byDeviceId)),
   directoryRoute("GET", "/devices/{id}/memberOf", (ctx) => answerMemberOf(ctx, byObjectId(ctx).id)),

@@ -259,6 +259,51 @@ describe("group-based licensing", () => {
     expect(after.consumedUnits).toBe(after.prepaidUnits.enabled);
   });
 
+  it("members without usageLocation get the licence for the directory's location; direct assignLicense still needs their own", async () => {
+    const u = await createUser("gblloc01");
+    const g = await createGroup("gbl-loc");
+    await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind([u.id]));
+    expect((await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuId: RA_SKU, disabledPlans: [] }], removeLicenses: [] })).status).toBe(202);
+    const later = await eventually(
+      () => t.graph("GET", `/v1.0/users/${u.id}?$select=assignedLicenses,licenseAssignmentStates,usageLocation`),
+      (r) => r.body.licenseAssignmentStates.length > 0,
+    );
+    expect(later.body.licenseAssignmentStates[0]).toMatchObject({ assignedByGroup: g.id, state: "Active", error: "None" });
+    // "Group license assignment will never modify an existing usage location value" (graph-facts §2): it stays unset.
+    expect(later.body.usageLocation).toBeNull();
+    const direct = await t.graph("POST", `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [{ skuId: ENTERPRISEPACK, disabledPlans: [] }], removeLicenses: [] });
+    expect(direct.status).toBe(400);
+    expect(direct.body.error).toMatchObject({ code: "Request_BadRequest", message: "License assignment cannot be done for user with invalid usage location." });
+  });
+
+  it("without any location the licence is in error; setting the user's usageLocation licenses them on the next pass", async () => {
+    const store = t.tenant.store;
+    const org = store.list<{ id: string; countryLetterCode: string | null }>("organization")[0]!;
+    store.put("organization", { ...org, countryLetterCode: null });
+    try {
+      const u = await createUser("gblloc02");
+      const g = await createGroup("gbl-noloc");
+      await t.graph("PATCH", `/v1.0/groups/${g.id}`, bind([u.id]));
+      expect((await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuId: RA_SKU, disabledPlans: [] }], removeLicenses: [] })).status).toBe(202);
+      const failed = await eventually(
+        () => t.graph("GET", `/v1.0/users/${u.id}?$select=assignedLicenses,licenseAssignmentStates`),
+        (r) => r.body.licenseAssignmentStates.length > 0,
+      );
+      expect(failed.body.licenseAssignmentStates[0]).toMatchObject({ assignedByGroup: g.id, state: "Error", error: "ProhibitedInUsageLocationViolation" });
+      expect(failed.body.assignedLicenses).toEqual([]);
+      expect((await t.graph("GET", `/v1.0/groups/${g.id}/membersWithLicenseErrors`)).body.value.map((m: { id: string }) => m.id)).toEqual([u.id]);
+      expect((await t.graph("PATCH", `/v1.0/users/${u.id}`, { usageLocation: "DE" })).status).toBe(204);
+      const fixed = await eventually(
+        () => t.graph("GET", `/v1.0/users/${u.id}?$select=assignedLicenses,licenseAssignmentStates`),
+        (r) => r.body.assignedLicenses.length > 0,
+      );
+      expect(fixed.body.licenseAssignmentStates[0]).toMatchObject({ state: "Active", error: "None" });
+      expect((await t.graph("GET", `/v1.0/groups/${g.id}/membersWithLicenseErrors`)).body.value).toEqual([]);
+    } finally {
+      store.put("organization", org);
+    }
+  });
+
   it("an unknown SKU → 400", async () => {
     const g = await createGroup("gbl-bad");
     const res = await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuId: "00000000-0000-0000-0000-000000000001", disabledPlans: [] }], removeLicenses: [] });
