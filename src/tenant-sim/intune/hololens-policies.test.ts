@@ -29,6 +29,12 @@ describe("holoLensOmaUriSupport", () => {
     expect(holoLensOmaUriSupport(uri, "10.0.22621.1266").supported).toBe(true);
   });
 
+  it("Update/SetDisablePauseUXAccess needs 20H2, as hololens-updates.md says (the policy page gives no build)", () => {
+    const uri = "./Device/Vendor/MSFT/Policy/Config/Update/SetDisablePauseUXAccess";
+    expect(holoLensOmaUriSupport(uri, "10.0.19041.1103").supported).toBe(false);
+    expect(holoLensOmaUriSupport(uri, "10.0.19041.1128").supported).toBe(true);
+  });
+
   it("never supports Insider-only policies on released builds", () => {
     expect(holoLensOmaUriSupport("./Vendor/MSFT/Policy/Config/Privacy/DisablePrivacyExperience", "10.0.22621.1266").supported).toBe(false);
   });

@@ -127,7 +127,9 @@ export const HOLOLENS2_POLICY_CSP: Readonly<Record<string, string | null>> = {
   "Update/ScheduleRestartWarning": "20348.1432",
   "Update/ScheduledInstallDay": null,
   "Update/ScheduledInstallTime": null,
-  "Update/SetDisablePauseUXAccess": null,
+  // No footnote on the supported-policies page; hololens-updates.md ("Pause Updates via Device"):
+  // "Starting with Windows Holographic, version 20H2, this pause updates function can be managed".
+  "Update/SetDisablePauseUXAccess": "19041.1128",
   "Update/UpdateNotificationLevel": "20348.1432",
   "Wifi/AllowManualWiFiConfiguration": null,
   "Wifi/AllowWiFi": "19041.1103",
