@@ -163,5 +163,20 @@ describe("openSimStore", () => {
     expect(ids(s.findWithArrayElement("users", "licenseAssignmentStates", "g1", "assignedByGroup"))).toEqual(["u1"]);
     s.close();
   });
+
+  it("a state file from before the rev column opens, keeps its documents and tracks changes from then on", () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE docs (kind TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL CHECK (json_valid(doc)), seq INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+      INSERT INTO docs VALUES ('groups', 'a', '{"id":"a"}', 1);`);
+    old.close();
+    const s = openSimStore(file);
+    expect(s.generation()).toBe(0);
+    expect(s.changedSince("groups", -1)).toEqual([{ id: "a" }]);
+    s.put("groups", { id: "b" });
+    expect(s.changedSince("groups", 0)).toEqual([{ id: "b" }]);
+    expect(s.list("groups")).toEqual([{ id: "a" }, { id: "b" }]);
+    s.close();
+  });
 });
 
