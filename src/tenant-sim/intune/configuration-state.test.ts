@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
-import { computeDeviceReports, omaUriKey, SYNCML_404, type SyncingDevice } from "./configuration-state.ts";
+import { computeDeviceReports, omaUriKey, SYNCML_400, SYNCML_404, type SyncingDevice } from "./configuration-state.ts";
 import { createConfigurationDoc, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
 
 const NOW = new Date("2026-11-29T10:00:00Z");
@@ -85,5 +85,48 @@ describe.skipIf(!hasCsdlReference())("report entities conform to the v1.0 CSDL",
       expect(formatProblems(checkEntity("deviceConfigurationState", r.configurationState, "v1.0"))).toBe("");
       expect(formatProblems(checkEntity("deviceConfigurationDeviceStatus", r.deviceStatus, "v1.0"))).toBe("");
     }
+  });
+});
+
+describe("WDAC policies through the ApplicationControl CSP", () => {
+  const NODE = "./Vendor/MSFT/ApplicationControl/Policies/A244370E-44C9-4C06-B551-F6016E563076/Policy";
+  const BASE64 = "#microsoft.graph.omaSettingBase64";
+
+  it("a version 7 policy binary applies; a value that is no policy is an error with SyncML 400", () => {
+    const good = custom("WDAC good", [{ omaUri: NODE, type: BASE64, value: Buffer.from([7, 0, 0, 0, 1, 2, 3, 4]).toString("base64") }]);
+    const [ok] = computeDeviceReports(device, [good], NOW);
+    expect(ok?.configurationState.state).toBe("compliant");
+    for (const value of [Buffer.from("<SiPolicy/>").toString("base64"), "bm90IGEgcG9saWN5"]) {
+      const bad = custom("WDAC bad", [{ omaUri: NODE, type: BASE64, value }]);
+      const [report] = computeDeviceReports(device, [bad], NOW);
+      expect(report?.configurationState.state).toBe("error");
+      expect(report?.configurationState.settingStates[0]).toMatchObject({ state: "error", errorCode: SYNCML_400.code, errorDescription: SYNCML_400.description, currentValue: null });
+      expect(report?.deviceStatus.status).toBe("error");
+    }
+  });
+});
+
+describe("update rings", () => {
+  it("report one setting per Update Policy CSP node the ring sets, with the ring's value", () => {
+    const r = ring("Ring", 7);
+    const [report] = computeDeviceReports(device, [r], NOW);
+    expect(report?.configurationState).toMatchObject({ state: "compliant", settingCount: 2 });
+    expect(report?.configurationState.settingStates.map((s) => [s.setting, s.settingName, s.state, s.currentValue])).toEqual([
+      ["./Device/Vendor/MSFT/Policy/Config/Update/DeferFeatureUpdatesPeriodInDays", "featureUpdatesDeferralPeriodInDays", "compliant", "0"],
+      ["./Device/Vendor/MSFT/Policy/Config/Update/DeferQualityUpdatesPeriodInDays", "qualityUpdatesDeferralPeriodInDays", "compliant", "7"],
+    ]);
+  });
+
+  it("a ring whose policy the build lacks is an error; two differing rings conflict", () => {
+    const withDeadline = createConfigurationDoc(
+      { "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration", displayName: "Deadline", deadlineForQualityUpdatesInDays: 2 },
+      { version: "v1.0", id: `cfg-${++n}`, now: NOW },
+    );
+    const [old] = computeDeviceReports({ ...device, osVersion: "10.0.19041.1128" }, [withDeadline], NOW);
+    expect(old?.configurationState.state).toBe("error");
+    expect(old?.configurationState.settingStates.find((s) => s.settingName === "deadlineForQualityUpdatesInDays")).toMatchObject({ state: "error", errorCode: SYNCML_404.code });
+    const both = computeDeviceReports(device, [ring("A", 1), ring("B", 2)], NOW);
+    expect(both.map((b) => b.configurationState.state)).toEqual(["conflict", "conflict"]);
+    expect(both[0]!.configurationState.settingStates[0]!.sources).toHaveLength(2);
   });
 });

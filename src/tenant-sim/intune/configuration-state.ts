@@ -4,18 +4,32 @@
  * `deviceConfigurationDeviceStatus` listed under the profile (CSDL navigations
  * `managedDevice.deviceConfigurationStates`, `deviceConfiguration.deviceStatuses`). Pure.
  * - A custom OMA-URI the device does not have → `error`, SyncML 404 (hololens-policies.ts).
+ * - A WDAC policy node whose value is not a policy binary → `error`, SyncML 400
+ *   (app-control-policy-check.ts).
+ * - An update ring reports one setting per Update Policy CSP node it sets (update-ring-policies.ts):
+ *   a node the build lacks is an `error` (SyncML 404), a ring setting HoloLens has no node for is
+ *   `notApplicable`.
  * - Two profiles setting one OMA-URI (or two update rings) to different values → `conflict` on both.
  * - A profile with an error and a conflict reports `error`; otherwise `compliant` ("Succeeded").
  */
+import { appControlPolicyProblem, isAppControlPolicyNode } from "./app-control-policy-check.ts";
 import { CUSTOM_CONFIGURATION, updateRingSettingNames, UPDATE_RING, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
 import { holoLensOmaUriSupport } from "./hololens-policies.ts";
 import { omaValueKind } from "./oma-settings.ts";
+import { ringPolicySettings } from "./update-ring-policies.ts";
 
 /**
  * -2016345708 = 0x87D10194, "SyncML(404): The requested target was not found": what Intune shows
  * when the device has no such CSP node (call4cloud.nl "health-attestation-issue-2016345708-404").
  */
 export const SYNCML_404 = { code: -2016345708, description: "SyncML(404): The requested target was not found." } as const;
+
+/**
+ * -2016345712 = 0x87D10190: the same 0x87D1xxxx family with SyncML status 400, "Bad request" (OMA
+ * SyncML status codes), which a CSP answers for data it cannot take. Simulated: no captured report of
+ * the exact code for a malformed WDAC policy was found.
+ */
+export const SYNCML_400 = { code: -2016345712, description: "SyncML(400): The requested command could not be performed because of malformed syntax in the command." } as const;
 
 /** Intune's value for a date-time that does not apply. */
 const NEVER = "0001-01-01T00:00:00Z";
@@ -87,6 +101,10 @@ function updateRingIdentity(doc: DeviceConfigurationDoc): string {
   return JSON.stringify(updateRingSettingNames().map((n) => [n, doc[n] ?? null]));
 }
 
+function ringValueText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
 /** Computes the report of every applicable profile for one device check-in. */
 export function computeDeviceReports(device: SyncingDevice, profiles: readonly DeviceConfigurationDoc[], now: Date): ProfileReport[] {
   // OMA-URI → the distinct values profiles set it to, and which profiles set it.
@@ -120,14 +138,16 @@ export function computeDeviceReports(device: SyncingDevice, profiles: readonly D
         const shared = byUri.get(omaUriKey(s.omaUri))!;
         const support = holoLensOmaUriSupport(s.omaUri, device.osVersion);
         const conflicting = shared.identities.size > 1;
-        const state: ComplianceStatus = !support.supported ? "error" : conflicting ? "conflict" : "compliant";
+        const badPolicy = support.supported && isAppControlPolicyNode(s.omaUri) && appControlPolicyProblem(s.value) !== null;
+        const syncError = !support.supported ? SYNCML_404 : badPolicy ? SYNCML_400 : null;
+        const state: ComplianceStatus = syncError ? "error" : conflicting ? "conflict" : "compliant";
         settingStates.push({
           setting: s.omaUri,
           settingName: s.displayName,
           instanceDisplayName: null,
           state,
-          errorCode: state === "error" ? SYNCML_404.code : 0,
-          errorDescription: state === "error" ? SYNCML_404.description : null,
+          errorCode: syncError?.code ?? 0,
+          errorDescription: syncError?.description ?? null,
           // String values are secrets as far as reports go: never echo them.
           currentValue: state === "compliant" && omaValueKind(s) !== "string" ? String(s.value) : null,
           ...user,
@@ -135,8 +155,24 @@ export function computeDeviceReports(device: SyncingDevice, profiles: readonly D
         });
       }
     }
+    if (type === UPDATE_RING) {
+      for (const r of ringPolicySettings(p, device.osVersion)) {
+        const state: ComplianceStatus = r.state === "unsupported" ? "error" : r.state === "notApplicable" ? "notApplicable" : ringsConflict ? "conflict" : "compliant";
+        settingStates.push({
+          setting: r.omaUri ?? `${UPDATE_RING}.${r.property}`,
+          settingName: r.property,
+          instanceDisplayName: null,
+          state,
+          errorCode: state === "error" ? SYNCML_404.code : 0,
+          errorDescription: state === "error" ? SYNCML_404.description : null,
+          currentValue: state === "compliant" ? ringValueText(r.value) : null,
+          ...user,
+          sources: (ringsConflict ? rings : [p]).map((x) => ({ id: x.id, displayName: x.displayName, sourceType: "deviceConfiguration" as const })),
+        });
+      }
+    }
     let state: ComplianceStatus;
-    if (type === UPDATE_RING) state = ringsConflict ? "conflict" : "compliant";
+    if (type === UPDATE_RING && ringsConflict) state = "conflict";
     else if (settingStates.some((s) => s.state === "error")) state = "error";
     else if (settingStates.some((s) => s.state === "conflict")) state = "conflict";
     else state = "compliant";

@@ -11,10 +11,11 @@ import { transitiveGroupIds } from "../directory/membership.ts";
 import { assignmentsApply, type AssignmentLike, type DeviceTargeting } from "./assignment-resolution.ts";
 import { fingerprintOf, registerAutopilotDevice, registeredFingerprints, type AutopilotIdentityDoc, type EntraDeviceDoc } from "./autopilot-registration.ts";
 import { computeDeviceReports, type ProfileReport } from "./configuration-state.ts";
-import type { DeviceConfigurationDoc } from "./device-configuration-body.ts";
+import { UPDATE_RING, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
 import { normaliseHardwareHash, simulatedHardwareHash } from "./hardware-hash.ts";
 import { parseHolographicBuild } from "./hololens-policies.ts";
 import { buildManagedDevice, SIM_DEVICES_KIND, type ManagedDeviceDoc } from "./managed-device.ts";
+import { ringPolicySettings } from "./update-ring-policies.ts";
 
 /** Intune's first-party MDM application id, which Entra records on MDM-managed devices. */
 export const INTUNE_MDM_APP_ID = "0000000a-0000-0000-c000-000000000000";
@@ -35,6 +36,20 @@ export interface SimDeviceDoc {
   managedDeviceId: string | null;
   primaryUserPrincipalName: string | null;
   lastSyncDateTime: string | null;
+  /** The Windows Update policy the device runs with since its last check-in (null: no ring reaches it). */
+  updatePolicy?: DeviceUpdatePolicy | null;
+}
+
+/**
+ * The update ring as the device holds it: the Update Policy CSP nodes the ring set (OMA-URI → the
+ * ring's value). Two rings that disagree leave the device's previous policy in place, as a conflict
+ * does on a real device.
+ */
+export interface DeviceUpdatePolicy {
+  ringIds: string[];
+  state: "compliant" | "error" | "conflict";
+  nodes: Record<string, unknown>;
+  appliedDateTime: string;
 }
 
 /** A control-route input problem: answered as `{ error: { code, message } }` with `status`. */
@@ -206,6 +221,18 @@ export function configurationAssignments(store: SimStore, configurationId: strin
   return store.list<AssignmentLike & { _configurationId: string }>(CONFIGURATION_ASSIGNMENTS_KIND).filter((a) => a._configurationId === configurationId);
 }
 
+/** The device's update policy after a check-in that received `applicable` (pure). */
+export function updatePolicyAfterSync(sim: SimDeviceDoc, applicable: readonly DeviceConfigurationDoc[], reports: readonly ProfileReport[], at: string): DeviceUpdatePolicy | null {
+  const rings = applicable.filter((c) => c["@odata.type"].replace(/^#/, "") === UPDATE_RING);
+  if (rings.length === 0) return null;
+  const ringIds = rings.map((r) => r.id);
+  const states = reports.filter((r) => ringIds.includes(r.configurationId)).map((r) => r.configurationState.state);
+  if (states.includes("conflict")) return { ringIds, state: "conflict", nodes: sim.updatePolicy?.nodes ?? {}, appliedDateTime: sim.updatePolicy?.appliedDateTime ?? at };
+  const nodes: Record<string, unknown> = {};
+  for (const s of ringPolicySettings(rings[0]!, sim.osVersion)) if (s.state === "applied" && s.omaUri) nodes[s.omaUri] = s.value;
+  return { ringIds, state: states.includes("error") ? "error" : "compliant", nodes, appliedDateTime: at };
+}
+
 /** One check-in: applicable profiles → reports on the managed device and on each profile. */
 export function syncSimDevice(store: SimStore, id: string, now: Date): SyncResult {
   return store.tx(() => {
@@ -247,7 +274,7 @@ export function syncSimDevice(store: SimStore, id: string, now: Date): SyncResul
     }
     const identity = store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", sim.autopilotDeviceId);
     if (identity) store.put("windowsAutopilotDeviceIdentities", { ...identity, lastContactedDateTime: at });
-    const synced: SimDeviceDoc = { ...sim, lastSyncDateTime: at };
+    const synced: SimDeviceDoc = { ...sim, lastSyncDateTime: at, updatePolicy: updatePolicyAfterSync(sim, applicable, reports, at) };
     store.put(SIM_DEVICES_KIND, synced);
     return {
       device: synced,

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { WIPE_DELAY_MS } from "../intune/managed-device.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
+// Tests may use holofleet's compiler to produce real bodies; the tenant itself never imports it.
+import { compile } from "../../compile/compile.ts";
+import { secureBlueprint } from "../../compile/testing/blueprint-fixture.ts";
 
 const CFG = "/deviceManagement/deviceConfigurations";
 const DEV_UNLOCK = "./Device/Vendor/MSFT/Policy/Config/ApplicationManagement/AllowDeveloperUnlock";
@@ -188,6 +191,69 @@ describe("check-in: profiles through device and user groups, with conflict and e
     const sync = await t.sim("POST", `/devices/${dev.id}/sync`);
     expect(sync.body.profiles.find((p: { id: string }) => p.id === id).state).toBe("error");
     await t.graph("POST", `/v1.0${CFG}/${id}/assign`, { assignments: [] });
+  });
+});
+
+describe("check-in: update rings and WDAC policies", () => {
+  it("an assigned update ring becomes the device's update policy, per Update Policy CSP node", async () => {
+    const dev = (await t.sim("POST", "/devices", { serialNumber: "HL2-SN-RING", osVersion: "10.0.22621.1266", groupTag: "RingGroup", enroll: true })).body;
+    const before = await t.sim("POST", `/devices/${dev.id}/sync`);
+    expect(before.body.device.updatePolicy).toBeNull();
+    const resource = compile(secureBlueprint()).desired.find((d) => d.kind === "updateRing")!;
+    const groupId = (await t.graph("POST", "/v1.0/groups", { displayName: "Ring devices", mailEnabled: false, mailNickname: "ring-devices", securityEnabled: true, groupTypes: ["DynamicMembership"], membershipRule: '(device.devicePhysicalIds -any (_ -eq "[OrderID]:RingGroup"))', membershipRuleProcessingState: "On" })).body.id;
+    const ringId = await createAssigned(resource.body, [group(groupId)]);
+    const sync = await t.sim("POST", `/devices/${dev.id}/sync`);
+    const body = resource.body as Record<string, unknown> & { installationSchedule: Record<string, string> };
+    const UPDATE = "./Device/Vendor/MSFT/Policy/Config/Update";
+    expect(sync.body.device.updatePolicy).toMatchObject({
+      ringIds: [ringId],
+      state: "compliant",
+      nodes: {
+        [`${UPDATE}/AllowAutoUpdate`]: body.automaticUpdateMode,
+        [`${UPDATE}/DeferQualityUpdatesPeriodInDays`]: body.qualityUpdatesDeferralPeriodInDays,
+        [`${UPDATE}/ActiveHoursStart`]: body.installationSchedule.activeHoursStart,
+        [`${UPDATE}/SetDisablePauseUXAccess`]: body.userPauseAccess,
+      },
+    });
+    expect((await t.sim("GET", `/devices/${dev.id}`)).body.updatePolicy.ringIds).toEqual([ringId]);
+    const states = (await t.graph("GET", `/v1.0/deviceManagement/managedDevices/${dev.managedDeviceId}/deviceConfigurationStates`)).body;
+    const ringState = states.value.find((s: { id: string }) => s.id === ringId);
+    expect(ringState.state).toBe("compliant");
+    expect(ringState.settingStates.map((s: { setting: string }) => s.setting)).toContain(`${UPDATE}/DeferFeatureUpdatesPeriodInDays`);
+    if (conform) expect(formatProblems(checkEntities("deviceConfigurationState", states, "v1.0"))).toBe("");
+
+    // Unassigning the ring takes the policy away at the next check-in.
+    await t.graph("POST", `/v1.0${CFG}/${ringId}/assign`, { assignments: [] });
+    expect((await t.sim("POST", `/devices/${dev.id}/sync`)).body.device.updatePolicy).toBeNull();
+  });
+
+  it("a ring with 21H2 deadline policies is an error on a 20H2 device", async () => {
+    const dev = (await t.sim("POST", "/devices", { serialNumber: "HL2-SN-20H2", osVersion: "10.0.19041.1128", enroll: true })).body;
+    const ringId = await createAssigned({ "@odata.type": "#microsoft.graph.windowsUpdateForBusinessConfiguration", displayName: "Deadlines", deadlineForQualityUpdatesInDays: 2 }, [{ "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" }]);
+    const sync = await t.sim("POST", `/devices/${dev.id}/sync`);
+    expect(sync.body.profiles.find((p: { id: string }) => p.id === ringId)).toMatchObject({ state: "error" });
+    expect(sync.body.device.updatePolicy).toMatchObject({ ringIds: [ringId], state: "error" });
+    expect((await t.graph("GET", `/v1.0${CFG}/${ringId}/deviceStatuses`)).body.value.find((s: { id: string }) => s.id === dev.managedDeviceId).status).toBe("error");
+    await t.graph("POST", `/v1.0${CFG}/${ringId}/assign`, { assignments: [] });
+  });
+
+  it("the compiled WDAC policy applies; a Base64 value that is no policy reports the profile as an error", async () => {
+    const dev = (await t.sim("POST", "/devices", { serialNumber: "HL2-SN-WDAC", osVersion: "10.0.22621.1266", enroll: true })).body;
+    const resource = compile(secureBlueprint()).desired.find((d) => d.kind === "customConfiguration" && JSON.stringify(d.body).includes("ApplicationControl"))!;
+    const all = [{ "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" }];
+    const good = await createAssigned(resource.body, all);
+    const body = resource.body as { omaSettings: Record<string, unknown>[] };
+    const corrupt = await createAssigned({ ...body, displayName: "Corrupt WDAC", omaSettings: [{ ...body.omaSettings[0], value: Buffer.from("<SiPolicy/>").toString("base64") }] }, all);
+    const sync = await t.sim("POST", `/devices/${dev.id}/sync`);
+    const states = Object.fromEntries(sync.body.profiles.map((p: { id: string; state: string }) => [p.id, p.state]));
+    // Both set the same node to different values, so they also conflict; the error wins for the corrupt one.
+    expect(states[corrupt]).toBe("error");
+    const perDevice = (await t.graph("GET", `/v1.0/deviceManagement/managedDevices/${dev.managedDeviceId}/deviceConfigurationStates`)).body.value;
+    expect(perDevice.find((s: { id: string }) => s.id === corrupt).settingStates[0]).toMatchObject({ state: "error", errorCode: -2016345712 });
+    await t.graph("POST", `/v1.0${CFG}/${corrupt}/assign`, { assignments: [] });
+    const again = await t.sim("POST", `/devices/${dev.id}/sync`);
+    expect(again.body.profiles.find((p: { id: string }) => p.id === good).state).toBe("compliant");
+    await t.graph("POST", `/v1.0${CFG}/${good}/assign`, { assignments: [] });
   });
 });
 
