@@ -65,6 +65,8 @@ describe("parseMembershipRule", () => {
     ["missing closing paren", '(user.city -eq "A"', /Expected '\)'/],
     ["trailing tokens", 'user.city -eq "A" "B"', /after the end/],
     ["unterminated string", 'user.city -eq "A', /Unterminated/],
+    ["unterminated single-quoted string", "user.city -in ['A", /Unterminated/],
+    ["a string that ends on an escaped quote", 'user.city -eq "A`"', /Unterminated/],
     ["empty rule", "   ", /empty/],
     ["dateTime operator", "user.employeeHireDate -ge system.now", /dateTime/],
     ["no object property", '_ -eq "x"', /no user or device/],

@@ -86,6 +86,26 @@ type Token =
 // The docs print operators with an en dash (`–and`) in places; treat it like the hyphen.
 const DASHES = new Set(["-", "\u2013"]);
 
+/** Reads the quoted literal opening at `start`; `escape` followed by the quote stands for the quote. */
+function readQuoted(text: string, start: number, escape: string): { value: string; end: number } {
+  const quote = text[start] as string;
+  let value = "";
+  let i = start + 1;
+  for (;;) {
+    if (i >= text.length) throw new MembershipRuleError("Unterminated string literal.", start);
+    const c = text[i] as string;
+    if (c === escape && text[i + 1] === quote) {
+      value += quote;
+      i += 2;
+    } else if (c === quote) {
+      return { value, end: i + 1 };
+    } else {
+      value += c;
+      i++;
+    }
+  }
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -101,46 +121,12 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (ch === '"') {
-      // A double quote inside a value is escaped with a backtick: `"  (groups-dynamic-membership.md, "Supported values").
-      let value = "";
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new MembershipRuleError("Unterminated string literal.", start);
-        const c = text[i] as string;
-        if (c === "`" && text[i + 1] === '"') {
-          value += '"';
-          i += 2;
-        } else if (c === '"') {
-          i++;
-          break;
-        } else {
-          value += c;
-          i++;
-        }
-      }
+    if (ch === '"' || ch === "'") {
+      // A double quote inside a value is escaped with a backtick: `"  (groups-dynamic-membership.md,
+      // "Supported values"); single-quoted values (used in `-in ['…']` lists) double the quote.
+      const { value, end } = readQuoted(text, start, ch === '"' ? "`" : "'");
       tokens.push({ kind: "string", value, at: start });
-      continue;
-    }
-    if (ch === "'") {
-      // Single-quoted values (used in `-in ['…']` lists) escape a quote by doubling it.
-      let value = "";
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new MembershipRuleError("Unterminated string literal.", start);
-        const c = text[i] as string;
-        if (c === "'" && text[i + 1] === "'") {
-          value += "'";
-          i += 2;
-        } else if (c === "'") {
-          i++;
-          break;
-        } else {
-          value += c;
-          i++;
-        }
-      }
-      tokens.push({ kind: "string", value, at: start });
+      i = end;
       continue;
     }
     if (DASHES.has(ch) && /[A-Za-z]/.test(text[i + 1] ?? "")) {
