@@ -229,23 +229,34 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
       expect((members.body.value as { id: string }[]).map((m) => m.id)).not.toContain(device.entraObjectId);
     });
 
-    it("a device below the OS baseline reports exactly the Policy CSP settings its build lacks as errors", async () => {
+    it("a device below the OS baseline reports exactly the settings its build lacks as errors (the catalog is the oracle)", async () => {
       const oldBuild = "19041.1103"; // Windows Holographic 2004: before 20H2, where several compiled policies start
       const { sync } = await register("E2E-OLD-1", `10.0.${oldBuild}`, bp.devices.autopilot.groupTag);
-      const settings = compiled.desired
+      const lacks = (omaUri: string) => {
+        const node = defaultCatalog.findCspNode(omaUri);
+        return node === undefined || !node.hololens2.supported || !buildSupports(oldBuild, node.hololens2.minBuild);
+      };
+      const isPolicy = (omaUri: string) => /\/Vendor\/MSFT\/Policy\/Config\//.test(omaUri);
+      const reported = sync.profiles.flatMap((p) => p.settings);
+      const errored = reported.filter((x) => x.state === "error").map((x) => x.omaUri).sort();
+      // Every compiled Policy CSP setting the old build lacks is among the errors…
+      const compiledLacking = compiled.desired
         .filter((r) => r.kind === "customConfiguration")
-        .flatMap((r) => (r.body.omaSettings as { omaUri: string }[]).map((s) => s.omaUri));
-      // The local tenant models build minimums for Policy CSP nodes only (hololens-policies.ts).
-      const policy = settings.filter((u) => /\/Vendor\/MSFT\/Policy\/Config\//.test(u));
-      const lacking = policy.filter((u) => !buildSupports(oldBuild, defaultCatalog.findCspNode(u)!.hololens2.minBuild)).sort();
-      expect(lacking.length).toBeGreaterThan(0);
-      const errored = sync.profiles.flatMap((p) => p.settings.filter((x) => x.state === "error").map((x) => x.omaUri)).sort();
-      expect(errored).toEqual(lacking);
+        .flatMap((r) => (r.body.omaSettings as { omaUri: string }[]).map((s) => s.omaUri))
+        .filter((u) => isPolicy(u) && lacks(u));
+      expect(compiledLacking.length).toBeGreaterThan(0);
+      expect(errored).toEqual(expect.arrayContaining(compiledLacking));
+      // …every reported Policy CSP setting errs exactly when the catalog says the build lacks it
+      // (the local tenant models build minimums for Policy CSP nodes, hololens-policies.ts)…
+      const policy = reported.filter((x) => isPolicy(x.omaUri));
+      expect(policy.filter((x) => x.state === "error").map((x) => x.omaUri).sort()).toEqual(policy.filter((x) => lacks(x.omaUri)).map((x) => x.omaUri).sort());
+      // …and nothing errs that the catalog says the build has.
+      expect(errored.filter((u) => !lacks(u))).toEqual([]);
       for (const p of sync.profiles) {
         const hasError = p.settings.some((x) => x.state === "error");
         expect({ profile: p.displayName, state: p.state }).toEqual({ profile: p.displayName, state: hasError ? "error" : "compliant" });
       }
-      for (const x of sync.profiles.flatMap((p) => p.settings).filter((x) => x.state === "error")) expect(x.errorCode).toBe(-2016345708);
+      for (const x of reported.filter((x) => x.state === "error")) expect(x.errorCode).toBe(-2016345708);
     });
   });
 
