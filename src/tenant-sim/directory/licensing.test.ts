@@ -4,6 +4,7 @@ import { openSimStore } from "../store.ts";
 import {
   assignGroupLicenses,
   assignUserLicenses,
+  consumedUnitsOf,
   createGroupLicensingTicker,
   directoryUsageLocation,
   parseAssignLicenseBody,
@@ -191,6 +192,26 @@ describe("group licensing and usage location", () => {
     expectGraphError(() => assignUserLicenses(store, u, [{ skuId: INTUNE_SKU, disabledPlans: [] }], [], now), 400, /invalid usage location/);
     // Removing needs no location.
     expect(() => assignUserLicenses(store, u, [], [INTUNE_SKU], now)).not.toThrow();
+  });
+});
+
+describe("consumedUnitsOf", () => {
+  it("counts each user with an active assignment once, whatever the sources; errors and other SKUs do not count", () => {
+    const store = setup();
+    const state = (skuId: string, assignedByGroup: string | null, st: "Active" | "Error") => ({
+      skuId,
+      disabledPlans: [],
+      assignedByGroup,
+      state: st,
+      error: st === "Active" ? ("None" as const) : ("CountViolation" as const),
+      lastUpdatedDateTime: now.toISOString(),
+    });
+    putUser(store, "a@x", { licenseAssignmentStates: [state(INTUNE_SKU, null, "Active"), state(INTUNE_SKU, "g1", "Active")] });
+    putUser(store, "b@x", { licenseAssignmentStates: [state(INTUNE_SKU, "g1", "Error")] });
+    putUser(store, "c@x", { licenseAssignmentStates: [state(RA_SKU, null, "Active")] });
+    putUser(store, "d@x");
+    expect(consumedUnitsOf(store, INTUNE_SKU)).toBe(1);
+    expect(consumedUnitsOf(store, RA_SKU)).toBe(1);
   });
 });
 

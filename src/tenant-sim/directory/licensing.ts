@@ -106,11 +106,16 @@ export function consumedUnitsBySku(users: readonly UserDoc[]): Map<string, numbe
   return counts;
 }
 
+/** Units of one SKU consumed now: users with an active assignment of it (only holders of the SKU are read). */
+export function consumedUnitsOf(store: SimStore, skuId: string): number {
+  const holders = sqliteStoreOf(store).findWithArrayElement<UserDoc>("users", "licenseAssignmentStates", skuId, "skuId");
+  return holders.filter((u) => u.licenseAssignmentStates.some((s) => s.skuId === skuId && isActive(s))).length;
+}
+
 /** Writes `consumedUnits` on every SKU whose count changed. */
 export function refreshConsumedUnits(store: SimStore): void {
-  const counts = consumedUnitsBySku(store.list<UserDoc>("users"));
   for (const sku of store.list<SkuDoc>("subscribedSkus")) {
-    const consumed = counts.get(sku.skuId) ?? 0;
+    const consumed = consumedUnitsOf(store, sku.skuId);
     if (sku.consumedUnits !== consumed) store.put("subscribedSkus", { ...sku, consumedUnits: consumed });
   }
 }
@@ -126,17 +131,16 @@ export function assignUserLicenses(store: SimStore, user: UserDoc, add: readonly
     throw new GraphHttpError(400, "Request_BadRequest", "License assignment cannot be done for user with invalid usage location.");
   }
   const nowIso = now.toISOString();
-  const counts = consumedUnitsBySku(store.list<UserDoc>("users"));
   let states = (user.licenseAssignmentStates ?? []).filter((s) => !(s.assignedByGroup === null && remove.includes(s.skuId)));
   for (const lic of add) {
     const alreadyConsumes = states.some((s) => s.skuId === lic.skuId && isActive(s));
     const sku = skus.find((s) => s.skuId === lic.skuId) as SkuDoc;
-    if (!alreadyConsumes && (counts.get(lic.skuId) ?? 0) >= sku.prepaidUnits.enabled) {
+    // The stored user is one of the holders only if it already consumes a unit, which then needs no new one.
+    if (!alreadyConsumes && consumedUnitsOf(store, lic.skuId) >= sku.prepaidUnits.enabled) {
       throw new GraphHttpError(400, "Request_BadRequest", `Subscription with SKU ${lic.skuId} does not have any available licenses.`);
     }
     states = states.filter((s) => !(s.assignedByGroup === null && s.skuId === lic.skuId));
     states.push({ skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], assignedByGroup: null, state: "Active", error: "None", lastUpdatedDateTime: nowIso });
-    if (!alreadyConsumes) counts.set(lic.skuId, (counts.get(lic.skuId) ?? 0) + 1);
   }
   user.licenseAssignmentStates = states;
   deriveUserLicenses(user, skus, nowIso);
