@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openSimStore, type SqliteSimStore } from "../store.ts";
 import { dynamicMembershipTicker, recomputeDynamicGroups } from "./dynamic-membership.ts";
-import { putDevice, putGroup, putUser } from "./test-fixtures.ts";
+import { countingLists, putDevice, putGroup, putUser } from "./test-fixtures.ts";
 import type { GroupDoc } from "./types.ts";
 
 const dynamic = (rule: string, state = "On") => ({ groupTypes: ["DynamicMembership"], membershipRule: rule, membershipRuleProcessingState: state });
@@ -63,17 +63,6 @@ describe("recomputeDynamicGroups", () => {
 });
 
 describe("dynamicMembershipTicker (incremental)", () => {
-  /** The store, counting the whole-collection reads made through it. */
-  function counted(store: SqliteSimStore) {
-    const listed: string[] = [];
-    const proxy = new Proxy(store, {
-      get(target, prop, receiver) {
-        if (prop === "list") return (kind: string) => (listed.push(kind), target.list(kind));
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    return { proxy, listed };
-  }
   const members = (store: SqliteSimStore, id: string) => store.get<GroupDoc>("groups", id)?._members;
 
   it("a write to an assigned group reads no collection; a changed device joins and leaves without a full pass", () => {
@@ -81,7 +70,7 @@ describe("dynamicMembershipTicker (incremental)", () => {
     const group = putGroup(store, "g", dynamic('(device.devicePhysicalIds -any (_ -eq "[OrderID]:ClientA"))'));
     for (let i = 0; i < 10; i++) putGroup(store, `assigned ${i}`);
     const a = putDevice(store, "HL-A", ["[OrderID]:ClientA"]);
-    const { proxy, listed } = counted(store);
+    const { store: proxy, listed } = countingLists(store);
     dynamicMembershipTicker.tick(proxy, new Date());
     expect(members(store, group.id)).toEqual([a.id]);
     expect(listed).toEqual(["devices"]);

@@ -3,7 +3,8 @@
  * unit tests of the directory logic read as scenarios rather than JSON.
  */
 import { randomUUID } from "node:crypto";
-import type { SimStore } from "../framework.ts";
+import type { HttpMethod, RouteContext, SimStore } from "../framework.ts";
+import { answerCollection, answerEntity, type ODataRequest } from "../odata/collection.ts";
 import { saveDirectoryObject } from "./change-log.ts";
 import type { DeviceDoc, GroupDoc, SkuDoc, UserDoc } from "./types.ts";
 
@@ -58,4 +59,39 @@ export function putGroup(store: SimStore, displayName: string, extra: Partial<Gr
 
 export function putDevice(store: SimStore, displayName: string, physicalIds: string[]): DeviceDoc {
   return saveDirectoryObject(store, "devices", { id: randomUUID(), deviceId: randomUUID(), displayName, physicalIds, operatingSystem: "Windows", accountEnabled: true });
+}
+
+/** The store, with a record of every whole-collection read (`list`) made through it. */
+export function countingLists<S extends SimStore>(store: S): { store: S; listed: string[] } {
+  const listed: string[] = [];
+  const proxy = new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === "list") return (kind: string) => (listed.push(kind), target.list(kind));
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  return { store: proxy, listed };
+}
+
+/** A route context over `store` for calling a directory handler directly (no HTTP, no token). */
+export function routeContextFor(store: SimStore, method: HttpMethod, params: Record<string, string>, body?: unknown): RouteContext {
+  const query = new URLSearchParams();
+  const req: ODataRequest = { version: "v1.0", query, headers: {}, baseUrl: "https://127.0.0.1:1", path: "/" };
+  return {
+    version: "v1.0",
+    method,
+    params,
+    query,
+    headers: {},
+    body,
+    baseUrl: req.baseUrl,
+    appId: "00000000-0000-0000-0000-0000000000aa",
+    roles: [],
+    store,
+    now: () => new Date("2026-01-02T03:04:05Z"),
+    tenantId: "00000000-0000-0000-0000-0000000000bb",
+    requestId: "test",
+    collection: (items, options) => answerCollection(req, items, options),
+    entity: (item, contextPath, defaultSelect) => answerEntity(req, item, contextPath, defaultSelect),
+  };
 }
