@@ -19,6 +19,8 @@ export interface AppliedResource {
   /** Versioned path, e.g. `/v1.0/groups`. */
   path: string;
   status: number;
+  /** Answers to the `PATCH` requests that added the member binds beyond the create's 20 (expect 204 each). */
+  followUpStatuses: number[];
   /** The Graph id of the resource (of its parent for actions such as `assign`; the name of a domain). */
   id: string;
   response: TestResponse;
@@ -61,6 +63,21 @@ function requestFor(r: DesiredResource, sent: Record<string, unknown>, idOf: (a:
   return { method: "POST" as const, path: `/${r.api}${path}`, body: sent, id: undefined };
 }
 
+/** Graph takes at most 20 `@odata.bind` relationships in one group create or update (group-post-groups.md, graph-facts §1). */
+export const MAX_BINDS_PER_REQUEST = 20;
+
+/**
+ * Splits a create body whose `members@odata.bind` exceeds Graph's limit: the create carries the first
+ * 20, each follow-up `PATCH` the next 20 (src/compile/types.ts leaves this split to whoever sends it).
+ */
+export function splitMemberBinds(body: Record<string, unknown>): { create: Record<string, unknown>; followUps: string[][] } {
+  const binds = body["members@odata.bind"];
+  if (!Array.isArray(binds) || binds.length <= MAX_BINDS_PER_REQUEST) return { create: body, followUps: [] };
+  const chunks: string[][] = [];
+  for (let i = 0; i < binds.length; i += MAX_BINDS_PER_REQUEST) chunks.push(binds.slice(i, i + MAX_BINDS_PER_REQUEST) as string[]);
+  return { create: { ...body, "members@odata.bind": chunks[0] }, followUps: chunks.slice(1) };
+}
+
 /** Reads `/subscribedSkus` the way a planner resolves `$resolve` placeholders. */
 export async function readSubscribedSkus(t: GraphCaller): Promise<SubscribedSkuIds[]> {
   const res = await t.graph("GET", "/v1.0/subscribedSkus");
@@ -93,13 +110,19 @@ export async function applyDesired(
       },
     });
     const req = requestFor(resource, sent, idOf);
-    const response = await t.graph(req.method, req.path, req.body);
+    const { create, followUps } = req.method === "POST" && resource.kind === "group" ? splitMemberBinds(req.body) : { create: req.body, followUps: [] };
+    const response = await t.graph(req.method, req.path, create);
     // Actions under a parent (assign, assignLicense) are read back through the parent.
     const createdId = (response.body as { id?: unknown } | undefined)?.id;
     const id = req.id ?? (resource.parent ? idOf(resource.parent) : typeof createdId === "string" ? createdId : "");
-    const record: AppliedResource = { resource, sent: req.body, method: req.method, path: req.path, status: response.status, id, response };
+    const record: AppliedResource = { resource, sent: req.body, method: req.method, path: req.path, status: response.status, followUpStatuses: [], id, response };
     applied.push(record);
     if (response.status !== expectedStatus(resource)) break;
+    for (const chunk of followUps) {
+      const more = await t.graph("PATCH", `${req.path}/${encodeURIComponent(id)}`, { "members@odata.bind": chunk });
+      record.followUpStatuses.push(more.status);
+    }
+    if (record.followUpStatuses.some((s) => s !== 204)) break;
     ids.set(resource.address, record.id);
   }
   return { applied, passwords };

@@ -1,7 +1,7 @@
 /**
  * Test-only: makes a fresh local tenant look like the tenant a blueprint was written for, as an admin
- * would before running holofleet — the blueprint's domains verified and every SKU it assigns
- * subscribed. Only preconditions are arranged (directly in the store); everything holofleet itself
+ * would before running holofleet — the blueprint's domains verified, every SKU it assigns subscribed
+ * with a seat for each account. Only preconditions are arranged (directly in the store); everything holofleet itself
  * creates goes through Graph.
  */
 import type { Blueprint } from "../../../src/blueprint/types.ts";
@@ -57,7 +57,24 @@ export function subscribeSkus(t: TestTenant, skuPartNumbers: readonly string[], 
   return added;
 }
 
-/** Both arrangements for `bp`; returns what was added, so a test can say what it assumed. */
-export function arrangeTenantFor(t: TestTenant, bp: Blueprint): { domains: string[]; skus: string[] } {
-  return { domains: verifyDomains(t, blueprintDomains(bp)), skus: subscribeSkus(t, bp.licensing.skus) };
+/** Raises each SKU's prepaid units to at least `needed`, as buying more seats would. */
+export function ensureSeats(t: TestTenant, skuPartNumbers: readonly string[], needed: number): string[] {
+  const store = t.tenant.store;
+  const raised: string[] = [];
+  for (const sku of store.list<Doc & { skuPartNumber: string; prepaidUnits: { enabled: number } }>("subscribedSkus")) {
+    if (!skuPartNumbers.includes(sku.skuPartNumber) || sku.prepaidUnits.enabled >= needed) continue;
+    store.put("subscribedSkus", { ...sku, prepaidUnits: { ...sku.prepaidUnits, enabled: needed } });
+    raised.push(sku.skuPartNumber);
+  }
+  return raised;
+}
+
+/** All arrangements for `bp`; returns what was added, so a test can say what it assumed. */
+export function arrangeTenantFor(t: TestTenant, bp: Blueprint): { domains: string[]; skus: string[]; seats: string[] } {
+  const accounts = bp.clients.reduce((n, c) => n + c.accounts.length, 0);
+  return {
+    domains: verifyDomains(t, blueprintDomains(bp)),
+    skus: subscribeSkus(t, bp.licensing.skus),
+    seats: ensureSeats(t, bp.licensing.skus, accounts),
+  };
 }
