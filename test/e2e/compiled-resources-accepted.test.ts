@@ -15,9 +15,10 @@ import { compileChecked } from "../../src/compile/compile-checked.ts";
 import { compileGroupLicense } from "../../src/compile/graph/group-license.ts";
 import type { CompileResult, DesiredResource } from "../../src/compile/types.ts";
 import { startTestTenant, type TestTenant } from "../../src/tenant-sim/testing.ts";
-import { applyDesired, expectedStatus, MAX_BINDS_PER_REQUEST, type AppliedResource } from "./support/apply-desired.ts";
+import { applyDesired, expectedStatus, MAX_BINDS_PER_REQUEST, readSubscribedSkus, type AppliedResource } from "./support/apply-desired.ts";
 import { arrangeTenantFor } from "./support/arrange-tenant.ts";
 import { expectReadBack } from "./support/read-back.ts";
+import { resolvePlaceholders } from "./support/resolve-placeholders.ts";
 import { waitFor } from "./support/wait-for.ts";
 
 const examplesDir = new URL("../../examples/", import.meta.url);
@@ -104,6 +105,23 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
       error: undefined,
     }));
     expect(answers.sort((x, y) => x.address.localeCompare(y.address))).toEqual(expected.sort((x, y) => x.address.localeCompare(y.address)));
+  });
+
+  it("every SKU and service-plan id the compiler carries from the licensing catalog is the tenant's", async () => {
+    const skus = await readSubscribedSkus(t);
+    const lookups: { $resolve: string; catalog: string }[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") {
+        const o = v as Record<string, unknown>;
+        if (typeof o.$resolve === "string" && typeof o.catalog === "string") lookups.push({ $resolve: o.$resolve, catalog: o.catalog });
+        else Object.values(o).forEach(walk);
+      }
+    };
+    compiled.desired.forEach((r) => walk(r.body));
+    expect(lookups.length).toBeGreaterThanOrEqual(bp.licensing.skus.length);
+    const noRefs = { idOf: () => "", skus, generatePassword: () => "" };
+    for (const l of lookups) expect({ lookup: l.$resolve, id: resolvePlaceholders({ v: l }, noRefs).v }).toEqual({ lookup: l.$resolve, id: l.catalog });
   });
 
   it("reading every resource back gives the values that were sent", async () => {
