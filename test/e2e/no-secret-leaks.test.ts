@@ -30,6 +30,7 @@ let client: TenantFileClient | undefined;
 let applied: AppliedResource[] = [];
 let passwords: string[] = [];
 let tokens: string[] = [];
+let dbSnapshot: { file: string; text: string }[] = [];
 
 const tenantDir = () => join(work, "tenant");
 const readTenantJson = () => tenantFileSchema.parse(JSON.parse(readFileSync(join(tenantDir(), "tenant.json"), "utf8")));
@@ -75,6 +76,8 @@ beforeAll(async () => {
   applied = result.applied;
   passwords = result.passwords;
   tokens = [...client.tokens];
+  // The tenant's database right after the passwords went in (before reset rewrites it).
+  dbSnapshot = ["state.db", "state.db-wal"].filter((f) => existsSync(join(tenantDir(), f))).map((f) => ({ file: f, text: readFileSync(join(tenantDir(), f)).toString("latin1") }));
 
   for (const args of [
     ["tenant", "local", "status", "--dir", "tenant"],
@@ -144,12 +147,10 @@ it("the background tenant's log holds none of them either", () => {
 });
 
 it("the tenant keeps no generated password, and its secret-holding files are private (0600)", () => {
-  const db = ["state.db", "state.db-wal"].filter((f) => existsSync(join(tenantDir(), f)));
-  expect(db).toContain("state.db");
-  const found = db.flatMap((f) => {
-    const bytes = readFileSync(join(tenantDir(), f)).toString("latin1");
-    return passwords.flatMap((p, i) => (bytes.includes(p) ? [`${f}: generated password #${i + 1}`] : []));
-  });
+  expect(dbSnapshot.map((d) => d.file)).toContain("state.db");
+  // The users exist in the snapshot (so it is the right moment), their passwords do not.
+  expect(dbSnapshot.some((d) => d.text.includes("fabrikam-shift-a@"))).toBe(true);
+  const found = dbSnapshot.flatMap((d) => passwords.flatMap((p, i) => (d.text.includes(p) ? [`${d.file}: generated password #${i + 1}`] : [])));
   expect(found).toEqual([]);
   for (const f of ["tenant.json", "state.db"]) expect({ f, mode: statSync(join(tenantDir(), f)).mode & 0o777 }).toEqual({ f, mode: 0o600 });
 });
