@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { openSimStore } from "./store.ts";
+import { openSimStore, sqliteStoreOf } from "./store.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -176,6 +176,14 @@ describe("openSimStore", () => {
     s.put("groups", { id: "b" });
     expect(s.changedSince("groups", 0)).toEqual([{ id: "b" }]);
     expect(s.list("groups")).toEqual([{ id: "a" }, { id: "b" }]);
+    s.close();
+  });
+
+  it("sqliteStoreOf hands back the store's query extensions, and refuses a store without them", () => {
+    const s = openSimStore(":memory:");
+    expect(sqliteStoreOf(s)).toBe(s);
+    const foreign = { get: () => undefined, list: () => [], put: () => undefined, delete: () => false, tx: <T>(fn: () => T) => fn() };
+    expect(() => sqliteStoreOf(foreign)).toThrow(/SQLite store/);
     s.close();
   });
 });

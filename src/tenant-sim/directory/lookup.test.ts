@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GraphHttpError } from "../framework.ts";
 import { openSimStore } from "../store.ts";
-import { findById, findGroupByUniqueName, findUser, requireDevice, requireDeviceByDeviceId, requireGroup, requireUser } from "./lookup.ts";
+import { findAllByAlternateKey, findById, findGroupByUniqueName, findUser, requireDevice, requireDeviceByDeviceId, requireGroup, requireUser } from "./lookup.ts";
 import { putDevice, putGroup, putUser } from "./test-fixtures.ts";
 
 describe("directory lookups", () => {
@@ -36,4 +36,13 @@ describe("directory lookups", () => {
     expect(() => requireDeviceByDeviceId(store, "00000000-0000-0000-0000-000000000000")).toThrow(GraphHttpError);
     expect(findById(store, "devices", "missing")).toBeUndefined();
   });
+
+  it("alternate keys outside ASCII still compare ignoring case (the index folds ASCII only)", () => {
+    const store = openSimStore(":memory:");
+    const g = putGroup(store, "Équipe", { uniqueName: "ÉQUIPE-Zürich" });
+    expect(findGroupByUniqueName(store, "équipe-zürich")?.id).toBe(g.id);
+    expect(findAllByAlternateKey(store, "groups", "uniqueName", "ÉQUIPE-ZÜRICH").map((d) => (d as { id: string }).id)).toEqual([g.id]);
+    expect(findAllByAlternateKey(store, "groups", "uniqueName", "equipe-zurich")).toEqual([]);
+  });
 });
+

@@ -22,11 +22,22 @@ export function requireById<T extends object>(store: SimStore, kind: string, id:
   return doc;
 }
 
+/**
+ * Documents of `kind` whose string `field` equals `value` ignoring case, in insertion order. The
+ * store's index folds ASCII letters only (SQLite `lower()`), so a value with other letters is
+ * compared over the whole collection instead; UPNs, mail nicknames and GUIDs are ASCII.
+ */
+export function findAllByAlternateKey<T extends object>(store: SimStore, kind: string, field: string, value: string): T[] {
+  const wanted = value.toLowerCase();
+  const candidates = /^[\x00-\x7f]*$/.test(value)
+    ? sqliteStoreOf(store).findByField<T & Record<string, unknown>>(kind, field, value)
+    : store.list<T & Record<string, unknown>>(kind);
+  return candidates.filter((doc) => typeof doc[field] === "string" && (doc[field] as string).toLowerCase() === wanted);
+}
+
 /** The one document of `kind` whose alternate key `field` equals `value` (ignoring case), if any. */
 function findByAlternateKey<T extends object>(store: SimStore, kind: string, field: string, value: string): T | undefined {
-  return sqliteStoreOf(store)
-    .findByField<T & Record<string, unknown>>(kind, field, value)
-    .find((doc) => typeof doc[field] === "string" && (doc[field] as string).toLowerCase() === value.toLowerCase());
+  return findAllByAlternateKey<T>(store, kind, field, value)[0];
 }
 
 /** A user by object id or by `userPrincipalName` (case-insensitive), as `/users/{id | userPrincipalName}` allows. */

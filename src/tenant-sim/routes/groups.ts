@@ -13,13 +13,12 @@ import { directoryObjectView, withoutNeverReturned } from "../directory/director
 import { directoryRoute } from "../directory/directory-route.ts";
 import { compileMembershipRule } from "../directory/evaluate-membership-rule.ts";
 import { assignGroupLicenses, parseAssignLicenseBody, refreshConsumedUnits, withdrawGroupLicenses } from "../directory/licensing.ts";
-import { findGroupByUniqueName, notFound, requireGroup } from "../directory/lookup.ts";
+import { findAllByAlternateKey, findGroupByUniqueName, notFound, requireGroup } from "../directory/lookup.ts";
 import { MembershipRuleError } from "../directory/membership-rule.ts";
 import { findDirectoryObject, isDynamicGroup, removeFromAllGroups, setGroupMembers } from "../directory/membership.ts";
 import { GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT } from "../directory/property-sets.ts";
 import { requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc } from "../directory/types.ts";
-import { sqliteStoreOf } from "../store.ts";
 
 const GROUPS = directoryCollection("groups", { defaultSelect: GROUP_DEFAULT_SELECT, basicFilterProperties: GROUP_BASIC_FILTER, advancedQueryNeedsEventual: true });
 
@@ -101,16 +100,15 @@ function validateGroupFields(store: SimStore, group: GroupDoc, selfId: string | 
     throw new GraphHttpError(400, "Request_BadRequest", "membershipRule can be set only on a group whose groupTypes contains DynamicMembership.");
   }
   // Conflicts are looked up through the store's field index, not by reading every group.
-  const others = (field: string, value: string) => sqliteStoreOf(store).findByField<GroupDoc>("groups", field, value).filter((g) => g.id !== selfId);
+  const others = (field: string, value: string) => findAllByAlternateKey<GroupDoc>(store, "groups", field, value).filter((g) => g.id !== selfId);
   const isUnified = (g: GroupDoc) => g.groupTypes.some((t) => t.toLowerCase() === "unified");
   // mailNickname is unique only for Microsoft 365 groups (graph-facts §1).
-  if (isUnified(group) && others("mailNickname", String(group.mailNickname)).some((g) => isUnified(g) && String(g.mailNickname).toLowerCase() === String(group.mailNickname).toLowerCase())) {
+  if (isUnified(group) && others("mailNickname", String(group.mailNickname)).some(isUnified)) {
     throw new GraphHttpError(400, "Request_BadRequest", "Another object with the same value for property mailNickname already exists.", {}, [{ code: "ObjectConflict", target: "mailNickname" }]);
   }
   if (group.uniqueName != null) {
     if (typeof group.uniqueName !== "string" || group.uniqueName === "") throw invalidValue("uniqueName");
-    const name = group.uniqueName.toLowerCase();
-    if (others("uniqueName", name).some((g) => typeof g.uniqueName === "string" && g.uniqueName.toLowerCase() === name)) {
+    if (others("uniqueName", group.uniqueName).length) {
       throw new GraphHttpError(400, "Request_BadRequest", "Another object with the same value for property uniqueName already exists.", {}, [{ code: "ObjectConflict", target: "uniqueName" }]);
     }
   }
