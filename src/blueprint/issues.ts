@@ -162,8 +162,9 @@ export function issueToDiagnostics(issue: Issue, file: string, src: YamlSourceMa
     case "invalid_format":
       return [make("HF1015", `${keyLabel(path)} is ${typeName(issue.input)}; ${issue.message}`, undefined)];
     case "custom": {
-      const params = (issue.params ?? {}) as { hf?: string; fix?: string };
-      return [make(params.hf ?? "HF1019", `${keyLabel(path)}: ${issue.message}`, params.fix)];
+      const params = (issue.params ?? {}) as { hf?: string; fix?: string; why?: string };
+      const diagnostic = make(params.hf ?? "HF1019", `${keyLabel(path)}: ${issue.message}`, params.fix);
+      return [params.why ? { ...diagnostic, why: params.why } : diagnostic];
     }
     case "invalid_union": {
       const branch = bestUnionBranch(issue);

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diagnosticCodes } from "../diag/codes.ts";
-import { latestKnownBuild } from "../catalog/index.ts";
+import { compareBuilds, latestKnownBuild, osReleases } from "../catalog/index.ts";
+import { compile } from "../compile/compile.ts";
+import { OLDEST_SUPPORTED_BUILD } from "./schema/devices/os-baseline.ts";
 import { loadBlueprint, loadBlueprintFile } from "./load.ts";
 
 const fixture = (name: string) => new URL(`../../test/fixtures/blueprints/${name}.yaml`, import.meta.url);
@@ -53,6 +55,8 @@ const invalid: [string, string, number, number][] = [
   ["bad-client-id", "HF1015", 7, 9],
   ["bad-os-release", "HF1016", 7, 15],
   ["duplicate-list-entry", "HF1017", 8, 37],
+  ["name-line-break", "HF1018", 8, 18],
+  ["bad-upn-character", "HF1015", 9, 14],
   // Semantic contradictions
   ["kiosk-app-blocked", "HF2001", 8, 37],
   ["calling-app-blocked", "HF2002", 8, 24],
@@ -75,6 +79,7 @@ const invalid: [string, string, number, number][] = [
   ["upn-outside-domain", "HF2019", 9, 9],
   ["company-resource-plans", "HF2020", 7, 35],
   ["device-shared-across-clients", "HF2023", 14, 19],
+  ["group-name-too-long", "HF2030", 8, 18],
 ];
 
 /** Valid blueprints that carry a warning: [fixture, code, line, col]. */
@@ -88,6 +93,7 @@ const warnings: [string, string, number, number][] = [
   ["warn-teams-disabled", "HF2027", 7, 49],
   ["warn-unused-acknowledgement", "HF2028", 10, 15],
   ["warn-wifi-blocked", "HF2029", 8, 35],
+  ["warn-browser-listed-but-allowed", "HF2026", 9, 24],
 ];
 
 describe("loadBlueprint: malformed blueprints", () => {
@@ -266,5 +272,152 @@ describe("loadBlueprint: robustness", () => {
     const result = loadBlueprint(lines.join("\n"), "bomb.yaml");
     expect(result.blueprint).toBeNull();
     expect(result.diagnostics.map((d) => d.code)).toContain("HF1001");
+  });
+});
+
+const HEAD = "apiVersion: holofleet/v1\nmetadata:\n  name: one-pass\n";
+const TENANT = "tenant:\n  domain: contoso.onmicrosoft.com\n";
+const CLIENT = "clients:\n  - id: fabrikam\n    accounts:\n      - fabrikam-op01\n";
+const at = (result: ReturnType<typeof loadBlueprint>) =>
+  result.diagnostics.map((d) => `${d.source?.start.line}:${d.source?.start.col} ${d.code}`);
+
+describe("loadBlueprint: every problem in one pass", () => {
+  it("an unknown key in tenant and an unknown app in the kiosk are both reported", () => {
+    const text = `${HEAD}tenant:\n  domain: contoso.onmicrosoft.com\n  modle: same-tenant\ndevices:\n  kiosk:\n    apps: [remote-assist, setings]\n${CLIENT}`;
+    const result = loadBlueprint(text, "both.yaml");
+    expect(result.blueprint).toBeNull();
+    expect(at(result)).toEqual(["6:3 HF1010", "9:27 HF2011"]);
+    expect(result.diagnostics[1]!.message).toContain('Did you mean "settings"?');
+  });
+
+  it("schema errors in one section and semantic errors in others, together", () => {
+    const text = [
+      HEAD + TENANT,
+      "licensing:\n  skus: [INTUNE_A, MICROSOFT_REMOTE_ASIST]\n",
+      "devices:\n  usb: maybe\n",
+      "passwords:\n  policy: extended\n",
+      "clients:\n  - id: fabrikam\n    accounts: [op01, op01]\n",
+    ].join("");
+    expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "14:22 HF2018"]);
+  });
+
+  it("a section with an error skips only the checks that read it", () => {
+    // devices fails (usb), so its unknown app is not checked yet; the licensing and password checks still run.
+    const text = `${HEAD}${TENANT}devices:\n  usb: maybe\n  kiosk:\n    apps: [remote-assist, setings]\nlicensing:\n  skus: [INTUNE_AA]\n${CLIENT}`;
+    const codes = loadBlueprint(text, "skip.yaml").diagnostics.map((d) => d.code);
+    expect(codes).toEqual(["HF1013", "HF2012"]);
+  });
+
+  it("a section with a duplicate key is reported but not checked; other sections are", () => {
+    const text = `${HEAD}${TENANT}devices:\n  usb: on\n  usb: off\nlicensing:\n  skus: [INTUNE_AA]\n${CLIENT}`;
+    expect(at(loadBlueprint(text, "dup.yaml"))).toEqual(["8:3 HF1002", "10:10 HF2012"]);
+  });
+
+  it("devices and clients take their defaults from valid tenant keys even when another tenant key is wrong", () => {
+    const text = `${HEAD}tenant:\n  domain: contoso.onmicrosoft.com\n  model: one-tenant\n${CLIENT}  - id: fabrikam\n    accounts: [fabrikam-op01]\n`;
+    // tenant.model is wrong, yet the accounts still expand with tenant.domain and are compared (HF2017, HF2018).
+    expect(at(loadBlueprint(text, "tenant.yaml"))).toEqual(["6:10 HF1013", "11:9 HF2017", "12:16 HF2018"]);
+  });
+
+  it("without a usable tenant.domain, the checks of devices and clients wait (their defaults derive from it)", () => {
+    const text = `${HEAD}tenant:\n  domain: not a domain\ndevices:\n  usb: on\npasswords:\n  policy: extended\n${CLIENT}`;
+    expect(at(loadBlueprint(text, "nodomain.yaml"))).toEqual(["5:11 HF1015", "9:11 HF2005"]);
+  });
+
+  it("an acknowledge list with an unknown id still applies its known ids, and reports no unused one", () => {
+    const text = `${HEAD}${TENANT}devices:\n  appControl:\n    blockBrowser: false\n${CLIENT}acknowledge: [browser-allowed, usb-onn, developer-mode]\n`;
+    const result = loadBlueprint(text, "ack.yaml");
+    expect(at(result)).toEqual(["13:32 HF1013"]);
+    expect(result.diagnostics[0]!.message).toContain('Did you mean "usb-on"?');
+  });
+
+  it("a wrong apiVersion does not stop the checks", () => {
+    const text = `apiVersion: holofleet/v2\nmetadata:\n  name: x\n${TENANT}devices:\n  usb: on\n${CLIENT}`;
+    expect(at(loadBlueprint(text, "v2.yaml"))).toEqual(["1:13 HF1013", "7:8 HF2021"]);
+  });
+
+  it("is deterministic and never repeats a diagnostic", () => {
+    const text = [
+      HEAD + "tenant:\n  domain: contoso.onmicrosoft.com\n  bogus: 1\n  other: 2\n",
+      "devices:\n  kiosk:\n    apps: [nope, nada, settings]\n    autoLaunch: nope\n  appControl:\n    blockApps: [nope]\n",
+      "licensing:\n  skus: [X1, X2]\n  disabledServicePlans: [Y1]\n",
+      "clients:\n  - id: a\n    accounts: [a1, a1]\n  - id: a\n    accounts: [b1]\n",
+    ].join("");
+    const first = loadBlueprint(text, "many.yaml").diagnostics;
+    expect(loadBlueprint(text, "many.yaml").diagnostics).toEqual(first);
+    const keys = first.map((d) => JSON.stringify([d.source?.start, d.code, d.message]));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(first.length).toBeGreaterThanOrEqual(10);
+    const positions = first.map((d) => d.source!.start.line * 1000 + d.source!.start.col);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("the section-by-section result equals the whole-schema result for every example", async () => {
+    const { blueprintSchema } = await import("./schema/blueprint.ts");
+    const { parseDocument } = await import("yaml");
+    for (const name of ["minimal", "same-tenant-three-clients", "service-tenant"]) {
+      const text = readFileSync(example(name), "utf8");
+      expect(loadBlueprint(text, name).blueprint, name).toEqual(blueprintSchema.parse(parseDocument(text).toJS()));
+    }
+  });
+});
+
+describe("defaults fit the OS baseline", () => {
+  const minimal = readFileSync(example("minimal"), "utf8");
+  const atBaseline = (baseline: string) => loadBlueprint(`${minimal}devices:\n  osBaseline: "${baseline}"\n`, "minimal.yaml");
+  const supported = osReleases.filter((r) => compareBuilds(r.build, OLDEST_SUPPORTED_BUILD) >= 0);
+
+  it("the oldest supported release is 20H2 (global assigned access, hololens-facts §3)", () => {
+    expect(supported.find((r) => r.kind === "feature")?.name).toBe("20H2");
+  });
+
+  it.each(supported.filter((r) => r.kind === "feature").map((r) => [r.name, r.build]))(
+    "the minimal blueprint at %s (%s) loads and compiles without an error",
+    (name) => {
+      const result = atBaseline(name);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.blueprint).not.toBeNull();
+      const compiled = compile(result.blueprint!);
+      expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    },
+  );
+
+  it("…and at every monthly build of those releases", () => {
+    for (const release of supported) {
+      expect(atBaseline(release.build).diagnostics, release.name).toEqual([]);
+    }
+  });
+
+  it("20H2 keeps network-proxy and leaves out network-airplanemode (21H1+); 21H1 the other way round", () => {
+    expect(atBaseline("20H2").blueprint!.devices.settingsPages.pages).toEqual([
+      "network-wifi",
+      "network-wifisettings",
+      "network-status",
+      "wifi-provisioning",
+      "network-vpn",
+      "network-proxy",
+    ]);
+    expect(atBaseline("21H1").blueprint!.devices.settingsPages.pages).toEqual([
+      "network-wifi",
+      "network-wifisettings",
+      "network-status",
+      "wifi-provisioning",
+      "network-vpn",
+      "network-airplanemode",
+    ]);
+  });
+
+  it("a page the file lists is still checked against the baseline (HF2010 at the page)", () => {
+    const result = loadBlueprint(`${minimal}devices:\n  osBaseline: 20H2\n  settingsPages:\n    pages: [network-wifi, network-airplanemode]\n`, "m.yaml");
+    expect(at(result)).toEqual(["18:27 HF2010"]);
+  });
+
+  it("a baseline older than 20H2 gets one error at devices.osBaseline naming every default that needs more", () => {
+    const result = atBaseline("2004");
+    expect(at(result)).toEqual(["16:15 HF2010"]);
+    const [d] = result.diagnostics;
+    expect(d!.message).toContain("global assigned access");
+    expect(d!.message).toContain("6 features");
+    expect(d!.fix).toContain("20H2 (19041.1128)");
   });
 });

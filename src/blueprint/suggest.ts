@@ -33,26 +33,38 @@ export function editDistance(a: string, b: string): number {
 /** Lower case without separators: `Remote_Assist` and `remote-assist` both become `remoteassist`. */
 const squash = (text: string) => text.toLowerCase().replace(/[\s_.-]+/g, "");
 
-/** How far `input` is from one spelling; a containment match ranks just after a one-letter typo. */
-function score(input: string, spelling: string): number {
+/** How far `input` is from one spelling; a containment match ranks after a one-letter typo. */
+function score(input: string, spelling: string): { distance: number; contained: boolean } {
   const a = squash(input);
   const b = squash(spelling);
-  if (a === b) return 0;
+  if (a === b) return { distance: 0, contained: false };
   const distance = Math.min(editDistance(input, spelling), editDistance(a, b));
   if (a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a))) {
-    // Prefer the candidate whose length is closest: `edg` → `edge` before `edge-legacy`.
-    return Math.min(distance, 1.5 + Math.abs(a.length - b.length) / 1000);
+    // A shared start ranks before a match inside the word; then the closest length wins:
+    // `edg` → `edge` before `edge-legacy`, `exchange` → `EXCHANGE_S_…` before `MIP_S_EXCHANGE`.
+    const prefix = a.startsWith(b) || b.startsWith(a);
+    return { distance: Math.min(distance, (prefix ? 1.5 : 1.7) + Math.abs(a.length - b.length) / 1000), contained: true };
   }
-  return distance;
+  return { distance, contained: false };
 }
 
-/** Up to `max` candidates close to `input` (distance ≤ a third of the length, at least 2, or a containment match). */
+/**
+ * Up to `max` candidates close to `input`: within a quarter of its length in edits (at least 2; 1 for
+ * inputs of up to 3 characters, where 2 edits change most of the word), or containing it. A candidate
+ * whose name differs only in case or separators is the only suggestion.
+ */
 export function suggest(input: string, candidates: readonly (string | Candidate)[], max = 3): string[] {
-  const limit = Math.max(2, Math.floor(squash(input).length / 3));
-  return candidates
+  const length = squash(input).length;
+  const limit = length <= 3 ? 1 : Math.max(2, Math.floor(length / 4));
+  const scored = candidates
     .map((c) => (typeof c === "string" ? { name: c, aliases: [] } : { name: c.name, aliases: c.aliases ?? [] }))
-    .map(({ name, aliases }) => ({ name, distance: Math.min(...[name, ...aliases].map((s) => score(input, s))) }))
-    .filter((x) => x.distance <= limit)
+    .map(({ name, aliases }) => {
+      const scores = [name, ...aliases].map((spelling) => score(input, spelling));
+      const best = scores.reduce((x, y) => (y.distance < x.distance ? y : x));
+      return { name, ...best, exact: squash(name) === squash(input) };
+    });
+  const exact = scored.filter((x) => x.exact);
+  return (exact.length > 0 ? exact : scored.filter((x) => x.distance <= limit || x.contained))
     .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .filter((x, i, all) => all.findIndex((y) => y.name === x.name) === i)
     .slice(0, max)

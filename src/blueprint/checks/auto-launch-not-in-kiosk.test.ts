@@ -17,4 +17,12 @@ describe("auto-launch-not-in-kiosk", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "devices:\n  kiosk:\n    apps: [remote-assist, settings, feedback-hub]\n    autoLaunch: feedback-hub\n" + FIXTURE_CLIENT);
     expect(autoLaunchNotInKiosk(bp, src)).toEqual([]);
   });
+
+  it("no second finding for what another check reports at the same cause", () => {
+    // The calling app missing from the kiosk is HF2025's; an unknown auto-launch id is HF2011's.
+    const missingCallingApp = blueprintForCheck(FIXTURE_HEAD + "devices:\n  kiosk:\n    apps: [settings]\n" + FIXTURE_CLIENT);
+    expect(autoLaunchNotInKiosk(missingCallingApp.bp, missingCallingApp.src)).toEqual([]);
+    const unknown = blueprintForCheck(FIXTURE_HEAD + "devices:\n  kiosk:\n    autoLaunch: feedbackhub\n" + FIXTURE_CLIENT);
+    expect(autoLaunchNotInKiosk(unknown.bp, unknown.src)).toEqual([]);
+  });
 });

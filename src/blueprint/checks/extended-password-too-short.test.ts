@@ -17,4 +17,9 @@ describe("extended-password-too-short", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + FIXTURE_CLIENT + "passwords:\n  policy: extended\n  maxAgeDays: 91\n");
     expect(extendedPasswordTooShort(bp, src)).toEqual([]);
   });
+
+  it("maxAgeDays left at its default (90) → the finding points at the policy the file sets", () => {
+    const { bp, src } = blueprintForCheck(FIXTURE_HEAD + FIXTURE_CLIENT + "passwords:\n  policy: extended\n");
+    expect(extendedPasswordTooShort(bp, src).map((d) => [d.code, d.source?.start.line, d.source?.start.col])).toEqual([["HF2005", 11, 11]]);
+  });
 });

@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { LineCounter, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { diagnosticCodes } from "../../diag/codes.ts";
 import { ACKNOWLEDGEABLE } from "../schema/acknowledge.ts";
-import { checks, runChecks } from "./index.ts";
+import { blueprintSchema } from "../schema/blueprint.ts";
+import { createSourceMap } from "../source-map.ts";
+import type { Blueprint } from "../types.ts";
+import { checks, runChecks, runnableChecks, SECTION_NAMES } from "./index.ts";
 import { blueprintForCheck, FIXTURE_CLIENT, FIXTURE_HEAD } from "./test-support.ts";
 
 const dir = new URL("./", import.meta.url);
@@ -12,6 +16,40 @@ const checkFiles = readdirSync(dir)
   .map((f) => f.replace(/\.ts$/, ""))
   .filter((f) => !NOT_CHECKS.has(f))
   .sort();
+
+/** Every blueprint fixture and example that passes the schema: together they trigger every check. */
+function schemaValidBlueprints() {
+  const fixtures = new URL("../../../test/fixtures/blueprints/", import.meta.url);
+  const examples = new URL("../../../examples/", import.meta.url);
+  const files = [
+    ...readdirSync(fixtures).map((f) => new URL(f, fixtures)),
+    ...readdirSync(examples).map((f) => new URL(f, examples)),
+  ];
+  return files.flatMap((url) => {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(readFileSync(url, "utf8"), { lineCounter });
+    if (doc.errors.length) return [];
+    const parsed = blueprintSchema.safeParse(doc.toJS());
+    return parsed.success ? [{ name: url.pathname.split("/").pop()!, bp: parsed.data, src: createSourceMap("f.yaml", doc, lineCounter) }] : [];
+  });
+}
+
+/** `bp` with every section not in `keep` replaced by a value that throws when a check reads it. */
+function onlySections(bp: Blueprint, keep: readonly string[]): Blueprint {
+  const guarded: Record<string, unknown> = { ...bp };
+  for (const section of SECTION_NAMES) {
+    if (keep.includes(section)) continue;
+    guarded[section] = new Proxy(
+      {},
+      {
+        get: (_, key) => {
+          throw new Error(`read ${section}.${String(key)} without declaring the section`);
+        },
+      },
+    );
+  }
+  return guarded as unknown as Blueprint;
+}
 
 describe("check registry", () => {
   it("lists every check file exactly once, sorted by id", () => {
@@ -23,11 +61,48 @@ describe("check registry", () => {
     expect(checkFiles.filter((id) => !files.has(`${id}.test.ts`))).toEqual([]);
   });
 
-  it("every code a check emits is registered in diag/codes", () => {
-    const used = checkFiles.flatMap((id) => [...readFileSync(new URL(`${id}.ts`, dir), "utf8").matchAll(/"(HF\d{4})"/g)].map((m) => m[1]!));
-    expect(used.length).toBeGreaterThan(checkFiles.length - 1);
-    expect(used.filter((code) => !diagnosticCodes[code])).toEqual([]);
-    expect(Object.values(ACKNOWLEDGEABLE).filter((code) => !used.includes(code))).toEqual([]);
+  it("each check declares exactly the codes its source emits, all registered in diag/codes", () => {
+    for (const id of checkFiles) {
+      const source = readFileSync(new URL(`${id}.ts`, dir), "utf8");
+      const used = [...new Set([...source.matchAll(/"(HF\d{4})"/g)].map((m) => m[1]!))].sort();
+      expect([...checks[id]!.codes].sort(), id).toEqual(used);
+      expect(used.filter((code) => !diagnosticCodes[code]), id).toEqual([]);
+    }
+    const declared = Object.values(checks).flatMap((c) => c.codes);
+    expect(Object.values(ACKNOWLEDGEABLE).filter((code) => !declared.includes(code))).toEqual([]);
+  });
+
+  it("each check reads only the sections it declares (the others throw when read)", () => {
+    const blueprints = schemaValidBlueprints();
+    expect(blueprints.length).toBeGreaterThan(30);
+    const fired = new Set<string>();
+    for (const { name, bp, src } of blueprints) {
+      for (const [id, check] of Object.entries(checks)) {
+        const found = (() => {
+          try {
+            return check(onlySections(bp, check.sections), src);
+          } catch (err) {
+            throw new Error(`${id} on ${name}: ${(err as Error).message}`);
+          }
+        })();
+        if (found.length) fired.add(id);
+      }
+    }
+    // The guard is only as good as the blueprints: every check must have found something in one of them.
+    expect(checkFiles.filter((id) => !fired.has(id))).toEqual([]);
+  });
+
+  it("every finding says what is wrong, why it matters and what to do, at a place in the file", () => {
+    for (const { name, bp, src } of schemaValidBlueprints()) {
+      for (const d of runChecks(bp, src)) {
+        const label = `${name} ${d.code}`;
+        expect(d.message.length, label).toBeGreaterThan(15);
+        expect(d.why?.length ?? 0, label).toBeGreaterThan(15);
+        expect(d.fix?.length ?? 0, label).toBeGreaterThan(15);
+        expect(d.source?.start.line, label).toBeGreaterThan(0);
+        expect(d.path?.length ?? 0, label).toBeGreaterThan(0);
+      }
+    }
   });
 });
 
@@ -48,5 +123,28 @@ describe("runChecks", () => {
   it("the secure defaults pass every check", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + FIXTURE_CLIENT);
     expect(runChecks(bp, src)).toEqual([]);
+  });
+
+  it("a missing section skips exactly the checks that read it", () => {
+    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}devices:\n  usb: on\n${FIXTURE_CLIENT}passwords:\n  policy: extended\n`);
+    const { devices: _devices, ...withoutDevices } = bp;
+    expect(runChecks(bp, src).map((d) => d.code).sort()).toEqual(["HF2005", "HF2021"]);
+    expect(runChecks(withoutDevices, src).map((d) => d.code)).toEqual(["HF2005"]);
+    const skipped = Object.values(checks).filter((c) => !runnableChecks(withoutDevices).includes(c));
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.every((c) => c.sections.includes("devices"))).toBe(true);
+    expect(runnableChecks({})).toEqual([]);
+  });
+
+  it("an acknowledgement whose check was skipped is not reported as unused", () => {
+    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}devices:\n  usb: on\n${FIXTURE_CLIENT}acknowledge: [usb-on]\n`);
+    const { devices: _devices, ...withoutDevices } = bp;
+    expect(runChecks(withoutDevices, src)).toEqual([]);
+  });
+
+  it("recovered acknowledgements (acknowledgeValid false) still silence findings but are never reported unused", () => {
+    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}devices:\n  usb: on\n${FIXTURE_CLIENT}acknowledge: [usb-on, developer-mode]\n`);
+    expect(runChecks(bp, src).map((d) => d.code)).toEqual(["HF2028"]);
+    expect(runChecks(bp, src, { acknowledgeValid: false })).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import { findSettingsPage, settingsPages } from "../../catalog/index.ts";
 import { didYouMean } from "../suggest.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-/** Page ids, reachable also by their names ("Airplane Mode" → network-airplanemode). */
-const candidates = settingsPages.map((p) => ({ name: p.id, aliases: [p.displayName] }));
+/** Page ids, reachable also by their URI and their names ("ms-settings:network-vpn", "Airplane Mode"). */
+const candidates = settingsPages.map((p) => ({ name: p.id, aliases: [`ms-settings:${p.id}`, p.displayName] }));
 
 export const settingsPageUnknown = defineCheck(["devices"], ["HF2008"], (bp, src) =>
   bp.devices.settingsPages.pages.flatMap((page, i) =>

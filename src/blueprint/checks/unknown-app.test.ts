@@ -17,4 +17,12 @@ describe("unknown-app", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "devices:\n  appControl:\n    blockApps: [store, mail, 3d-viewer]\n" + FIXTURE_CLIENT);
     expect(unknownApp(bp, src)).toEqual([]);
   });
+
+  it("display names and other spellings lead to the catalog id", () => {
+    const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "devices:\n  kiosk:\n    apps: [Remote_Assist, settings]\n    autoLaunch: null\n  appControl:\n    blockApps: [microsoft-store, mail]\n" + FIXTURE_CLIENT);
+    expect(unknownApp(bp, src).map((d) => d.message)).toEqual([
+      'unknown app `Remote_Assist`. Did you mean "remote-assist"?',
+      'unknown app `microsoft-store`. Did you mean "store"?',
+    ]);
+  });
 });

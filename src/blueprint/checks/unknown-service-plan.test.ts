@@ -17,4 +17,11 @@ describe("unknown-service-plan", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  disabledServicePlans: [EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE]\n" + FIXTURE_CLIENT);
     expect(unknownServicePlan(bp, src)).toEqual([]);
   });
+
+  it("suggests from the plans of the blueprint's own SKUs first, then from every SKU", () => {
+    const withE3 = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  skus: [INTUNE_A, SPE_E3]\n  disabledServicePlans: [Yammer]\n" + FIXTURE_CLIENT);
+    expect(unknownServicePlan(withE3.bp, withE3.src)[0]!.message).toBe('unknown service plan `Yammer`. Did you mean "YAMMER_ENTERPRISE"?');
+    const elsewhere = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  disabledServicePlans: [EXCHANGE_S_ENTERPRIS]\n" + FIXTURE_CLIENT);
+    expect(unknownServicePlan(elsewhere.bp, elsewhere.src)[0]!.message).toMatch(/Did you mean "EXCHANGE_S_ENTERPRISE"( or|\?)/);
+  });
 });

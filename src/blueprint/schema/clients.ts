@@ -36,7 +36,8 @@ const UPN_OR_ALIAS = new RegExp(`^${ALIAS}(?:@${DOMAIN.source.slice(1, -1)})?$`)
 /** A bare alias (`fabrikam-op01`) or a full UPN (`fabrikam-op01@contoso.onmicrosoft.com`). */
 export const upnOrAlias = z.string().regex(UPN_OR_ALIAS, {
   error: (issue) =>
-    `${upnProblem(String(issue.input)) ?? "not a valid name"} (expected an alias such as fabrikam-op01 or a user principal name such as fabrikam-op01@contoso.onmicrosoft.com)`,
+    upnProblem(String(issue.input)) ??
+    "expected an alias such as fabrikam-op01 or a user principal name such as fabrikam-op01@contoso.onmicrosoft.com",
 });
 
 const serialNumber = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, {

@@ -53,9 +53,12 @@ export const countryCode = z
   .regex(/^[A-Za-z]{2}$/, { message: "expected a two-letter ISO 3166 country code such as US or DE" })
   .transform((s) => s.toUpperCase());
 
-/** A catalog id (kebab-case); existence is checked by the semantic checks, which can suggest names. */
-export const catalogId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  message: "expected a catalog id in kebab-case such as remote-assist",
+/**
+ * A catalog id such as `remote-assist`. Only the shape of a name is checked here; whether the catalog
+ * has it is a semantic check, which can suggest the id for any spelling (`Remote Assist`, `Microsoft Store`).
+ */
+export const catalogId = z.string().regex(/^\S(?:[^\n\r]{0,98}\S)?$/, {
+  message: "expected a catalog id such as remote-assist (one line, at most 100 characters)",
 });
 
 /**
@@ -95,9 +98,10 @@ export function displayName(max: number, where: string) {
         const lineBreak = /[\n\r\u2028\u2029]/u.test(bad[0]);
         ctx.addIssue({
           code: "custom",
-          message: `the name contains ${describeCharacter(bad[0])} at character ${bad.index + 1}; ${where} shows it on one line`,
+          message: `the name contains ${describeCharacter(bad[0])} at character ${bad.index + 1} of ${name.length}`,
           params: {
             hf: "HF1018",
+            why: `${where} shows the name on one line, and a control character would travel into the XML, scripts and tables holofleet writes.`,
             fix: lineBreak
               ? "Write the name on one line as a plain or quoted value; a `|` or `>` block keeps a final line break (`|-` drops it)."
               : "Remove the character; names are plain one-line text.",
@@ -106,8 +110,8 @@ export function displayName(max: number, where: string) {
       } else if (name.trim() === "") {
         ctx.addIssue({
           code: "custom",
-          message: `the name is blank; ${where} needs a visible name`,
-          params: { hf: "HF1018", fix: "Write a name, or remove the key to use the default." },
+          message: "the name is blank",
+          params: { hf: "HF1018", why: `${where} needs a visible name.`, fix: "Write a name, or remove the key to use the default." },
         });
       }
     });

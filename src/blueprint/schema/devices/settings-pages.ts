@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { compareBuilds, settingsPages } from "../../../catalog/index.ts";
-import { documented, uniqueList } from "../common.ts";
+import { catalogId, documented, uniqueList } from "../common.ts";
 
 /**
  * hololens-facts §11 suggested value for "all pages except network settings", in its order; network
@@ -42,18 +42,15 @@ export function defaultSettingsPages(build: string): string[] {
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A page id: the `ms-settings:` URI without the prefix (some ids have capitals, e.g. privacy-graphicsCaptureProgrammatic). */
-const settingsPageId = z.string().regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, {
-  message: "expected a page id, the ms-settings: URI without its prefix, such as network-wifi",
-});
-
 export const settingsPagesSchema = documented(
   z.strictObject({
     mode: documented(z.enum(["showonly", "hide"]).default("showonly"), {
       description: "`showonly`: only the listed pages are visible; `hide`: the listed pages are hidden.",
       guide: "§GR-9",
     }),
-    pages: documented(uniqueList(settingsPageId).optional(), {
+    // Whether the catalog has a page id (some have capitals, e.g. privacy-graphicsCaptureProgrammatic) is a
+    // semantic check, which suggests the id for a URI or a page name.
+    pages: documented(uniqueList(catalogId).optional(), {
       description:
         "Page ids (`ms-settings:` URI without the prefix). Default: every network page that exists at devices.osBaseline — network-wifi, network-wifisettings, network-status, wifi-provisioning, network-vpn, plus network-airplanemode from 21H1, or network-proxy before 21H1.",
       guide: "§GR-9",
