@@ -79,6 +79,17 @@ describe("POST /groups", () => {
     expect((await t.graph("POST", "/v1.0/groups", securityGroup("bad", { hideFromAddressLists: true }))).status).toBe(400);
   });
 
+  it("mailNickname is unique among Microsoft 365 groups only (any case); security groups may share it", async () => {
+    const m365 = (nick: string) => ({ displayName: nick, mailEnabled: true, mailNickname: nick, securityEnabled: false, groupTypes: ["Unified"] });
+    expect((await t.graph("POST", "/v1.0/groups", m365("ClientA-Team"))).status).toBe(201);
+    const dup = await t.graph("POST", "/v1.0/groups", m365("clienta-team"));
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.details).toEqual([{ code: "ObjectConflict", target: "mailNickname" }]);
+    // A security group with the same nickname is fine, as is a second one.
+    await createGroup("clienta-team");
+    await createGroup("clienta-team");
+  });
+
   it("$filter on groupTypes with any() works without advanced query headers", async () => {
     const dyn = await createGroup("dyn-any", { groupTypes: ["DynamicMembership"], membershipRule: 'device.displayName -eq "none"', membershipRuleProcessingState: "On" });
     const res = await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent("groupTypes/any(c:c eq 'DynamicMembership')")}`);
