@@ -12,7 +12,7 @@ import {
   withdrawGroupLicenses,
 } from "./licensing.ts";
 import { setGroupMembers } from "./membership.ts";
-import { INTUNE_PLAN, INTUNE_SKU, RA_SKU, RA_TEAMS_PLAN, putGroup, putSku, putUser } from "./test-fixtures.ts";
+import { countingLists, INTUNE_PLAN, INTUNE_SKU, RA_SKU, RA_TEAMS_PLAN, putGroup, putSku, putUser } from "./test-fixtures.ts";
 import type { GroupDoc, SkuDoc, UserDoc } from "./types.ts";
 
 const now = new Date("2026-01-02T03:04:05Z");
@@ -141,6 +141,31 @@ describe("processGroupLicensing", () => {
     expect(user(store, b.id).licenseAssignmentStates[0]).toMatchObject({ state: "Active" });
     expect(store.get<GroupDoc>("groups", group.id)?.hasMembersWithLicenseErrors).toBe(false);
     expect(sku(store, INTUNE_SKU).consumedUnits).toBe(1);
+  });
+
+  it("a unit freed by a leaver goes to a joining member in the same pass, whatever their order in the directory", () => {
+    const store = setup(1);
+    const joiner = putUser(store, "joiner@x");
+    const leaver = putUser(store, "leaver@x");
+    const group = putGroup(store, "g", { _members: [leaver.id], assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }] });
+    processGroupLicensing(store, group, now);
+    const g = store.get<GroupDoc>("groups", group.id) as GroupDoc;
+    setGroupMembers(store, g, [joiner.id], 0);
+    processGroupLicensing(store, g, now);
+    expect(user(store, leaver.id).licenseAssignmentStates).toEqual([]);
+    expect(user(store, joiner.id).licenseAssignmentStates[0]).toMatchObject({ state: "Active" });
+    expect(store.get<GroupDoc>("groups", group.id)?.hasMembersWithLicenseErrors).toBe(false);
+  });
+
+  it("reads only the group's members and former holders, not every user", () => {
+    const store = setup();
+    for (let i = 0; i < 10; i++) putUser(store, `bystander${i}@x`);
+    const a = putUser(store, "a@x");
+    const group = putGroup(store, "g", { _members: [a.id], assignedLicenses: [{ skuId: INTUNE_SKU, disabledPlans: [] }] });
+    const { store: counting, listed } = countingLists(store);
+    processGroupLicensing(counting, group, now);
+    expect(user(store, a.id).assignedLicenses).toEqual([{ skuId: INTUNE_SKU, disabledPlans: [] }]);
+    expect(listed).not.toContain("users");
   });
 
   it("a user with the SKU directly and from a group consumes one unit; plans enabled by either stay enabled", () => {

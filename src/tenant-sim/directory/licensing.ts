@@ -96,16 +96,6 @@ export function directoryUsageLocation(store: SimStore): string | null {
   return typeof org?.countryLetterCode === "string" && org.countryLetterCode !== "" ? org.countryLetterCode : null;
 }
 
-/** Units each SKU has consumed: users with at least one active assignment of it. */
-export function consumedUnitsBySku(users: readonly UserDoc[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const u of users) {
-    const skuIds = new Set((u.licenseAssignmentStates ?? []).filter(isActive).map((s) => s.skuId));
-    for (const id of skuIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /** Units of one SKU consumed now: users with an active assignment of it (only holders of the SKU are read). */
 export function consumedUnitsOf(store: SimStore, skuId: string): number {
   const holders = sqliteStoreOf(store).findWithArrayElement<UserDoc>("users", "licenseAssignmentStates", skuId, "skuId");
@@ -173,6 +163,19 @@ export function withdrawGroupLicenses(store: SimStore, groupId: string, now: Dat
 }
 
 /**
+ * The users a group's licensing pass can change: users it licensed before who have left the group
+ * first, so the units they free are there for the members, then its direct user members.
+ */
+function usersTouchedBy(store: SimStore, group: GroupDoc): UserDoc[] {
+  const members = (group._members ?? []).flatMap((id) => store.get<UserDoc>("users", id) ?? []);
+  const memberIds = new Set(members.map((u) => u.id));
+  const leavers = sqliteStoreOf(store)
+    .findWithArrayElement<UserDoc>("users", "licenseAssignmentStates", group.id, "assignedByGroup")
+    .filter((u) => !memberIds.has(u.id));
+  return [...leavers, ...members];
+}
+
+/**
  * Applies one group's licences to its direct user members (Entra does not license through nested
  * groups) and withdraws them from users that left. Users the group cannot license for lack of
  * units get an `Error`/`CountViolation` state and show in `membersWithLicenseErrors`.
@@ -180,9 +183,14 @@ export function withdrawGroupLicenses(store: SimStore, groupId: string, now: Dat
 export function processGroupLicensing(store: SimStore, group: GroupDoc, now: Date): void {
   const nowIso = now.toISOString();
   const skus = store.list<SkuDoc>("subscribedSkus");
-  const users = store.list<UserDoc>("users");
+  const users = usersTouchedBy(store, group);
   const tenantLocation = directoryUsageLocation(store);
-  const counts = consumedUnitsBySku(users);
+  // Units in use of every SKU this pass can grant or take back, counted before it changes anyone.
+  const involved = new Set([
+    ...(group.assignedLicenses ?? []).map((l) => l.skuId),
+    ...users.flatMap((u) => (u.licenseAssignmentStates ?? []).filter((s) => s.assignedByGroup === group.id).map((s) => s.skuId)),
+  ]);
+  const counts = new Map([...involved].map((skuId) => [skuId, consumedUnitsOf(store, skuId)]));
   const members = new Set(group._members ?? []);
   const errors: string[] = [];
   for (const user of users) {
