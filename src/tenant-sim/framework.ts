@@ -10,8 +10,12 @@
 export type GraphVersion = "v1.0" | "beta";
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-/** Which documented service limit a route's traffic counts against (graph-facts §9.5). */
-export type ThrottleClass = "directory" | "intune" | "none";
+/**
+ * Which documented service limit a route's traffic counts against (graph-facts §9.5): `intune` is
+ * Intune's device configuration service, `intune-enrollment` its enrollment service (Autopilot) and
+ * `intune-devices` its devices service (managed devices), each with its own limits.
+ */
+export type ThrottleClass = "directory" | "intune" | "intune-enrollment" | "intune-devices" | "none";
 
 /** A generic JSON document store over SQLite: one table, rows keyed by (kind, id). */
 export interface SimStore {

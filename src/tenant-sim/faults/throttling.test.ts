@@ -31,10 +31,10 @@ describe("resource unit costs", () => {
     expect(resourceUnitCost(method, pattern, q(query))).toBe(cost);
   });
 
-  it("maps Intune paths to their service", () => {
-    expect(intuneServiceOf("/deviceManagement/managedDevices/{id}/wipe")).toBe("devices");
-    expect(intuneServiceOf("/deviceManagement/importedWindowsAutopilotDeviceIdentities/import")).toBe("enrollment");
-    expect(intuneServiceOf("/deviceManagement/deviceConfigurations/{id}/assign")).toBe("configuration");
+  it("maps Intune route classes to their service", () => {
+    expect(intuneServiceOf("intune-devices")).toBe("devices");
+    expect(intuneServiceOf("intune-enrollment")).toBe("enrollment");
+    expect(intuneServiceOf("intune")).toBe("configuration");
   });
 });
 
@@ -56,9 +56,29 @@ describe("createThrottler (realistic)", () => {
 
   it("allows 200 managed-device writes per app (the devices service)", () => {
     const th = createThrottler("realistic", { userCount: () => 10, now: () => 0 });
-    const wipe = req({ throttle: "intune", method: "POST", pattern: "/deviceManagement/managedDevices/{id}/wipe" });
+    const wipe = req({ throttle: "intune-devices", method: "POST", pattern: "/deviceManagement/managedDevices/{id}/wipe" });
     for (let i = 0; i < 200; i++) expect(th.check(wipe).throttled).toBe(false);
     expect(th.check(wipe).throttled).toBe(true);
+  });
+
+  it("keeps the devices, configuration and enrollment budgets apart: the class decides, not the path", () => {
+    const th = createThrottler("realistic", { userCount: () => 10, now: () => 0 });
+    // The same path under three classes: each class spends its own service's budget.
+    const pattern = "/deviceManagement/anything";
+    const config = req({ throttle: "intune", method: "PATCH", pattern });
+    const enrollment = req({ throttle: "intune-enrollment", method: "PATCH", pattern });
+    const devices = req({ throttle: "intune-devices", method: "PATCH", pattern });
+    for (let i = 0; i < 100; i++) expect(th.check(config).throttled).toBe(false);
+    expect(th.check(config).throttled).toBe(true);
+    // Configuration exhausted; enrollment still has its 100 and devices its 200.
+    for (let i = 0; i < 100; i++) expect(th.check(enrollment).throttled).toBe(false);
+    expect(th.check(enrollment).throttled).toBe(true);
+    for (let i = 0; i < 200; i++) expect(th.check(devices).throttled).toBe(false);
+    expect(th.check(devices).throttled).toBe(true);
+    // Reads of the devices service: 2,000 per app per 20 s, of which the 200 writes took 200.
+    const read = req({ throttle: "intune-devices", method: "GET", pattern });
+    for (let i = 0; i < 1800; i++) expect(th.check(read).throttled).toBe(false);
+    expect(th.check(read).throttled).toBe(true);
   });
 
   it("limits directory writes to 3,000 per 150 s per app and tenant, with Retry-After and scope headers", () => {

@@ -4,9 +4,9 @@
  *   and tenant (3,500 / 5,000 / 8,000 per 10 s by tenant size), writes per app and tenant
  *   (3,000 / 150 s) and per tenant (18,000 / 5 min); a 429 carries `Retry-After`,
  *   `x-ms-throttle-scope` and `x-ms-throttle-information`;
- * - Intune (device configuration, enrollment/Autopilot, devices): sliding 20 s windows of writes
- *   and of requests, per tenant and per app per tenant; Intune's 429 has NO `Retry-After` and nests
- *   its message as JSON.
+ * - Intune (device configuration, enrollment/Autopilot, devices — one route class each): sliding
+ *   20 s windows of writes and of requests, per tenant and per app per tenant, each service with its
+ *   own budget; Intune's 429 has NO `Retry-After` and nests its message as JSON.
  * Modes: `off`; `realistic` (the documented numbers); `strict` (every limit divided by 100, at least
  * 2, so tests reach them in a handful of requests).
  */
@@ -75,11 +75,14 @@ export function resourceUnitCost(method: HttpMethod, pattern: string, query: URL
 
 type IntuneService = "configuration" | "enrollment" | "devices";
 
-/** Which Intune service's limits a path counts against (graph-facts §9.5, Intune table). */
-export function intuneServiceOf(pattern: string): IntuneService {
-  const p = pattern.toLowerCase();
-  if (p.startsWith("/devicemanagement/manageddevices")) return "devices";
-  if (p.includes("autopilot")) return "enrollment";
+/**
+ * Which Intune service's limits a route class counts against (graph-facts §9.5, Intune table): the
+ * route says so itself (managed-device routes are `intune-devices`, Autopilot `intune-enrollment`),
+ * so a path under another prefix cannot fall into the wrong budget.
+ */
+export function intuneServiceOf(throttle: ThrottleClass): IntuneService {
+  if (throttle === "intune-devices") return "devices";
+  if (throttle === "intune-enrollment") return "enrollment";
   return "configuration";
 }
 
@@ -159,7 +162,7 @@ export function createThrottler(
   };
 
   function intune(req: ThrottleRequest): ThrottleOutcome {
-    const service = intuneServiceOf(req.pattern);
+    const service = intuneServiceOf(req.throttle);
     const l = INTUNE_LIMITS[service];
     const checks = [
       windowOf(`in-all|${service}|${req.tenantId}`, l.tenantAll),

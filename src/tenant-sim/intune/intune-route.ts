@@ -1,11 +1,11 @@
 /**
  * What every Intune route of the local tenant has in common: Intune's paging (1,000 items,
- * graph-facts §9.2), Intune's throttling class, writes run in one store transaction, a 404 with
+ * graph-facts §9.2), one of Intune's throttling classes, writes run in one store transaction, a 404 with
  * Intune's nested error body for a missing id, and action answers (`Collection(...)` bodies).
  * The route files (`routes/device-configurations.ts`, `managed-devices.ts`, `autopilot.ts`) only
  * say what differs.
  */
-import type { CollectionOptions, GraphHttpError, GraphVersion, HttpMethod, RouteContext, RouteDef, SimResult } from "../framework.ts";
+import type { CollectionOptions, GraphHttpError, GraphVersion, HttpMethod, RouteContext, RouteDef, SimResult, ThrottleClass } from "../framework.ts";
 import { stripInternal } from "../odata/collection.ts";
 import { asIntuneError, intuneNotFound } from "./intune-error.ts";
 
@@ -25,6 +25,11 @@ export interface IntuneRouteOptions {
   versions?: GraphVersion[];
   /** The path as the permissions map writes it, when it differs from `path`. */
   permissionPath?: string;
+  /**
+   * The Intune service whose limits the route counts against (graph-facts §9.5). Default `intune`
+   * (device configuration); managed devices are `intune-devices`, Autopilot `intune-enrollment`.
+   */
+  throttle?: Extract<ThrottleClass, "intune" | "intune-enrollment" | "intune-devices">;
 }
 
 /** The request path of a route pattern with its parameters filled in (for Intune's `Url:`). */
@@ -33,7 +38,7 @@ export function requestPathOf(pattern: string, params: Record<string, string>): 
 }
 
 /**
- * An Intune route: throttled as Intune, counted as a write unless it is a GET, (for writes) run in
+ * An Intune route: throttled as its Intune service, counted as a write unless it is a GET, (for writes) run in
  * one store transaction so a read-modify-write cannot interleave with another request, and
  * answering client errors in Intune's nested shape (graph-facts §9.6).
  */
@@ -45,7 +50,7 @@ export function intuneRoute(method: HttpMethod, path: string, handler: (ctx: Rou
     path,
     versions: options.versions ?? BOTH_VERSIONS,
     ...(options.permissionPath ? { permissionPath: options.permissionPath } : {}),
-    throttle: "intune",
+    throttle: options.throttle ?? "intune",
     write,
     handler: (ctx) => {
       try {

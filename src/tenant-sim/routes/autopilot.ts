@@ -5,7 +5,7 @@
  * HoloLens its self-deploying OOBE. graph-facts §5.
  */
 import { randomUUID } from "node:crypto";
-import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
+import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type RouteDef, type SimResult, type SimTicker } from "../framework.ts";
 import { transitiveGroupIds } from "../directory/membership.ts";
 import { assignmentsApply, type AssignmentLike } from "../intune/assignment-resolution.ts";
 import { parseAssignmentTarget, renderTarget, type StoredTarget } from "../intune/assignment-target.ts";
@@ -20,13 +20,18 @@ import {
 } from "../intune/autopilot-registration.ts";
 import { applyProfileBody, MAX_PROFILES, renderProfile, type DeploymentProfileDoc } from "../intune/deployment-profile.ts";
 import { unknownPropertyError } from "../intune/intune-error.ts";
-import { actionCollection, createdEntity, intuneList, intuneRoute, loadOr404, type IntuneRouteOptions } from "../intune/intune-route.ts";
+import { actionCollection, createdEntity, intuneList, intuneRoute as anyIntuneRoute, loadOr404, type IntuneRouteOptions } from "../intune/intune-route.ts";
 import { PROFILE_ASSIGNMENTS_KIND } from "../intune/simulated-device.ts";
 
 const IMPORTED = "importedWindowsAutopilotDeviceIdentities";
 const IDENTITIES = "windowsAutopilotDeviceIdentities";
 const PROFILES = "windowsAutopilotDeploymentProfiles";
 const BETA_ONLY: IntuneRouteOptions = { versions: ["beta"] satisfies GraphVersion[] };
+
+/** Autopilot is served by Intune's enrollment front-end and counts against its limits (graph-facts §9.5). */
+function intuneRoute(method: HttpMethod, path: string, handler: (ctx: RouteContext) => SimResult, options: IntuneRouteOptions = {}): RouteDef {
+  return anyIntuneRoute(method, path, handler, { ...options, throttle: "intune-enrollment" });
+}
 
 // ─── imports ─────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
+import { autopilotRoutes } from "./autopilot.ts";
+import { deviceConfigurationRoutes } from "./device-configurations.ts";
+import { managedDeviceRoutes } from "./managed-devices.ts";
 
 const BASE = "/deviceManagement/managedDevices";
 const conform = hasCsdlReference();
@@ -104,5 +107,29 @@ describe("managedDevices", () => {
   it("DELETE removes the Intune record", async () => {
     expect((await t.graph("DELETE", `/v1.0${BASE}/${enrolled[1]!.managedDeviceId}`)).status).toBe(204);
     expect((await t.graph("GET", `/v1.0${BASE}/${enrolled[1]!.managedDeviceId}`)).status).toBe(404);
+  });
+});
+
+describe("throttling class (graph-facts §9.5: the devices service has its own, larger budget)", () => {
+  it("every managed-device route counts against intune-devices, Autopilot against intune-enrollment", () => {
+    expect(managedDeviceRoutes.map((r) => r.throttle)).toEqual(managedDeviceRoutes.map(() => "intune-devices"));
+    expect(new Set(autopilotRoutes.map((r) => r.throttle))).toEqual(new Set(["intune-enrollment"]));
+    expect(new Set(deviceConfigurationRoutes.map((r) => r.throttle))).toEqual(new Set(["intune"]));
+  });
+
+  it("over HTTPS (realistic): 100 configuration writes exhaust only the configuration budget; managed-device writes go on to 200", async () => {
+    const tt = await startTestTenant({ throttling: "realistic" });
+    try {
+      const missing = "00000000-0000-0000-0000-00000000dead";
+      // Writes are counted before the handler runs, so writes on a missing id spend the budget too (404, not 429).
+      const config = await Promise.all(Array.from({ length: 101 }, () => tt.graph("DELETE", `/v1.0/deviceManagement/deviceConfigurations/${missing}`)));
+      expect(config.filter((r) => r.status === 429)).toHaveLength(1);
+      expect(config.filter((r) => r.status === 404)).toHaveLength(100);
+      const wipes = await Promise.all(Array.from({ length: 201 }, () => tt.graph("POST", `/v1.0${BASE}/${missing}/wipe`, {})));
+      expect(wipes.filter((r) => r.status === 404)).toHaveLength(200);
+      expect(wipes.filter((r) => r.status === 429)).toHaveLength(1);
+    } finally {
+      await tt.close();
+    }
   });
 });

@@ -4,14 +4,19 @@
  * configuration reports (`deviceConfigurationStates`) and `wipe` (queued: `wipePending`, then the
  * device resets and Intune drops the record — managed-device.ts). graph-facts §6.
  */
-import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef, type SimTicker } from "../framework.ts";
+import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type RouteDef, type SimResult, type SimTicker } from "../framework.ts";
 import { unknownPropertyError } from "../intune/intune-error.ts";
-import { intuneList, intuneRoute, loadOr404 } from "../intune/intune-route.ts";
+import { intuneList, intuneRoute as anyIntuneRoute, loadOr404, type IntuneRouteOptions } from "../intune/intune-route.ts";
 import { forgetDeviceStatuses, queueWipe, wipeTicker, type ManagedDeviceDoc } from "../intune/managed-device.ts";
 
 const KIND = "managedDevices";
 const BASE = "/deviceManagement/managedDevices";
 const CONTEXT = "deviceManagement/managedDevices";
+
+/** Managed devices are Intune's devices service, with twice the configuration service's limits (graph-facts §9.5). */
+function intuneRoute(method: HttpMethod, path: string, handler: (ctx: RouteContext) => SimResult, options: IntuneRouteOptions = {}): RouteDef {
+  return anyIntuneRoute(method, path, handler, { ...options, throttle: "intune-devices" });
+}
 
 /** Beta enum `obliterationBehavior` (BETA-MAP `beta-enum-types.json`). */
 export const OBLITERATION_BEHAVIORS = ["default", "doNotObliterate", "obliterateWithWarning", "always", "unknownFutureValue"] as const;
