@@ -166,7 +166,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     router: compileRouter(routes),
     clock,
     stats,
-    throttler: createThrottler(opts.throttling ?? "off", { userCount: () => store.list("users").length }),
+    throttler: createThrottler(opts.throttling ?? "off", { userCount: () => store.count("users") }),
     faults,
     lag: createReplicationLag(opts.consistency?.newObjectLagMs ?? 0),
     lock: createWriteLock(),

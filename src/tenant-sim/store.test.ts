@@ -42,6 +42,19 @@ describe("openSimStore", () => {
     s.close();
   });
 
+  it("counts documents per kind without reading them", () => {
+    const s = openSimStore(":memory:");
+    expect(s.count("users")).toBe(0);
+    s.put("users", { id: "a" });
+    s.put("users", { id: "b" });
+    s.put("groups", { id: "a" });
+    s.put("users", { id: "a", n: 2 });
+    expect(s.count("users")).toBe(2);
+    s.delete("users", "a");
+    expect(s.count("users")).toBe(1);
+    expect(s.count("groups")).toBe(1);
+  });
+
   it("rolls a transaction back when it throws", () => {
     const s = openSimStore(":memory:");
     s.put("users", { id: "a", n: 1 });

@@ -11,6 +11,8 @@ import type { SimStore } from "./framework.ts";
 export interface SqliteSimStore extends SimStore {
   /** All kinds that hold at least one document (for `reset` checks and diagnostics). */
   kinds(): string[];
+  /** How many documents of `kind` there are, without reading them (the primary key serves it). */
+  count(kind: string): number;
   /**
    * Increases with every put, delete and clear, and never goes back (it continues from the
    * highest stored `rev` after a restart), so it doubles as the change sequence of `changedSince`.
@@ -76,6 +78,7 @@ export function openSimStore(file: string): SqliteSimStore {
   );
   const deleteStmt = db.prepare<[string, string]>("DELETE FROM docs WHERE kind = ? AND id = ?");
   const kindsStmt = db.prepare<[], { kind: string }>("SELECT DISTINCT kind FROM docs ORDER BY kind");
+  const countStmt = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM docs WHERE kind = ?");
   const elementStmt = db.prepare<[string, string, string], { doc: string }>(
     "SELECT d.doc FROM docs d WHERE d.kind = ? AND EXISTS (SELECT 1 FROM json_each(d.doc, ?) j WHERE j.value = ?) ORDER BY d.seq",
   );
@@ -148,6 +151,9 @@ export function openSimStore(file: string): SqliteSimStore {
     },
     kinds(): string[] {
       return kindsStmt.all().map((row) => row.kind);
+    },
+    count(kind: string): number {
+      return countStmt.get(kind)?.n ?? 0;
     },
     changedSince<T extends object>(kind: string, after: number): T[] {
       return parseAll<T>(changedStmt.all(kind, after));
