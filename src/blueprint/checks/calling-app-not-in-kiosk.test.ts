@@ -17,4 +17,11 @@ describe("calling-app-not-in-kiosk", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "devices:\n  kiosk:\n    enabled: false\n    apps: [settings]\n" + FIXTURE_CLIENT);
     expect(callingAppNotInKiosk(bp, src)).toEqual([]);
   });
+
+  it("a misspelt calling app is left to unknown-app (HF2011); an unrelated unknown app is not", () => {
+    const misspelt = blueprintForCheck(FIXTURE_HEAD + "devices:\n  kiosk:\n    apps: [Remote Assist, settings]\n" + FIXTURE_CLIENT);
+    expect(callingAppNotInKiosk(misspelt.bp, misspelt.src)).toEqual([]);
+    const unrelated = blueprintForCheck(FIXTURE_HEAD + "devices:\n  kiosk:\n    apps: [settingz]\n" + FIXTURE_CLIENT);
+    expect(callingAppNotInKiosk(unrelated.bp, unrelated.src).map((d) => d.code)).toEqual(["HF2025"]);
+  });
 });
