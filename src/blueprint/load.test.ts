@@ -266,6 +266,34 @@ describe("loadBlueprint: robustness", () => {
     }
   });
 
+  it("every example with one line removed, doubled or its value swapped → located, registered, unrepeated diagnostics", () => {
+    const swaps = ["", "[]", "{}", "null", "true", "-1", '"x\\ny"', "holofleet"];
+    for (const name of ["minimal", "same-tenant-three-clients", "service-tenant"]) {
+      const lines = readFileSync(example(name), "utf8").split("\n");
+      const variants = lines.flatMap((line, i) => {
+        const before = lines.slice(0, i);
+        const after = lines.slice(i + 1);
+        const value = /^(\s*(?:- )?[A-Za-z]+:\s*).+$/.exec(line);
+        return [
+          [...before, ...after],
+          [...before, line, line, ...after],
+          ...(value ? swaps.map((swap) => [...before, `${value[1]}${swap}`, ...after]) : []),
+        ];
+      });
+      for (const variant of variants) {
+        const text = variant.join("\n");
+        const result = loadBlueprint(text, "v.yaml");
+        if (result.blueprint === null) expect(result.diagnostics.some((d) => d.severity === "error"), text).toBe(true);
+        const keys = result.diagnostics.map((d) => JSON.stringify([d.source?.start, d.code, d.message]));
+        expect(new Set(keys).size, text).toBe(keys.length);
+        for (const d of result.diagnostics) {
+          expect(diagnosticCodes[d.code], d.code).toBeDefined();
+          expect(d.source?.start.line, text).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
   it("alias expansion bomb → HF1001, no throw", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 0; i < 8; i++) lines.push(`${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${i === 0 ? "a" : "bcdefghi"[i - 1]}`).join(", ")}]`);
