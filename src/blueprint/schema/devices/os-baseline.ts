@@ -4,7 +4,7 @@
  * normalizes to `{ build: "major.minor", requested }` using the catalog's release list.
  */
 import { z } from "zod";
-import { buildOfRelease, compareBuilds, findFeatureMinimum, latestKnownBuild } from "../../../catalog/index.ts";
+import { buildOfRelease, compareBuilds, findFeatureMinimum, latestKnownBuild, osReleases } from "../../../catalog/index.ts";
 import { documented } from "../common.ts";
 
 /**
@@ -19,6 +19,10 @@ export const OLDEST_SUPPORTED_BUILD = ["global-assigned-access", "page-visibilit
     return minimum.minBuild;
   })
   .reduce((max, build) => (compareBuilds(build, max) > 0 ? build : max));
+
+/** The feature release that starts with the oldest supported build (20H2), for messages and docs. */
+const OLDEST_SUPPORTED_RELEASE =
+  osReleases.find((r) => r.kind === "feature" && r.build === OLDEST_SUPPORTED_BUILD)?.name ?? OLDEST_SUPPORTED_BUILD;
 
 const BUILD_RE = /^(?:10\.0\.)?(\d{5}\.\d{1,5})$/;
 const RELEASE_RE = /^(?:\d{4}|\d{2}H\d)$/i;
@@ -47,7 +51,7 @@ export const osBaselineSchema = documented(
     }),
   {
     description:
-      "OS build devices must run: `latest-known` (the newest build in holofleet's catalog), a release name such as `23H2`, or a build such as `22621.1266`.",
+      `OS build devices must run: \`latest-known\` (the newest build in holofleet's catalog), a release name such as \`23H2\`, or a build such as \`22621.1266\`. The recommended posture needs ${OLDEST_SUPPORTED_RELEASE} (${OLDEST_SUPPORTED_BUILD}) or newer; defaults (such as the settings pages) follow the baseline.`,
     guide: "§GR-1",
   },
 );
