@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
-import { computeDeviceReports, omaUriKey, SYNCML_400, SYNCML_404, type SyncingDevice } from "./configuration-state.ts";
+import { computeDeviceReports, omaUriKey, settingValueProblem, SYNCML_400, SYNCML_404, SYNCML_405, type SyncingDevice } from "./configuration-state.ts";
 import { createConfigurationDoc, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
 
 const NOW = new Date("2026-11-29T10:00:00Z");
@@ -128,5 +128,48 @@ describe("update rings", () => {
     const both = computeDeviceReports(device, [ring("A", 1), ring("B", 2)], NOW);
     expect(both.map((b) => b.configurationState.state)).toEqual(["conflict", "conflict"]);
     expect(both[0]!.configurationState.settingStates[0]!.sources).toHaveLength(2);
+  });
+
+  it("reports the 20H2 nodes of the external-client guide as errors on 2004 and compliant on 20H2 (hololens-facts §1)", () => {
+    const globalKiosk = `<AssignedAccessConfiguration xmlns="http://schemas.microsoft.com/AssignedAccess/2017/config" xmlns:v3="http://schemas.microsoft.com/AssignedAccess/2020/config"><Profiles><Profile Id="{1}"/></Profiles><Configs><v3:GlobalProfile Id="{1}"/></Configs></AssignedAccessConfiguration>`;
+    const p = custom("External client", [
+      { omaUri: "./Device/Vendor/MSFT/AssignedAccess/Configuration", value: globalKiosk, type: "#microsoft.graph.omaSettingString" },
+      { omaUri: "./Vendor/MSFT/TenantLockdown/RequireNetworkInOOBE", value: true, type: "#microsoft.graph.omaSettingBoolean" },
+      { omaUri: "./Device/Vendor/MSFT/Policy/Config/Settings/PageVisibilityList", value: "showonly:network-wifi", type: "#microsoft.graph.omaSettingString" },
+      { omaUri: "./Device/Vendor/MSFT/Policy/Config/Security/AllowAddProvisioningPackage", value: 0 },
+      { omaUri: "./Device/Vendor/MSFT/Policy/Config/Security/AllowRemoveProvisioningPackage", value: 0 },
+      { omaUri: DEV_UNLOCK, value: 0 },
+    ]);
+    const on2004 = computeDeviceReports({ ...device, osVersion: "10.0.19041.1103" }, [p], NOW)[0]!.configurationState;
+    expect(on2004.state).toBe("error");
+    expect(on2004.settingStates.map((x) => [x.state, x.errorCode])).toEqual([
+      ["error", SYNCML_400.code],
+      ["error", SYNCML_404.code],
+      ["error", SYNCML_404.code],
+      ["error", SYNCML_404.code],
+      ["error", SYNCML_404.code],
+      ["compliant", 0],
+    ]);
+    const on20H2 = computeDeviceReports({ ...device, osVersion: "10.0.19041.1128" }, [p], NOW)[0]!.configurationState;
+    expect(on20H2.state).toBe("compliant");
+    expect(on20H2.settingStates.every((x) => x.state === "compliant")).toBe(true);
+  });
+
+  it("takes a kiosk sent as a String (XML file) value the same way, decoding its base64", () => {
+    const xml = `<AssignedAccessConfiguration xmlns="http://schemas.microsoft.com/AssignedAccess/2017/config" xmlns:v3="http://schemas.microsoft.com/AssignedAccess/2020/config"><Configs><v3:GlobalProfile Id="{1}"/></Configs></AssignedAccessConfiguration>`;
+    const p = custom("Kiosk file", [{ omaUri: "./Vendor/MSFT/AssignedAccess/Configuration", value: Buffer.from(xml).toString("base64"), type: "#microsoft.graph.omaSettingStringXml" }]);
+    expect(computeDeviceReports({ ...device, osVersion: "10.0.19041.1103" }, [p], NOW)[0]!.configurationState.settingStates[0]!.errorCode).toBe(SYNCML_400.code);
+    expect(computeDeviceReports(device, [p], NOW)[0]!.configurationState.state).toBe("compliant");
+  });
+
+  it("reports RemoteLock/Lock, an Exec node, as SyncML 405 from 20H2 and 404 before", () => {
+    const p = custom("Lock", [{ omaUri: "./Vendor/MSFT/RemoteLock/Lock", value: 1 }]);
+    expect(computeDeviceReports(device, [p], NOW)[0]!.configurationState.settingStates[0]).toMatchObject({ state: "error", errorCode: SYNCML_405.code, errorDescription: SYNCML_405.description });
+    expect(computeDeviceReports({ ...device, osVersion: "10.0.19041.1103" }, [p], NOW)[0]!.configurationState.settingStates[0]!.errorCode).toBe(SYNCML_404.code);
+  });
+
+  it("settingValueProblem: a kiosk that is not a string value cannot be taken", () => {
+    expect(settingValueProblem({ "@odata.type": "#microsoft.graph.omaSettingInteger", omaUri: "./Vendor/MSFT/AssignedAccess/Configuration", value: 1 }, "10.0.22621.1266")).toMatch(/String/);
+    expect(settingValueProblem({ "@odata.type": "#microsoft.graph.omaSettingInteger", omaUri: USB, value: 0 }, "10.0.19041.1103")).toBeNull();
   });
 });

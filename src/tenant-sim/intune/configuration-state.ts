@@ -3,9 +3,13 @@
  * `deviceConfigurationState` (with `settingStates`) listed under the managed device, and the
  * `deviceConfigurationDeviceStatus` listed under the profile (CSDL navigations
  * `managedDevice.deviceConfigurationStates`, `deviceConfiguration.deviceStatuses`). Pure.
- * - A custom OMA-URI the device does not have → `error`, SyncML 404 (hololens-policies.ts).
+ * - A custom OMA-URI the device does not have, or not yet on its build (Policy CSP, TenantLockdown,
+ *   RemoteLock) → `error`, SyncML 404; an Exec-only node (RemoteLock/Lock) → `error`, SyncML 405
+ *   (hololens-policies.ts).
  * - A WDAC policy node whose value is not a policy binary → `error`, SyncML 400
  *   (app-control-policy-check.ts).
+ * - An AssignedAccess configuration that is not well-formed XML, or a global assigned access
+ *   profile on a build before 20H2 → `error`, SyncML 400 (assigned-access-check.ts).
  * - An update ring reports one setting per Update Policy CSP node it sets (update-ring-policies.ts):
  *   a node the build lacks is an `error` (SyncML 404), a ring setting HoloLens has no node for is
  *   `notApplicable`.
@@ -13,9 +17,10 @@
  * - A profile with an error and a conflict reports `error`; otherwise `compliant` ("Succeeded").
  */
 import { appControlPolicyProblem, isAppControlPolicyNode } from "./app-control-policy-check.ts";
+import { assignedAccessProblem, assignedAccessXmlOf, isAssignedAccessConfigurationNode } from "./assigned-access-check.ts";
 import { CUSTOM_CONFIGURATION, updateRingSettingNames, UPDATE_RING, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
 import { holoLensOmaUriSupport } from "./hololens-policies.ts";
-import { omaValueKind } from "./oma-settings.ts";
+import { omaValueKind, type StoredOmaSetting } from "./oma-settings.ts";
 import { ringPolicySettings } from "./update-ring-policies.ts";
 
 /**
@@ -30,6 +35,13 @@ export const SYNCML_404 = { code: -2016345708, description: "SyncML(404): The re
  * the exact code for a malformed WDAC policy was found.
  */
 export const SYNCML_400 = { code: -2016345712, description: "SyncML(400): The requested command could not be performed because of malformed syntax in the command." } as const;
+
+/**
+ * -2016345707 = 0x87D10195: SyncML status 405, "Command not allowed" (OMA SyncML status codes), what
+ * a CSP answers for a Replace on a node whose access type has no Replace (an Exec node). Simulated
+ * from the same 0x87D1xxxx family as SYNCML_404; no captured Intune report of it was found.
+ */
+export const SYNCML_405 = { code: -2016345707, description: "SyncML(405): The requested command is not allowed on the target." } as const;
 
 /** Intune's value for a date-time that does not apply. */
 const NEVER = "0001-01-01T00:00:00Z";
@@ -105,6 +117,16 @@ function ringValueText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/** Why the device refuses the value of a setting whose node it has (a SyncML 400), or null. */
+export function settingValueProblem(setting: Pick<StoredOmaSetting, "@odata.type" | "omaUri" | "value">, osVersion: string): string | null {
+  if (isAppControlPolicyNode(setting.omaUri)) return appControlPolicyProblem(setting.value);
+  if (isAssignedAccessConfigurationNode(setting.omaUri)) {
+    const xml = assignedAccessXmlOf(omaValueKind(setting), setting.value);
+    return xml === null ? "the AssignedAccess configuration must be a String or String (XML file) value" : assignedAccessProblem(xml, osVersion);
+  }
+  return null;
+}
+
 /** Computes the report of every applicable profile for one device check-in. */
 export function computeDeviceReports(device: SyncingDevice, profiles: readonly DeviceConfigurationDoc[], now: Date): ProfileReport[] {
   // OMA-URI → the distinct values profiles set it to, and which profiles set it.
@@ -138,8 +160,7 @@ export function computeDeviceReports(device: SyncingDevice, profiles: readonly D
         const shared = byUri.get(omaUriKey(s.omaUri))!;
         const support = holoLensOmaUriSupport(s.omaUri, device.osVersion);
         const conflicting = shared.identities.size > 1;
-        const badPolicy = support.supported && isAppControlPolicyNode(s.omaUri) && appControlPolicyProblem(s.value) !== null;
-        const syncError = !support.supported ? SYNCML_404 : badPolicy ? SYNCML_400 : null;
+        const syncError = !support.supported ? (support.syncMlStatus === 405 ? SYNCML_405 : SYNCML_404) : settingValueProblem(s, device.osVersion) ? SYNCML_400 : null;
         const state: ComplianceStatus = syncError ? "error" : conflicting ? "conflict" : "compliant";
         settingStates.push({
           setting: s.omaUri,

@@ -1,13 +1,16 @@
 /**
- * The Policy CSP policies HoloLens 2 accepts, with the first Windows Holographic build that has each
- * one. A simulated device reports an OMA-URI under `./Vendor/MSFT/Policy/Config/` that is not here
- * (or is newer than its build) as an error, as a real device answers a node it does not have.
- * Source: windows-itpro-docs `policies-in-policy-csp-supported-by-hololens2.md` (ms.date 2022-08-01);
- * its footnotes name releases, mapped to builds with `hololens-release-notes.md`:
- * 8 = 2004 (19041.1103), 9 = 20H2 (19041.1128), 10 = 21H1 (20346.1002), 11 = 21H2 (20348.1432),
- * 12 = 22H2 (20348.1528). "Feb. 2022 servicing release" of 21H2 has no build number in the reference,
- * so 21H2's first build is its lower bound. "Insider" = not in any released build.
- * `hololens-policies.test.ts` checks this table against the reference page when it is present.
+ * Which CSP nodes a HoloLens 2 has, and from which Windows Holographic build. A simulated device
+ * reports an OMA-URI it does not have (or that is newer than its build) as an error, as a real device
+ * answers a node it does not have.
+ * - Policy CSP (`./Vendor/MSFT/Policy/Config/…`): windows-itpro-docs
+ *   `policies-in-policy-csp-supported-by-hololens2.md` (ms.date 2022-08-01); its footnotes name
+ *   releases, mapped to builds with `hololens-release-notes*.md`: 8 = 2004 (19041.1103),
+ *   9 = 20H2 (19041.1128), 10 = 21H1 (20346.1002), 11 = 21H2 (20348.1432), 12 = 22H2 (20348.1528);
+ *   "Feb. 2022 servicing release" = 21H2 February 2022 Update, build 20348.1447
+ *   (hololens-release-notes.md). "Insider" = not in any released build. Where the release notes say
+ *   a policy was introduced later than the page's footnote, the release notes win (noted per entry).
+ * - Other CSPs the HoloLens docs give a minimum build for (TenantLockdown, RemoteLock): below.
+ * `hololens-policies.test.ts` checks the tables against the reference pages when they are present.
  */
 
 /** `Area/Policy` → minimum build `major.minor`, null = every HoloLens 2 build, "insider" = none. */
@@ -42,17 +45,21 @@ export const HOLOLENS2_POLICY_CSP: Readonly<Record<string, string | null>> = {
   "DeviceLock/MinDevicePasswordLength": null,
   "Experience/AllowCortana": null,
   "Experience/AllowManualMDMUnenrollment": null,
-  "MixedReality/AADGroupMembershipCacheValidityInDays": null,
+  // Listed twice on the page, once without a footnote and once with 9; hololens-release-notes-2004.md
+  // ("HoloLens Policies") names it among the policies new in 20H2.
+  "MixedReality/AADGroupMembershipCacheValidityInDays": "19041.1128",
   "MixedReality/AllowCaptivePortalBeforeLogon": "20348.1528",
-  "MixedReality/AllowLaunchUriInSingleAppKiosk": "20346.1002",
+  // Footnote 10 (21H1), but hololens-release-notes.md ("Single app kiosk policy for launching other
+  // apps") and hololens-kiosk.md introduce it in 22H1 (20348.1501).
+  "MixedReality/AllowLaunchUriInSingleAppKiosk": "20348.1501",
   "MixedReality/AutoLogonUser": "20348.1432",
   "MixedReality/BrightnessButtonDisabled": "19041.1128",
-  "MixedReality/ConfigureMovingPlatform": "20348.1432",
+  "MixedReality/ConfigureMovingPlatform": "20348.1447",
   "MixedReality/ConfigureNtpClient": "20348.1528",
   "MixedReality/DisallowNetworkConnectivityPassivePolling": "20348.1528",
   "MixedReality/FallbackDiagnostics": "19041.1128",
   "MixedReality/HeadTrackingMode": "19041.1128",
-  "MixedReality/ManualDownDirectionDisabled": "20348.1432",
+  "MixedReality/ManualDownDirectionDisabled": "20348.1447",
   "MixedReality/MicrophoneDisabled": "19041.1128",
   "MixedReality/NtpClientEnabled": "20348.1528",
   "MixedReality/SkipCalibrationDuringSetup": "20348.1528",
@@ -88,7 +95,6 @@ export const HOLOLENS2_POLICY_CSP: Readonly<Record<string, string | null>> = {
   "Privacy/LetAppsAccessMicrophone_ForceAllowTheseApps": "19041.1103",
   "Privacy/LetAppsAccessMicrophone_ForceDenyTheseApps": "19041.1103",
   "Privacy/LetAppsAccessMicrophone_UserInControlOfTheseApps": "19041.1103",
-  "RemoteLock/Lock": "19041.1128",
   "Search/AllowSearchToUseLocation": null,
   "Security/AllowAddProvisioningPackage": "19041.1128",
   "Security/AllowRemoveProvisioningPackage": "19041.1128",
@@ -135,10 +141,30 @@ export const HOLOLENS2_POLICY_CSP: Readonly<Record<string, string | null>> = {
   "Wifi/AllowWiFi": "19041.1103",
 };
 
-export type OmaUriSupport = { supported: true } | { supported: false; reason: string };
+/**
+ * CSPs outside the Policy CSP whose HoloLens 2 nodes the docs list, node (under `./Vendor/MSFT/`)
+ * → minimum build and whether an Intune custom profile can set it (the DDF access type has Add or
+ * Replace; custom-settings-windows-holographic.md: a policy must support Add or Replace to work with
+ * Intune). A node of these CSPs that is not listed does not exist on HoloLens 2. CSPs not here
+ * (AssignedAccess, ApplicationControl, …) are accepted on every build: the reference gives them no
+ * minimum (global assigned access, which needs 20H2, is checked on the value — assigned-access-check.ts).
+ */
+export const HOLOLENS2_OTHER_CSP_NODES: Readonly<Record<string, Readonly<Record<string, { minimum: string; settable: boolean }>>>> = {
+  // hololens2-autopilot.md: "HoloLens 2 devices support TenantLockdown CSP as of Windows Holographic,
+  // version 20H2"; hololens-release-notes-2004.md (20H2); DDF TenantLockdownCSP_DDF.xml: Get, Replace.
+  TenantLockdown: { RequireNetworkInOOBE: { minimum: "19041.1128", settable: true } },
+  // hololens-release-notes-2004.md (20H2, "New device restriction policies"): "HoloLens will only
+  // support the ./Vendor/MSFT/RemoteLock/Lock configuration"; the policy page lists RemoteLock/Lock
+  // with footnote 9 (20H2). DDF RemoteLock.xml: Lock is Exec, Get — a device action, not a setting.
+  RemoteLock: { Lock: { minimum: "19041.1128", settable: false } },
+};
+
+/** Why a node is missing: SyncML 404 (no such node on this build) or 405 (the node cannot be set). */
+export type OmaUriSupport = { supported: true } | { supported: false; reason: string; syncMlStatus: 404 | 405 };
 
 const POLICY_CONFIG = /^\.\/(?:(?:Device|User)\/)?Vendor\/MSFT\/Policy\/Config\/([^/]+)\/([^/]+)$/;
 const ANY_CSP_NODE = /^\.\/(?:(?:Device|User)\/)?Vendor\/MSFT\/[^/]+(?:\/[^/]+)*$/;
+const CSP_NODE = /^\.\/(?:(Device|User)\/)?Vendor\/MSFT\/([^/]+)\/(.+)$/;
 
 /** `10.0.20348.1528` (as Intune reports it) or `20348.1528` → [20348, 1528]; null if malformed. */
 export function parseHolographicBuild(osVersion: string): [number, number] | null {
@@ -146,32 +172,51 @@ export function parseHolographicBuild(osVersion: string): [number, number] | nul
   return match ? [Number(match[1]), Number(match[2])] : null;
 }
 
-function buildAtLeast(device: [number, number], minimum: string): boolean {
+/** Whether `osVersion` is `minimum` (`major.minor`) or later; false when either does not parse. */
+export function holographicBuildAtLeast(osVersion: string, minimum: string): boolean {
+  const device = parseHolographicBuild(osVersion);
   const min = parseHolographicBuild(minimum);
-  if (!min) return false;
+  if (!device || !min) return false;
   return device[0] > min[0] || (device[0] === min[0] && device[1] >= min[1]);
 }
 
+function notFound(reason: string): OmaUriSupport {
+  return { supported: false, reason, syncMlStatus: 404 };
+}
+
 /**
- * Whether a HoloLens 2 on `osVersion` has the CSP node an OMA-URI names. Only Policy CSP nodes are
- * checked against the list; other CSPs (AssignedAccess, TenantLockdown, ApplicationControl, …) are
- * accepted when the URI is well formed, since the reference has no node list for them.
+ * Whether a HoloLens 2 on `osVersion` has the CSP node an OMA-URI names and an Intune custom profile
+ * can set it. Policy CSP nodes are checked against the supported-policies list, the CSPs of
+ * `HOLOLENS2_OTHER_CSP_NODES` against their nodes; other CSPs are accepted when the URI is well formed.
  */
 export function holoLensOmaUriSupport(omaUri: string, osVersion: string): OmaUriSupport {
   if (!ANY_CSP_NODE.test(omaUri)) {
-    return { supported: false, reason: `"${omaUri}" is not an OMA-URI of a CSP node (./Vendor/MSFT/…)` };
+    return notFound(`"${omaUri}" is not an OMA-URI of a CSP node (./Vendor/MSFT/…)`);
   }
   const policy = POLICY_CONFIG.exec(omaUri);
-  if (!policy) return { supported: true };
-  const key = `${policy[1]}/${policy[2]}`;
-  if (!(key in HOLOLENS2_POLICY_CSP)) {
-    return { supported: false, reason: `Policy CSP ${key} is not supported by HoloLens 2` };
+  if (policy) {
+    const key = `${policy[1]}/${policy[2]}`;
+    if (!(key in HOLOLENS2_POLICY_CSP)) return notFound(`Policy CSP ${key} is not supported by HoloLens 2`);
+    const minimum = HOLOLENS2_POLICY_CSP[key];
+    if (minimum === null || minimum === undefined) return { supported: true };
+    if (minimum === "insider" || !holographicBuildAtLeast(osVersion, minimum)) {
+      return notFound(`Policy CSP ${key} needs build ${minimum} or later; the device runs ${osVersion}`);
+    }
+    return { supported: true };
   }
-  const minimum = HOLOLENS2_POLICY_CSP[key];
-  if (minimum === null || minimum === undefined) return { supported: true };
-  const build = parseHolographicBuild(osVersion);
-  if (minimum === "insider" || !build || !buildAtLeast(build, minimum)) {
-    return { supported: false, reason: `Policy CSP ${key} needs build ${minimum} or later; the device runs ${osVersion}` };
+  const other = CSP_NODE.exec(omaUri);
+  const csp = other?.[2] ?? "";
+  const nodes = HOLOLENS2_OTHER_CSP_NODES[csp];
+  if (!other || !nodes) return { supported: true };
+  const path = other[3]!;
+  const node = nodes[path];
+  // Both CSPs are device-scope only (their DDFs have no ./User root).
+  if (!node || other[1] === "User") return notFound(`${csp} CSP node ${other[1] === "User" ? "./User/… " : ""}${path} is not supported by HoloLens 2`);
+  if (!holographicBuildAtLeast(osVersion, node.minimum)) {
+    return notFound(`${csp}/${path} needs build ${node.minimum} or later; the device runs ${osVersion}`);
+  }
+  if (!node.settable) {
+    return { supported: false, reason: `${csp}/${path} is an Exec node; a configuration profile cannot set it`, syncMlStatus: 405 };
   }
   return { supported: true };
 }

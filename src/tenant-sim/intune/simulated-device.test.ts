@@ -97,6 +97,30 @@ describe("syncSimDevice", () => {
     expect(result.device.lastSyncDateTime).toBe(NOW.toISOString());
   });
 
+  it("a device on 2004 reports the guide's 20H2 settings (global kiosk, tenant lockdown, page visibility, ppkg) as errors; on 20H2 they succeed", () => {
+    const kiosk = `<AssignedAccessConfiguration xmlns="http://schemas.microsoft.com/AssignedAccess/2017/config" xmlns:v3="http://schemas.microsoft.com/AssignedAccess/2020/config"><Profiles><Profile Id="{1}"/></Profiles><Configs><v3:GlobalProfile Id="{1}"/></Configs></AssignedAccessConfiguration>`;
+    const lockdown = createConfigurationDoc({
+      "@odata.type": "#microsoft.graph.windows10CustomConfiguration",
+      displayName: "external client",
+      omaSettings: [
+        { "@odata.type": "#microsoft.graph.omaSettingString", displayName: "kiosk", omaUri: "./Device/Vendor/MSFT/AssignedAccess/Configuration", value: kiosk },
+        { "@odata.type": "#microsoft.graph.omaSettingBoolean", displayName: "tenant lock", omaUri: "./Vendor/MSFT/TenantLockdown/RequireNetworkInOOBE", value: true },
+        { "@odata.type": "#microsoft.graph.omaSettingString", displayName: "pages", omaUri: "./Device/Vendor/MSFT/Policy/Config/Settings/PageVisibilityList", value: "showonly:network-wifi" },
+        { "@odata.type": "#microsoft.graph.omaSettingInteger", displayName: "ppkg", omaUri: "./Device/Vendor/MSFT/Policy/Config/Security/AllowAddProvisioningPackage", value: 0 },
+      ],
+    }, { version: "v1.0", id: "c-ext", now: NOW });
+    store.put("deviceConfigurations", lockdown);
+    store.put(CONFIGURATION_ASSIGNMENTS_KIND, { id: "c-ext_acacacac", target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" }, _configurationId: "c-ext" });
+    const old = registerSimDevice(store, { serialNumber: "SN-2004", osVersion: "10.0.19041.1103", enroll: true }, NOW);
+    const current = registerSimDevice(store, { serialNumber: "SN-20H2", osVersion: "10.0.19041.1128", enroll: true }, NOW);
+    const onOld = syncSimDevice(store, old.id, NOW).profiles[0]!;
+    expect(onOld.state).toBe("error");
+    expect(onOld.settings.map((x) => x.state)).toEqual(["error", "error", "error", "error"]);
+    const onCurrent = syncSimDevice(store, current.id, NOW).profiles[0]!;
+    expect(onCurrent.state).toBe("compliant");
+    expect(onCurrent.settings.map((x) => x.state)).toEqual(["compliant", "compliant", "compliant", "compliant"]);
+  });
+
   it("refuses unknown and unenrolled devices", () => {
     expect(errorOf(() => syncSimDevice(store, "nope", NOW))?.status).toBe(404);
     const sim = registerSimDevice(store, { serialNumber: "SN1", osVersion: "10.0.22621.1266" }, NOW);
