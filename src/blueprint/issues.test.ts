@@ -41,3 +41,30 @@ describe("issueToDiagnostics", () => {
     });
   });
 });
+
+describe("issueToDiagnostics: what to write instead", () => {
+  const load = async (text: string) => (await import("./load.ts")).loadBlueprint(`apiVersion: holofleet/v1\nmetadata:\n  name: x\ntenant:\n  domain: contoso.com\n${text}`, "f.yaml");
+  const fixOf = async (text: string) => (await load(text)).diagnostics[0]?.fix;
+
+  it("yes/no read as text where a boolean is expected", async () => {
+    expect(await fixOf("devices:\n  developerMode: no\n")).toBe("YAML reads `no` as text: write false.");
+    expect(await fixOf("devices:\n  tenantLockdown: Yes\n")).toBe("YAML reads `Yes` as text: write true.");
+  });
+
+  it("a single value where a list is expected, a list where a mapping is expected", async () => {
+    expect(await fixOf("devices:\n  kiosk:\n    apps: remote-assist\n")).toBe("Write a list, e.g. [remote-assist].");
+    expect(await fixOf("devices:\n  - usb: off\n")).toContain("`key: value` lines");
+  });
+
+  it("numbers: quotes or units, and the bound to respect", async () => {
+    expect(await fixOf("passwords:\n  maxAgeDays: 90 days\n")).toBe("Write a plain number, without quotes or units.");
+    expect(await fixOf("passwords:\n  length: 4\n")).toBe("Use a value of at least 8.");
+    expect(await fixOf("clients:\n  - id: a\n    accounts: []\n")).toBe("Add entries to the list.");
+  });
+
+  it("an unknown key written as other words gets the key it means", async () => {
+    const [d] = (await load("devices:\n  updateRing:\n    deferQualityDays: 7\n")).diagnostics;
+    expect(d!.message).toContain('Did you mean "qualityDeferralDays"?');
+  });
+});
+

@@ -76,6 +76,25 @@ function keyLabel(path: Path): string {
   return path.length ? `\`${formatPath(path)}\`` : "the blueprint";
 }
 
+/** YAML 1.2 reads these as text, not as booleans (YAML 1.1 did): a common surprise. */
+const YAML11_BOOLEANS: Record<string, boolean> = { yes: true, no: false, on: true, off: false, y: true, n: false };
+
+/** What to write instead of a value of the wrong type, when there is something specific to say. */
+function typeFix(expected: string, input: unknown): string | undefined {
+  if (expected === "string" && (typeof input === "number" || typeof input === "boolean")) {
+    return "Quote the value so YAML reads it as text.";
+  }
+  if (expected === "boolean" && typeof input === "string" && input.toLowerCase() in YAML11_BOOLEANS) {
+    return `YAML reads \`${input}\` as text: write ${YAML11_BOOLEANS[input.toLowerCase()]}.`;
+  }
+  if (expected === "number" && typeof input === "string") return "Write a plain number, without quotes or units.";
+  if (expected === "array" && (typeof input === "string" || typeof input === "number")) {
+    return `Write a list, e.g. [${String(input)}].`;
+  }
+  if (expected === "object" && Array.isArray(input)) return "Write `key: value` lines under the key instead of `- item` lines.";
+  return undefined;
+}
+
 /** Picks the union branch the user most likely meant: the one that did not fail on the value's type. */
 function bestUnionBranch(issue: Extract<Issue, { code: "invalid_union" }>): Issue[] | null {
   const meaningful = issue.errors.filter(
@@ -127,13 +146,7 @@ export function issueToDiagnostics(issue: Issue, file: string, src: YamlSourceMa
         ];
       }
       return [
-        make(
-          "HF1012",
-          `${keyLabel(path)} is ${typeName(issue.input)}; expected ${expectedName(issue.expected)}`,
-          issue.expected === "string" && typeof issue.input === "number"
-            ? "Quote the value so YAML reads it as text."
-            : undefined,
-        ),
+        make("HF1012", `${keyLabel(path)} is ${typeName(issue.input)}; expected ${expectedName(issue.expected)}`, typeFix(issue.expected, issue.input)),
       ];
     }
     case "invalid_value": {
@@ -157,7 +170,17 @@ export function issueToDiagnostics(issue: Issue, file: string, src: YamlSourceMa
           : issue.origin === "string"
             ? `${bound} characters`
             : String(bound);
-      return [make("HF1014", `${keyLabel(path)} is ${typeName(issue.input)}; must be ${word} ${what}`, undefined)];
+      const fix =
+        issue.origin === "array"
+          ? issue.code === "too_small"
+            ? "Add entries to the list."
+            : "Remove entries from the list."
+          : issue.origin === "string"
+            ? issue.code === "too_small"
+              ? "Write a longer value."
+              : "Shorten the value."
+            : `Use a value of ${word} ${bound}.`;
+      return [make("HF1014", `${keyLabel(path)} is ${typeName(issue.input)}; must be ${word} ${what}`, fix)];
     }
     case "invalid_format":
       return [make("HF1015", `${keyLabel(path)} is ${typeName(issue.input)}; ${issue.message}`, undefined)];

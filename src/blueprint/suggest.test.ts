@@ -65,4 +65,12 @@ describe("suggest", () => {
   it("a name listed twice is suggested once", () => {
     expect(suggest("MCOPSTN", ["MCOPSTN5", "MCOPSTN5"])).toEqual(["MCOPSTN5"]);
   });
+
+  it("the same words in another order or form", () => {
+    const keys = ["qualityDeferralDays", "featureDeferralDays", "installDay", "activeHoursStart"];
+    expect(suggest("deferQualityDays", keys)).toEqual(["qualityDeferralDays"]);
+    expect(suggest("startActiveHours", keys)).toEqual(["activeHoursStart"]);
+    expect(suggest("assist-remote", ["remote-assist", "settings"])).toEqual(["remote-assist"]);
+    expect(suggest("dayInstall", keys)).toEqual(["installDay"]);
+  });
 });

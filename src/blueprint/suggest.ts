@@ -33,11 +33,29 @@ export function editDistance(a: string, b: string): number {
 /** Lower case without separators: `Remote_Assist` and `remote-assist` both become `remoteassist`. */
 const squash = (text: string) => text.toLowerCase().replace(/[\s_.-]+/g, "");
 
-/** How far `input` is from one spelling; a containment match ranks after a one-letter typo. */
+/** The words of a name: `deferQualityDays` → defer, quality, days; `remote-assist` → remote, assist. */
+const words = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter(Boolean);
+
+/** The same words in another order or form: `deferQualityDays` and `qualityDeferralDays`. */
+function sameWords(input: string, spelling: string): boolean {
+  const a = words(input);
+  const b = words(spelling);
+  if (a.length < 2 || a.length !== b.length) return false;
+  const alike = (x: string, y: string) => Math.min(x.length, y.length) >= 3 && (x.startsWith(y) || y.startsWith(x));
+  return a.every((x) => b.some((y) => alike(x, y))) && b.every((y) => a.some((x) => alike(x, y)));
+}
+
+/** How far `input` is from one spelling; a containment or same-words match ranks after a one-letter typo. */
 function score(input: string, spelling: string): { distance: number; contained: boolean } {
   const a = squash(input);
   const b = squash(spelling);
   if (a === b) return { distance: 0, contained: false };
+  if (sameWords(input, spelling)) return { distance: Math.min(editDistance(a, b), 1.6), contained: true };
   const distance = Math.min(editDistance(input, spelling), editDistance(a, b));
   if (a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a))) {
     // A shared start ranks before a match inside the word; then the closest length wins:
