@@ -38,6 +38,7 @@ export interface AutopilotIdentityDoc {
   _beta: {
     azureAdDeviceId: string;
     deploymentProfileAssignmentStatus: string;
+    deploymentProfileAssignmentDetailedStatus: string;
     deploymentProfileAssignedDateTime: string;
     deviceAccountUpn: string;
     deviceFriendlyName: string;
@@ -167,6 +168,7 @@ export function registerAutopilotDevice(store: SimStore, input: RegistrationInpu
     _beta: {
       azureAdDeviceId: deviceId,
       deploymentProfileAssignmentStatus: "notAssigned",
+      deploymentProfileAssignmentDetailedStatus: "none",
       deploymentProfileAssignedDateTime: NEVER,
       deviceAccountUpn: "",
       deviceFriendlyName: "",

@@ -60,10 +60,12 @@ describe("registerSimDevice", () => {
       membershipRuleProcessingState: "On",
       _members: [],
     });
-    store.put("windowsAutopilotDeploymentProfiles", { id: "p-1", deviceNameTemplate: "HL-%RAND:4%" });
+    store.put("windowsAutopilotDeploymentProfiles", { id: "p-1", deviceType: "holoLens", deviceNameTemplate: "HL-%RAND:4%" });
     store.put(PROFILE_ASSIGNMENTS_KIND, { id: "p-1_g-hl", target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: "g-hl" }, _profileId: "p-1" });
     const tagged = registerSimDevice(store, { serialNumber: "SN1", osVersion: "10.0.22621.1266", groupTag: "HL-TAG", enroll: true }, NOW);
     expect(store.get<ManagedDeviceDoc>("managedDevices", tagged.managedDeviceId!)?.deviceName).toMatch(/^HL-\d{4}$/);
+    // Enrolment takes the profile assignment as processed: the device shows its profile as assigned.
+    expect(store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", tagged.autopilotDeviceId)?._beta).toMatchObject({ deploymentProfileAssignmentStatus: "assignedInSync", deploymentProfileAssignedDateTime: NOW.toISOString() });
     const other = registerSimDevice(store, { serialNumber: "SN2", osVersion: "10.0.22621.1266", groupTag: "OTHER", enroll: true }, NOW);
     expect(store.get<ManagedDeviceDoc>("managedDevices", other.managedDeviceId!)?.deviceName).toMatch(/^HOLOLENS-[0-9A-F]{6}$/);
   });

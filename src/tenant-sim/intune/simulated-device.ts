@@ -15,13 +15,14 @@ import { UPDATE_RING, type DeviceConfigurationDoc } from "./device-configuration
 import { normaliseHardwareHash, simulatedHardwareHash } from "./hardware-hash.ts";
 import { parseHolographicBuild } from "./hololens-policies.ts";
 import { buildManagedDevice, SIM_DEVICES_KIND, type ManagedDeviceDoc } from "./managed-device.ts";
+import { intendedProfileOf, settleProfileAssignmentNow } from "./profile-assignment.ts";
 import { ringPolicySettings } from "./update-ring-policies.ts";
 
 /** Intune's first-party MDM application id, which Entra records on MDM-managed devices. */
 export const INTUNE_MDM_APP_ID = "0000000a-0000-0000-c000-000000000000";
 
 export const CONFIGURATION_ASSIGNMENTS_KIND = "deviceConfigurationAssignments";
-export const PROFILE_ASSIGNMENTS_KIND = "windowsAutopilotDeploymentProfileAssignments";
+export { PROFILE_ASSIGNMENTS_KIND } from "./profile-assignment.ts";
 
 export interface SimDeviceDoc {
   id: string;
@@ -99,13 +100,8 @@ export function expandDeviceNameTemplate(template: string, serialNumber: string,
 
 /** The name a device takes at enrolment: its Autopilot profile's template, else HoloLens' default pattern. */
 function deviceNameFor(store: SimStore, entraObjectId: string, serialNumber: string): string {
-  const groups = new Set(transitiveGroupIds(store, entraObjectId));
-  const targeting: DeviceTargeting = { deviceGroupIds: groups, userGroupIds: new Set(), primaryUserLicensed: false };
-  const assignments = store.list<AssignmentLike & { _profileId: string }>(PROFILE_ASSIGNMENTS_KIND);
-  for (const profile of store.list<{ id: string; deviceNameTemplate?: string | null }>("windowsAutopilotDeploymentProfiles")) {
-    const mine = assignments.filter((a) => a._profileId === profile.id);
-    if (profile.deviceNameTemplate && assignmentsApply(mine, targeting)) return expandDeviceNameTemplate(profile.deviceNameTemplate, serialNumber);
-  }
+  const profile = intendedProfileOf(store, { _entraObjectId: entraObjectId });
+  if (profile?.deviceNameTemplate) return expandDeviceNameTemplate(profile.deviceNameTemplate, serialNumber);
   // Simulated default: HOLOLENS- plus six characters derived from the serial number.
   const suffix = normaliseHardwareHash(simulatedHardwareHash(serialNumber));
   return `HOLOLENS-${suffix.ok ? suffix.fingerprint.slice(0, 6).toUpperCase() : "000000"}`;
@@ -175,6 +171,7 @@ export function enrollSimDevice(store: SimStore, sim: SimDeviceDoc, now: Date): 
   // i.e. after Entra grouped its device object; a device registered in this same call has not been
   // through the per-request dynamic-membership ticker yet, so evaluate the rules now.
   recomputeDynamicGroups(store);
+  settleProfileAssignmentNow(store, identity.id, now);
   const managedDeviceId = randomUUID();
   const deviceName = deviceNameFor(store, entra.id, sim.serialNumber);
   const managed = buildManagedDevice({
@@ -199,12 +196,14 @@ export function enrollSimDevice(store: SimStore, sim: SimDeviceDoc, now: Date): 
     managementType: "MDM",
     approximateLastSignInDateTime: now.toISOString(),
   });
+  // Re-read: settling the profile assignment above rewrote the identity.
+  const assigned = store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", identity.id) ?? identity;
   store.put("windowsAutopilotDeviceIdentities", {
-    ...identity,
+    ...assigned,
     enrollmentState: "enrolled",
     managedDeviceId,
     lastContactedDateTime: now.toISOString(),
-    _beta: { ...identity._beta, deviceFriendlyName: deviceName },
+    _beta: { ...assigned._beta, deviceFriendlyName: deviceName },
   });
   const enrolled: SimDeviceDoc = { ...sim, state: "enrolled", managedDeviceId };
   store.put(SIM_DEVICES_KIND, enrolled);

@@ -5,6 +5,7 @@ import { secureBlueprint } from "../../compile/testing/blueprint-fixture.ts";
 import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { AUTOPILOT_IMPORT_DELAY_MS } from "../intune/autopilot-import.ts";
 import { DEVICE_PROPERTIES_DELAY_MS } from "../intune/autopilot-registration.ts";
+import { PROFILE_ASSIGNMENT_DELAY_MS } from "../intune/profile-assignment.ts";
 import { simulatedHardwareHash } from "../intune/hardware-hash.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
@@ -150,8 +151,10 @@ describe("beta-only deployment profiles", () => {
     expect(assignments.body.value).toHaveLength(1);
     expect((await t.graph("GET", `/v1.0${PROFILES}/${id}/assignments`)).status).toBe(400);
 
-    // A device in the group shows the profile as assigned (beta) and is named by its template.
+    // A device in the group shows the profile as assigned (beta) once Intune processed it, and is named by its template.
     const dev = (await t.sim("POST", "/devices", { serialNumber: "HL2-PRO-0001", osVersion: "10.0.22621.1266", groupTag: "ClientP", enroll: false })).body;
+    expect((await t.graph("GET", `/beta${IDENTITIES}/${dev.autopilotDeviceId}`)).body.deploymentProfileAssignmentStatus).toBe("notAssigned");
+    await advance(PROFILE_ASSIGNMENT_DELAY_MS);
     const identity = await t.graph("GET", `/beta${IDENTITIES}/${dev.autopilotDeviceId}`);
     expect(identity.body.deploymentProfileAssignmentStatus).toBe("assignedInSync");
     const enrolled = (await t.sim("POST", `/devices/${dev.id}/enroll`)).body;
@@ -173,6 +176,63 @@ describe("beta-only deployment profiles", () => {
     }
     expect((await t.graph("DELETE", `/beta${PROFILES}/${id}`)).status).toBe(204);
     expect((await t.graph("GET", `/beta${PROFILES}/${id}`)).status).toBe(404);
+  });
+
+  it("moves a registered device from notAssigned to assigned after Intune's processing delay; unassigning reverts (hololens2-autopilot.md step 8)", async () => {
+    const profile = (await t.graph("POST", `/beta${PROFILES}`, { ...holoLensProfile, displayName: "HL2 – Assign" })).body;
+    const groupId = await createGroup("ClientAssign");
+    const dev = (await t.sim("POST", "/devices", { serialNumber: "HL2-ASG-0001", osVersion: "10.0.22621.1266", groupTag: "ClientAssign" })).body;
+    const read = async (query = "") => (await t.graph("GET", `/beta${IDENTITIES}/${dev.autopilotDeviceId}${query}`)).body;
+    const NEVER = "0001-01-01T00:00:00Z";
+    expect(await read()).toMatchObject({ deploymentProfileAssignmentStatus: "notAssigned", deploymentProfileAssignmentDetailedStatus: "none", deploymentProfileAssignedDateTime: NEVER });
+
+    const assignedAt = Date.parse((await t.sim("GET", "/clock")).body.now);
+    const assignment = (await t.graph("POST", `/beta${PROFILES}/${profile.id}/assignments`, { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId } })).body;
+    // Intune has not processed it yet: still notAssigned, but the groups already target the profile.
+    const early = await read("?$expand=deploymentProfile,intendedDeploymentProfile");
+    expect(early).toMatchObject({ deploymentProfileAssignmentStatus: "notAssigned", deploymentProfile: null, intendedDeploymentProfile: { id: profile.id, deviceType: "holoLens" } });
+    await advance(PROFILE_ASSIGNMENT_DELAY_MS / 2);
+    expect((await read()).deploymentProfileAssignmentStatus).toBe("notAssigned");
+    await advance(PROFILE_ASSIGNMENT_DELAY_MS);
+    const assigned = await read("?$expand=deploymentProfile&$select=id,deploymentProfileAssignmentStatus");
+    expect(assigned).toMatchObject({ id: dev.autopilotDeviceId, deploymentProfileAssignmentStatus: "assignedInSync", deploymentProfile: { id: profile.id, displayName: "HL2 – Assign" } });
+    const full = await read();
+    expect(full.deploymentProfileAssignmentStatus.startsWith("assigned")).toBe(true);
+    // Dated when Intune finished processing, on the tenant clock.
+    const assignedDate = Date.parse(full.deploymentProfileAssignedDateTime);
+    expect(assignedDate).toBeGreaterThanOrEqual(assignedAt + PROFILE_ASSIGNMENT_DELAY_MS);
+    expect(assignedDate).toBeLessThan(assignedAt + PROFILE_ASSIGNMENT_DELAY_MS + 5_000);
+    if (conform) expect(formatProblems(checkEntity("windowsAutopilotDeviceIdentity", full, "beta"))).toBe("");
+    // The list shows the same; v1.0 shows none of it and has no such navigation.
+    const list = await t.graph("GET", `/beta${IDENTITIES}`);
+    expect(list.body.value.find((d: { id: string }) => d.id === dev.autopilotDeviceId).deploymentProfileAssignmentStatus).toBe("assignedInSync");
+    const v1 = await t.graph("GET", `/v1.0${IDENTITIES}/${dev.autopilotDeviceId}`);
+    expect(v1.body.deploymentProfileAssignmentStatus).toBeUndefined();
+    expect((await t.graph("GET", `/v1.0${IDENTITIES}/${dev.autopilotDeviceId}?$expand=deploymentProfile`)).status).toBe(400);
+    expect((await t.graph("GET", `/beta${IDENTITIES}/${dev.autopilotDeviceId}?$expand=assignments`)).status).toBe(400);
+
+    // Unassigning reverts, after the same delay.
+    expect((await t.graph("DELETE", `/beta${PROFILES}/${profile.id}/assignments/${assignment.id}`)).status).toBe(204);
+    expect((await read()).deploymentProfileAssignmentStatus).toBe("assignedInSync");
+    expect((await read("?$expand=intendedDeploymentProfile")).intendedDeploymentProfile).toBeNull();
+    await advance(PROFILE_ASSIGNMENT_DELAY_MS);
+    expect(await read("?$expand=deploymentProfile")).toMatchObject({ deploymentProfileAssignmentStatus: "notAssigned", deploymentProfileAssignedDateTime: NEVER, deploymentProfile: null });
+    expect((await t.graph("DELETE", `/beta${PROFILES}/${profile.id}`)).status).toBe(204);
+  });
+
+  it("a device that joins the targeted group later (group tag changed) is assigned after the delay too", async () => {
+    const profile = (await t.graph("POST", `/beta${PROFILES}`, { ...holoLensProfile, displayName: "HL2 – Late" })).body;
+    const groupId = await createGroup("ClientLate");
+    expect((await t.graph("POST", `/beta${PROFILES}/${profile.id}/assignments`, { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId } })).status).toBe(201);
+    const dev = (await t.sim("POST", "/devices", { serialNumber: "HL2-LATE-0001", osVersion: "10.0.22621.1266", groupTag: "Elsewhere" })).body;
+    await advance(PROFILE_ASSIGNMENT_DELAY_MS);
+    expect((await t.graph("GET", `/beta${IDENTITIES}/${dev.autopilotDeviceId}`)).body.deploymentProfileAssignmentStatus).toBe("notAssigned");
+    expect((await t.graph("POST", `/v1.0${IDENTITIES}/${dev.autopilotDeviceId}/updateDeviceProperties`, { groupTag: "ClientLate" })).status).toBe(204);
+    await advance(DEVICE_PROPERTIES_DELAY_MS);
+    // The new tag applied and the device joined the group; Intune now processes the assignment.
+    expect((await t.graph("GET", `/beta${IDENTITIES}/${dev.autopilotDeviceId}`)).body).toMatchObject({ groupTag: "ClientLate", deploymentProfileAssignmentStatus: "notAssigned" });
+    await advance(PROFILE_ASSIGNMENT_DELAY_MS);
+    expect((await t.graph("GET", `/beta${IDENTITIES}/${dev.autopilotDeviceId}`)).body.deploymentProfileAssignmentStatus).toBe("assignedInSync");
   });
 
   it("accepts the profile holofleet's compiler emits and reads it back as sent (beta)", async () => {

@@ -6,22 +6,21 @@
  */
 import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type RouteDef, type SimResult, type SimTicker } from "../framework.ts";
-import { transitiveGroupIds } from "../directory/membership.ts";
-import { assignmentsApply, type AssignmentLike } from "../intune/assignment-resolution.ts";
+import type { AssignmentLike } from "../intune/assignment-resolution.ts";
 import { parseAssignmentTarget, renderTarget, type StoredTarget } from "../intune/assignment-target.ts";
 import { ImportBodyError, newImportedIdentity, type ImportedIdentityDoc } from "../intune/autopilot-import.ts";
 import {
   autopilotImportTicker,
   autopilotPropertiesTicker,
   DEVICE_PROPERTIES_DELAY_MS,
-  NEVER,
   type AutopilotIdentityDoc,
   type PendingPropertyUpdate,
 } from "../intune/autopilot-registration.ts";
 import { applyProfileBody, MAX_PROFILES, renderProfile, type DeploymentProfileDoc } from "../intune/deployment-profile.ts";
 import { unknownPropertyError } from "../intune/intune-error.ts";
 import { actionCollection, createdEntity, intuneList, intuneRoute as anyIntuneRoute, loadOr404, type IntuneRouteOptions } from "../intune/intune-route.ts";
-import { PROFILE_ASSIGNMENTS_KIND } from "../intune/simulated-device.ts";
+import { intendedProfileOf, PROFILE_ASSIGNMENTS_KIND, profileAssignmentTicker, type AssignmentTrackedIdentity } from "../intune/profile-assignment.ts";
+import { stripInternal } from "../odata/collection.ts";
 
 const IMPORTED = "importedWindowsAutopilotDeviceIdentities";
 const IDENTITIES = "windowsAutopilotDeviceIdentities";
@@ -88,21 +87,43 @@ function profileAssignments(ctx: RouteContext, profileId?: string): ProfileAssig
   return profileId === undefined ? all : all.filter((a) => a._profileId === profileId);
 }
 
-/** Beta shows which profile reaches a device; computed from the device's groups at read time. */
+/**
+ * Beta shows the device's profile assignment as Intune last processed it (profile-assignment.ts:
+ * `deploymentProfileAssignmentStatus`, `…DetailedStatus`, `…AssignedDateTime`); v1.0 has none of it.
+ */
 function renderIdentity(ctx: RouteContext, doc: AutopilotIdentityDoc): Record<string, unknown> {
   const { _beta, ...v1 } = doc;
-  if (ctx.version !== "beta") return v1;
-  const groups = new Set(transitiveGroupIds(ctx.store, doc._entraObjectId));
-  const assignments = profileAssignments(ctx);
-  const profile = ctx.store.list<DeploymentProfileDoc>(PROFILES).find((p) =>
-    assignmentsApply(assignments.filter((a) => a._profileId === p.id), { deviceGroupIds: groups, userGroupIds: new Set(), primaryUserLicensed: false }),
-  );
-  return {
-    ...v1,
-    ..._beta,
-    deploymentProfileAssignmentStatus: profile ? "assignedInSync" : "notAssigned",
-    deploymentProfileAssignedDateTime: profile ? profile.lastModifiedDateTime : NEVER,
-  };
+  return ctx.version === "beta" ? { ...v1, ..._beta } : v1;
+}
+
+/** The beta navigations of a device identity (BETA-MAP `windowsAutopilotDeviceIdentity`); v1.0 has none. */
+const IDENTITY_NAVIGATIONS = ["deploymentProfile", "intendedDeploymentProfile"] as const;
+type IdentityNavigation = (typeof IDENTITY_NAVIGATIONS)[number];
+
+/**
+ * The `$expand` of a device identity read: `deploymentProfile` is the profile Intune assigned,
+ * `intendedDeploymentProfile` the one its groups target now (community tools read both with
+ * `?$expand=deploymentProfile,intendedDeploymentProfile` to compare them).
+ */
+function identityExpansions(ctx: RouteContext): IdentityNavigation[] {
+  const raw = ctx.query.get("$expand");
+  if (raw === null) return [];
+  return raw.split(",").map((part) => part.trim()).filter(Boolean).map((name) => {
+    if (name.includes("(")) throw new GraphHttpError(400, "BadRequest", `The local tenant does not support query options inside $expand ('${name}').`);
+    const known = ctx.version === "beta" ? IDENTITY_NAVIGATIONS.find((n) => n.toLowerCase() === name.toLowerCase()) : undefined;
+    if (!known) throw new GraphHttpError(400, "BadRequest", `Could not find a property named '${name}' on type 'microsoft.graph.windowsAutopilotDeviceIdentity'.`);
+    return known;
+  });
+}
+
+function expandIdentity(ctx: RouteContext, doc: AutopilotIdentityDoc, names: readonly IdentityNavigation[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const assignedId = (doc as AssignmentTrackedIdentity)._deploymentProfileId;
+    const profile = name === "deploymentProfile" ? (assignedId ? ctx.store.get<DeploymentProfileDoc>(PROFILES, assignedId) : undefined) : intendedProfileOf(ctx.store, doc);
+    out[name] = profile ? stripInternal(renderProfile(profile)) : null;
+  }
+  return out;
 }
 
 function loadIdentity(ctx: RouteContext): AutopilotIdentityDoc {
@@ -113,8 +134,19 @@ function loadIdentity(ctx: RouteContext): AutopilotIdentityDoc {
 const UPDATABLE_DEVICE_PROPERTIES = ["groupTag", "displayName", "userPrincipalName", "addressableUserName"];
 
 const identityRoutes: RouteDef[] = [
-  intuneRoute("GET", `/deviceManagement/${IDENTITIES}`, (ctx) => intuneList(ctx, ctx.store.list<AutopilotIdentityDoc>(IDENTITIES).map((d) => renderIdentity(ctx, d)), `deviceManagement/${IDENTITIES}`)),
-  intuneRoute("GET", `/deviceManagement/${IDENTITIES}/{id}`, (ctx) => ctx.entity(renderIdentity(ctx, loadIdentity(ctx)), `deviceManagement/${IDENTITIES}/$entity`)),
+  intuneRoute("GET", `/deviceManagement/${IDENTITIES}`, (ctx) => {
+    const expand = identityExpansions(ctx);
+    // Expanded profiles ride along in each item (kept when there is no $select naming other properties).
+    const items = ctx.store.list<AutopilotIdentityDoc>(IDENTITIES).map((d) => ({ ...renderIdentity(ctx, d), ...expandIdentity(ctx, d, expand) }));
+    return intuneList(ctx, items, `deviceManagement/${IDENTITIES}`);
+  }),
+  intuneRoute("GET", `/deviceManagement/${IDENTITIES}/{id}`, (ctx) => {
+    const expand = identityExpansions(ctx);
+    const doc = loadIdentity(ctx);
+    const answer = ctx.entity(renderIdentity(ctx, doc), `deviceManagement/${IDENTITIES}/$entity`);
+    // An expanded navigation is part of the answer whatever $select says (OData $expand).
+    return { ...answer, body: { ...(answer.body as Record<string, unknown>), ...expandIdentity(ctx, doc, expand) } };
+  }),
   intuneRoute("DELETE", `/deviceManagement/${IDENTITIES}/{id}`, (ctx) => {
     // De-registers the device; its Entra object stays, as in Entra ID.
     ctx.store.delete(IDENTITIES, loadIdentity(ctx).id);
@@ -257,3 +289,6 @@ const profileRoutes: RouteDef[] = [
 export const autopilotRoutes: RouteDef[] = [...importRoutes, ...identityRoutes, ...profileRoutes];
 
 export const autopilotTickers: SimTicker[] = [autopilotImportTicker, autopilotPropertiesTicker];
+
+/** Profile assignment processing; runs after dynamic membership (routes/index.ts). */
+export const autopilotAssignmentTickers: SimTicker[] = [profileAssignmentTicker];

@@ -16,7 +16,7 @@ import { dynamicMembershipTicker } from "../directory/dynamic-membership.ts";
 import { groupLicensingTicker } from "../directory/licensing.ts";
 import { deviceConfigurationRoutes } from "./device-configurations.ts";
 import { managedDeviceRoutes, managedDeviceTickers } from "./managed-devices.ts";
-import { autopilotRoutes, autopilotTickers } from "./autopilot.ts";
+import { autopilotAssignmentTickers, autopilotRoutes, autopilotTickers } from "./autopilot.ts";
 import { simDeviceRoutes } from "./sim-devices.ts";
 
 export const allRoutes: RouteDef[] = [
@@ -32,7 +32,8 @@ export const allRoutes: RouteDef[] = [
   ...autopilotRoutes,
 ];
 
-// Intune tickers first: devices they register join dynamic groups in the same tick.
-export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker];
+// Intune tickers first: devices they register join dynamic groups in the same tick. Autopilot profile
+// assignment last: it reads the groups dynamic membership just computed.
+export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker, ...autopilotAssignmentTickers];
 
 export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes];
