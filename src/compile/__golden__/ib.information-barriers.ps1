@@ -8,7 +8,8 @@
 #   - audit logging on; admin consent for Information Barriers in Teams
 #     (app id bcf62038-e005-436d-b970-2a472f8c1982);
 #   - holofleet apply has created the client accounts (their Department places them in a segment)
-#     and the experts group 'HF Experts' exists with its members.
+#     and the experts Microsoft 365 group 'HF Experts' exists with its members
+#     (only Microsoft 365 groups are IB-aware; security groups and distribution lists count as non-IB).
 # Policies apply about 30 minutes after Start-InformationBarrierPoliciesApplication, at roughly
 # 5,000 users an hour; check with Get-InformationBarrierPoliciesApplicationStatus.
 

@@ -26,7 +26,7 @@ describe("compileGroups", () => {
     expect(groups.map((g) => g.address)).toEqual(["group.devices", "group.client-fabrikam", "group.client-tailspin", "group.clients", "group.experts"]);
   });
 
-  it("every group is a security group with the fields Graph requires and a uniqueName for upserts", () => {
+  it("with scoped directory search every group is a security group with the fields Graph requires and a uniqueName for upserts", () => {
     for (const g of compileGroups(threeClients).groups) {
       expect(g).toMatchObject({ kind: "group", api: "v1.0", collection: "/groups" });
       expect(g.body).toMatchObject({ mailEnabled: false, securityEnabled: true });
@@ -78,8 +78,56 @@ describe("compileGroups", () => {
     expect(compileGroups(bp).diagnostics).toEqual([expect.objectContaining({ code: "HF3205" })]);
   });
 
-  it.skipIf(graphSchemas() === null)("every body key is a property of the v1.0 group type (CSDL)", () => {
+  it.skipIf(graphSchemas() === null)("every body key is a property of the v1.0 group type (CSDL), in either isolation mode", () => {
     const { v1 } = graphSchemas()!;
-    for (const g of compileGroups(threeClients).groups) expect(unknownKeys(v1, "group", g.body), g.address).toEqual([]);
+    for (const g of [...compileGroups(threeClients).groups, ...compileGroups(withBarriers).groups]) expect(unknownKeys(v1, "group", g.body), g.address).toEqual([]);
+  });
+});
+
+const withBarriers = secureBlueprint({ ...threeClients, isolation: { mode: "information-barriers" } });
+const experts = (bp: typeof threeClients) => compileGroups(bp).groups.find((g) => g.address === "group.experts")!;
+
+describe("compileGroups: the experts group and information barriers (hololens-facts §14.1)", () => {
+  it("information barriers → a private Microsoft 365 group, the only kind an IB MemberOf segment can use", () => {
+    expect(experts(withBarriers).body).toEqual({
+      description: expect.stringMatching(/^The organisation's experts that clients call; add members here\. A Microsoft 365 group.*segment Experts.*\[holofleet:HF\]$/),
+      displayName: "HF Experts",
+      groupTypes: ["Unified"],
+      mailEnabled: true,
+      mailNickname: "hf-experts",
+      securityEnabled: false,
+      uniqueName: "hf-experts",
+      visibility: "Private",
+    });
+  });
+
+  it("scoped directory search keeps the experts security group as it was", () => {
+    expect(experts(threeClients).body).toEqual({
+      description: expect.stringMatching(/^The organisation's experts that clients call; add members here\. Managed by holofleet/),
+      displayName: "HF Experts",
+      groupTypes: [],
+      mailEnabled: false,
+      mailNickname: "hf-experts",
+      securityEnabled: true,
+      uniqueName: "hf-experts",
+    });
+  });
+
+  it("information barriers change only the experts group: the device, client and licence groups stay security groups", () => {
+    const scoped = compileGroups(threeClients).groups.filter((g) => g.address !== "group.experts");
+    const barriers = compileGroups(withBarriers).groups.filter((g) => g.address !== "group.experts");
+    expect(barriers).toEqual(scoped);
+    for (const g of barriers) expect(g.body).toMatchObject({ mailEnabled: false, securityEnabled: true });
+  });
+
+  it("the Microsoft 365 experts group keeps the address, nickname and uniqueName, so apply upserts the same object", () => {
+    const [a, b] = [experts(threeClients), experts(withBarriers)];
+    expect([b.address, b.body.mailNickname, b.body.uniqueName, b.dependsOn]).toEqual([a.address, a.body.mailNickname, a.body.uniqueName, a.dependsOn]);
+    expect(b.body).not.toHaveProperty(["members@odata.bind"]);
+  });
+
+  it("is the same whatever the client order (deterministic)", () => {
+    const reversed = secureBlueprint({ ...withBarriers, clients: [...withBarriers.clients].reverse() });
+    expect(compileGroups(reversed)).toEqual(compileGroups(withBarriers));
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Entra security groups (graph-facts §1): the dynamic device group Autopilot devices land in by group
- * tag, one group of accounts per client, the all-clients group licences are assigned to, and the experts
- * group. Every group carries `uniqueName` so apply can upsert it (`PATCH /groups(uniqueName='…')`)
- * instead of risking a duplicate on a retried POST.
+ * Entra groups (graph-facts §1): the dynamic device group Autopilot devices land in by group tag, one
+ * group of accounts per client, the all-clients group licences are assigned to (security groups), and the
+ * experts group (a Microsoft 365 group under information barriers). Every group carries `uniqueName` so
+ * apply can upsert it (`PATCH /groups(uniqueName='…')`) instead of risking a duplicate on a retried POST.
  */
 import type { Blueprint } from "../../blueprint/types.ts";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
@@ -50,6 +50,34 @@ function securityGroup(
       ...extra,
     },
     dependsOn,
+  };
+}
+
+/**
+ * The experts group. Under information barriers the experts segment is `MemberOf` this group, and only
+ * Microsoft 365 (modern) groups are IB-aware — security groups and distribution lists count as non-IB
+ * (hololens-facts §14.1) — so it is a Microsoft 365 group there: `groupTypes: ["Unified"]`, mail-enabled,
+ * with the (then tenant-unique) mailNickname (graph-facts §1). Membership rather than a user attribute,
+ * because holofleet does not own the experts' accounts (staff, or guests in a service tenant): the only
+ * attribute it controls is on the client accounts it creates, which is why client segments use
+ * `Department`. `Private` visibility, since anyone in the organisation may join a public Microsoft 365
+ * group (Graph group resource) and would land in the experts segment. Scoped directory search keeps the
+ * security group.
+ */
+function expertsGroup(bp: Blueprint): DesiredResource {
+  const description = "The organisation's experts that clients call; add members here.";
+  const group = securityGroup(bp, addresses.expertsGroup, bp.experts.groupName, ["experts"], description);
+  if (bp.isolation.mode !== "information-barriers") return group;
+  return {
+    ...group,
+    body: {
+      ...group.body,
+      description: ownedDescription(bp, `${description} A Microsoft 365 group, as information-barrier segments need (its members form segment ${bp.experts.segmentName}).`),
+      groupTypes: ["Unified"],
+      mailEnabled: true,
+      securityEnabled: false,
+      visibility: "Private",
+    },
   };
 }
 
@@ -129,9 +157,7 @@ export function compileGroups(bp: Blueprint): GroupsResult {
     ),
   );
 
-  groups.push(
-    securityGroup(bp, addresses.expertsGroup, bp.experts.groupName, ["experts"], "The organisation's experts that clients call; add members here."),
-  );
+  groups.push(expertsGroup(bp));
 
   for (const group of groups) {
     const name = group.body.displayName as string;

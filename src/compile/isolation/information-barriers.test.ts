@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compileGroups } from "../graph/groups.ts";
 import { secureBlueprint } from "../testing/blueprint-fixture.ts";
 import { informationBarrierPlan, informationBarrierScript } from "./information-barriers.ts";
 
@@ -25,6 +26,25 @@ describe("informationBarrierPlan", () => {
       { name: "HF-Client-fabrikam-allow", assignedSegment: "HF-Client-fabrikam", segmentsAllowed: ["HF-Client-fabrikam", "Experts"] },
       { name: "HF-Client-tailspin-allow", assignedSegment: "HF-Client-tailspin", segmentsAllowed: ["HF-Client-tailspin", "Experts"] },
     ]);
+  });
+});
+
+describe("the experts segment and the group it names (hololens-facts §14.1)", () => {
+  it("MemberOf names the display name of a Microsoft 365 group holofleet compiles, not a security group", () => {
+    const filter = informationBarrierPlan(bp).segments.find((s) => s.name === bp.experts.segmentName)!.filter;
+    const named = compileGroups(bp).groups.filter((g) => filter === `MemberOf -eq '${String(g.body.displayName).replace(/'/g, "''")}'`);
+    expect(named.map((g) => g.address)).toEqual(["group.experts"]);
+    // Only Microsoft 365 (modern) groups are IB-aware; security groups and DLs are treated as non-IB.
+    expect(named[0]!.body).toMatchObject({ groupTypes: ["Unified"], mailEnabled: true });
+  });
+
+  it("client segments use Department, which holofleet sets on the accounts, so no client group needs to be IB-aware", () => {
+    const clientFilters = informationBarrierPlan(bp).segments.slice(1).map((s) => s.filter);
+    expect(clientFilters.every((f) => f.startsWith("Department -eq "))).toBe(true);
+  });
+
+  it("the script tells the admin the experts group is a Microsoft 365 group", () => {
+    expect(informationBarrierScript(bp)).toContain("#     and the experts Microsoft 365 group 'HF Contoso''s experts' exists with its members");
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * Guide §CC-1 with information barriers: a Security & Compliance PowerShell script (IB has no Graph API,
- * graph-facts summary). One segment per client (its accounts, by the `department` holofleet sets) and one
- * for the experts; each client segment gets an allow-only policy naming itself and the experts, so
- * clients can reach the experts but not each other (hololens-facts §14.1). The script is re-runnable:
- * segments and policies are updated when they already exist.
+ * graph-facts §8). One segment per client (its accounts, by the `department` holofleet sets) and one for
+ * the experts (members of the experts group, which `graph/groups.ts` makes a Microsoft 365 group in this
+ * mode); each client segment gets an allow-only policy naming itself and the experts, so clients can
+ * reach the experts but not each other (hololens-facts §14.1). The script is re-runnable: segments and
+ * policies are updated when they already exist.
  */
 import type { Blueprint } from "../../blueprint/types.ts";
 import { clientSegmentName } from "../graph/users.ts";
@@ -30,7 +31,8 @@ export interface InformationBarrierPlan {
 export function informationBarrierPlan(bp: Blueprint): InformationBarrierPlan {
   const experts: IbSegment = {
     name: bp.experts.segmentName,
-    // The experts group as holofleet names it; Exchange Online must know the group for MemberOf to match.
+    // The experts group by the display name holofleet gives it. MemberOf matches only Microsoft 365 groups
+    // (security groups and DLs are non-IB, hololens-facts §14.1), so groups.ts compiles it as one here.
     filter: `MemberOf -eq ${opathQuoted(`${bp.tenant.namingPrefix} ${bp.experts.groupName}`)}`,
   };
   const clients = [...bp.clients].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -62,7 +64,8 @@ export function informationBarrierScript(bp: Blueprint): string {
     "#   - audit logging on; admin consent for Information Barriers in Teams",
     "#     (app id bcf62038-e005-436d-b970-2a472f8c1982);",
     "#   - holofleet apply has created the client accounts (their Department places them in a segment)",
-    `#     and the experts group ${psCommentText(psSingleQuoted(`${bp.tenant.namingPrefix} ${bp.experts.groupName}`))} exists with its members.`,
+    `#     and the experts Microsoft 365 group ${psCommentText(psSingleQuoted(`${bp.tenant.namingPrefix} ${bp.experts.groupName}`))} exists with its members`,
+    "#     (only Microsoft 365 groups are IB-aware; security groups and distribution lists count as non-IB).",
     ...(bp.tenant.model === "service-tenant"
       ? [
           "# Service tenant (guide Image 1.1): the experts live in your organisation's tenant. Add them to this",
