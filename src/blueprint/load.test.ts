@@ -94,6 +94,7 @@ const warnings: [string, string, number, number][] = [
   ["warn-unused-acknowledgement", "HF2028", 10, 15],
   ["warn-wifi-blocked", "HF2029", 8, 35],
   ["warn-browser-listed-but-allowed", "HF2026", 9, 24],
+  ["warn-update-ring-schedule-ignored", "HF2031", 8, 17],
 ];
 
 describe("loadBlueprint: malformed blueprints", () => {

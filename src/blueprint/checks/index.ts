@@ -32,6 +32,7 @@ import { teamsPlanDisabled } from "./teams-plan-disabled.ts";
 import { unknownApp } from "./unknown-app.ts";
 import { unknownServicePlan } from "./unknown-service-plan.ts";
 import { unknownSku } from "./unknown-sku.ts";
+import { updateRingScheduleIgnored } from "./update-ring-schedule-ignored.ts";
 import { upnOutsideDomain } from "./upn-outside-domain.ts";
 import { usbOn } from "./usb-on.ts";
 import { wifiConfigurationBlocked } from "./wifi-configuration-blocked.ts";
@@ -65,6 +66,7 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "unknown-app": unknownApp,
   "unknown-service-plan": unknownServicePlan,
   "unknown-sku": unknownSku,
+  "update-ring-schedule-ignored": updateRingScheduleIgnored,
   "upn-outside-domain": upnOutsideDomain,
   "usb-on": usbOn,
   "wifi-configuration-blocked": wifiConfigurationBlocked,

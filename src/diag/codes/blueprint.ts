@@ -54,4 +54,5 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2028: { title: "acknowledgement without a matching finding" },
   HF2029: { title: "manual Wi-Fi configuration blocked" },
   HF2030: { title: "group name beyond Graph's length limits" },
+  HF2031: { title: "update ring schedule that the automatic update mode ignores" },
 };

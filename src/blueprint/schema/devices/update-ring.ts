@@ -36,23 +36,24 @@ export const updateRingSchema = documented(
         guide: "§GR-10",
       }),
       automaticUpdateMode: documented(z.enum(MODES).default("autoInstallAtMaintenanceTime"), {
-        description: "Intune automatic update behaviour (Update/AllowAutoUpdate).",
+        description:
+          "Intune automatic update behaviour (Update/AllowAutoUpdate). `autoInstallAndRebootAtScheduledTime` installs at installDay/installTime; every other behaviour uses active hours.",
         guide: "§GR-10",
       }),
       installDay: documented(z.enum(DAYS).default("everyday"), {
-        description: "Scheduled install day (Update/ScheduledInstallDay; CSP default every day).",
+        description: "Scheduled install day (Update/ScheduledInstallDay; CSP default every day). Only with autoInstallAndRebootAtScheduledTime (HF2031).",
         guide: "§GR-10",
       }),
       installTime: documented(hourOfDay.default(3), {
-        description: "Scheduled install hour 0–23 (Update/ScheduledInstallTime; CSP default 3).",
+        description: "Scheduled install hour 0–23 (Update/ScheduledInstallTime; CSP default 3). Only with autoInstallAndRebootAtScheduledTime (HF2031).",
         guide: "§GR-10",
       }),
       activeHoursStart: documented(hourOfDay.default(8), {
-        description: "Start of active hours, no restarts (Update/ActiveHoursStart, 20H2+; CSP default 8).",
+        description: "Start of active hours, no restarts (Update/ActiveHoursStart, 20H2+; CSP default 8). Not with autoInstallAndRebootAtScheduledTime (HF2031).",
         guide: "§GR-10",
       }),
       activeHoursEnd: documented(hourOfDay.default(17), {
-        description: "End of active hours (Update/ActiveHoursEnd, 20H2+; CSP default 17).",
+        description: "End of active hours (Update/ActiveHoursEnd, 20H2+; CSP default 17). Not with autoInstallAndRebootAtScheduledTime (HF2031).",
         guide: "§GR-10",
       }),
       allowPause: documented(z.boolean().default(false), {
