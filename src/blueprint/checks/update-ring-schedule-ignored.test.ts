@@ -75,6 +75,33 @@ describe("update-ring-schedule-ignored", () => {
     expect(updateRingScheduleIgnored(bp, { file: src.file, locate: src.locate })).toEqual([]);
   });
 
+  it("for every mode and every written subset of the four keys, warns exactly about the keys the compiled ring leaves out", () => {
+    const values = { installDay: "sunday", installTime: "2", activeHoursStart: "7", activeHoursEnd: "19" } as const;
+    const graphName = { installDay: "scheduledInstallDay", installTime: "scheduledInstallTime", activeHoursStart: "activeHoursStart", activeHoursEnd: "activeHoursEnd" } as const;
+    const keys = Object.keys(values) as (keyof typeof values)[];
+    const modes = ["userDefined", "notifyDownload", "autoInstallAtMaintenanceTime", "autoInstallAndRebootAtMaintenanceTime", "autoInstallAndRebootAtScheduledTime", "autoInstallAndRebootWithoutEndUserControl"];
+    let warned = 0;
+    for (const mode of modes) {
+      for (let mask = 0; mask < 1 << keys.length; mask++) {
+        const written = keys.filter((_, i) => mask & (1 << i));
+        const { bp, src } = blueprintForCheck(ring(`automaticUpdateMode: ${mode}`, ...written.map((k) => `${k}: ${values[k]}`)));
+        const sent = compileUpdateRing(bp)[0]!.body.installationSchedule as Record<string, unknown>;
+        const dropped = written.filter((k) => !(graphName[k] in sent));
+        const found = updateRingScheduleIgnored(bp, src);
+        const label = `${mode} ${written.join(",")}`;
+        expect(found.length, label).toBe(dropped.length ? 1 : 0);
+        if (found[0]) {
+          warned++;
+          expect(found[0].path, label).toEqual(["devices", "updateRing", dropped[0]]);
+          expect(found[0].message, label).toContain(dropped.map((k) => `\`${k}\``).join(" and "));
+          for (const kept of written.filter((k) => !dropped.includes(k))) expect(found[0].message, label).not.toContain(`\`${kept}\``);
+        }
+      }
+    }
+    // 5 modes × 12 subsets with a schedule key, plus the scheduled mode × 12 subsets with an active-hours key.
+    expect(warned).toBe(5 * 12 + 12);
+  });
+
   it("agrees with the compiler: whatever it reports is absent from the ring Graph receives", () => {
     const cases = [
       ring("installDay: sunday", "installTime: 2"),
