@@ -34,6 +34,37 @@ describe("restrictionSettings", () => {
     expect(on[RESTRICTION_URIS.captivePortal]).toBe(0);
   });
 
+  it("each setting points at the blueprint key it comes from, in the schema's order", () => {
+    const bp = secureBlueprint({ devices: { restrictions: { requirePrivateStoreOnly: false, captivePortalBeforeLogon: true } } });
+    expect(restrictionSettings(bp.devices).map((s) => [s.path.join("."), s.setting.omaUri])).toEqual([
+      ["devices.restrictions.allowManualMdmUnenrollment", RESTRICTION_URIS.manualMdmUnenrollment],
+      ["devices.restrictions.allowMicrosoftAccount", RESTRICTION_URIS.microsoftAccount],
+      ["devices.restrictions.allowBluetooth", RESTRICTION_URIS.bluetooth],
+      ["devices.restrictions.allowVpn", RESTRICTION_URIS.vpn],
+      ["devices.restrictions.allowManualWifiConfiguration", RESTRICTION_URIS.manualWifi],
+      ["devices.restrictions.allowDateTimeChange", RESTRICTION_URIS.dateTime],
+      ["devices.restrictions.requirePrivateStoreOnly", RESTRICTION_URIS.privateStoreOnly],
+      ["devices.restrictions.captivePortalBeforeLogon", RESTRICTION_URIS.captivePortal],
+    ]);
+  });
+
+  it("every setting is an integer whose description says which way the blueprint set it", () => {
+    const configured = (on: boolean) => {
+      const all = { allowManualMdmUnenrollment: on, allowMicrosoftAccount: on, allowBluetooth: on, allowVpn: on, allowManualWifiConfiguration: on, allowDateTimeChange: on, requirePrivateStoreOnly: on, captivePortalBeforeLogon: on };
+      return restrictionSettings(secureBlueprint({ devices: { restrictions: all } }).devices).map((s) => s.setting);
+    };
+    const allowed = configured(true);
+    const denied = configured(false);
+    expect(allowed).toHaveLength(8);
+    allowed.forEach((setting, i) => {
+      const other = denied[i]!;
+      expect(setting["@odata.type"]).toBe("#microsoft.graph.omaSettingInteger");
+      expect(other.displayName).toBe(setting.displayName);
+      expect(other.description).not.toBe(setting.description);
+    });
+    expect(allowed.find((s) => s.omaUri === RESTRICTION_URIS.manualWifi)?.description).toContain("guide §GR-9");
+  });
+
   it("the OMA-URIs are the ones the HoloLens restriction docs list", () => {
     expect(RESTRICTION_URIS).toEqual({
       manualMdmUnenrollment: "./Device/Vendor/MSFT/Policy/Config/Experience/AllowManualMDMUnenrollment",

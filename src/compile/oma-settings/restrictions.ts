@@ -2,8 +2,9 @@
  * Guide §GR-11, common device restrictions (`hololens-common-device-restrictions.md`, hololens-facts §13).
  * Every value is the Policy CSP integer from the DDF; note `Connectivity/AllowBluetooth` uses 0 (deny)
  * and 2 (allow), not 1. The two newer policies are only emitted when the blueprint configures them.
+ * One table row per blueprint key drives the single builder below.
  */
-import type { DevicesSection } from "../../blueprint/types.ts";
+import type { DevicesSection, RestrictionSettings } from "../../blueprint/types.ts";
 import { allowInt, omaInteger, POLICY_CONFIG, type SourcedOmaSetting } from "./oma-setting.ts";
 
 export const RESTRICTION_URIS = {
@@ -21,89 +22,95 @@ export const RESTRICTION_URIS = {
 export const BLUETOOTH_DENY = 0;
 export const BLUETOOTH_ALLOW = 2;
 
-const R = ["devices", "restrictions"] as const;
+/** One common restriction: the Policy CSP node a `devices.restrictions` key sets, and how. */
+interface RestrictionPolicy {
+  displayName: string;
+  omaUri: string;
+  /** The profile's description of the setting, for the blueprint value true and for false. */
+  description: { whenTrue: string; whenFalse: string };
+  /** The policy's integer for the blueprint value (DDF allowed values). */
+  toInteger: (value: boolean) => number;
+}
 
+/** `allowRemoveProvisioningPackage` is emitted with the other provisioning-package policy (usb.ts). */
+type RestrictionKey = Exclude<keyof RestrictionSettings, "allowRemoveProvisioningPackage">;
+
+/**
+ * One row per blueprint key, in the order of the `devices.restrictions` schema (the settings list
+ * follows it; the profile body is sorted by OMA-URI later). Keyed by the blueprint key so the compiler
+ * proves every restriction has a row.
+ */
+const RESTRICTION_POLICIES: Record<RestrictionKey, RestrictionPolicy> = {
+  allowManualMdmUnenrollment: {
+    displayName: "Manual MDM unenrollment",
+    omaUri: RESTRICTION_URIS.manualMdmUnenrollment,
+    description: { whenTrue: "Users may remove the work account.", whenFalse: "Clients cannot unenroll the device from Intune." },
+    toInteger: allowInt,
+  },
+  allowMicrosoftAccount: {
+    displayName: "Microsoft account connection",
+    omaUri: RESTRICTION_URIS.microsoftAccount,
+    description: { whenTrue: "Personal Microsoft accounts may be added.", whenFalse: "No personal Microsoft accounts on the device." },
+    toInteger: allowInt,
+  },
+  allowBluetooth: {
+    displayName: "Bluetooth",
+    omaUri: RESTRICTION_URIS.bluetooth,
+    description: { whenTrue: "Bluetooth allowed (headsets for calls).", whenFalse: "Bluetooth off." },
+    toInteger: (allowed) => (allowed ? BLUETOOTH_ALLOW : BLUETOOTH_DENY),
+  },
+  allowVpn: {
+    displayName: "VPN settings",
+    omaUri: RESTRICTION_URIS.vpn,
+    description: { whenTrue: "Users may change VPN settings.", whenFalse: "Users cannot change VPN settings." },
+    toInteger: allowInt,
+  },
+  allowManualWifiConfiguration: {
+    displayName: "Manual Wi-Fi configuration",
+    omaUri: RESTRICTION_URIS.manualWifi,
+    description: {
+      whenTrue: "Clients can join their own (guest) Wi-Fi networks (guide §GR-9).",
+      whenFalse: "Only Wi-Fi networks provisioned by MDM can be used.",
+    },
+    toInteger: allowInt,
+  },
+  allowDateTimeChange: {
+    displayName: "Date and time changes",
+    omaUri: RESTRICTION_URIS.dateTime,
+    description: { whenTrue: "Users may change date and time.", whenFalse: "Users cannot change date and time." },
+    toInteger: allowInt,
+  },
+  requirePrivateStoreOnly: {
+    displayName: "Private store only",
+    omaUri: RESTRICTION_URIS.privateStoreOnly,
+    description: { whenTrue: "Only the organisation's private store is available.", whenFalse: "Both public and private store." },
+    toInteger: allowInt,
+  },
+  captivePortalBeforeLogon: {
+    displayName: "Captive portal on the sign-in screen",
+    omaUri: RESTRICTION_URIS.captivePortal,
+    description: {
+      whenTrue: "Guest networks with a captive portal can be joined from the sign-in screen (useful at client sites).",
+      whenFalse: "No captive portal before sign-in.",
+    },
+    toInteger: allowInt,
+  },
+};
+
+/** The restriction settings the blueprint configures; a null value (the newer policies) is left unmanaged. */
 export function restrictionSettings(devices: DevicesSection): SourcedOmaSetting[] {
-  const r = devices.restrictions;
-  const out: SourcedOmaSetting[] = [
-    {
-      path: [...R, "allowManualMdmUnenrollment"],
-      setting: omaInteger(
-        "Manual MDM unenrollment",
-        r.allowManualMdmUnenrollment ? "Users may remove the work account." : "Clients cannot unenroll the device from Intune.",
-        RESTRICTION_URIS.manualMdmUnenrollment,
-        allowInt(r.allowManualMdmUnenrollment),
-      ),
-    },
-    {
-      path: [...R, "allowMicrosoftAccount"],
-      setting: omaInteger(
-        "Microsoft account connection",
-        r.allowMicrosoftAccount ? "Personal Microsoft accounts may be added." : "No personal Microsoft accounts on the device.",
-        RESTRICTION_URIS.microsoftAccount,
-        allowInt(r.allowMicrosoftAccount),
-      ),
-    },
-    {
-      path: [...R, "allowBluetooth"],
-      setting: omaInteger(
-        "Bluetooth",
-        r.allowBluetooth ? "Bluetooth allowed (headsets for calls)." : "Bluetooth off.",
-        RESTRICTION_URIS.bluetooth,
-        r.allowBluetooth ? BLUETOOTH_ALLOW : BLUETOOTH_DENY,
-      ),
-    },
-    {
-      path: [...R, "allowVpn"],
-      setting: omaInteger(
-        "VPN settings",
-        r.allowVpn ? "Users may change VPN settings." : "Users cannot change VPN settings.",
-        RESTRICTION_URIS.vpn,
-        allowInt(r.allowVpn),
-      ),
-    },
-    {
-      path: [...R, "allowManualWifiConfiguration"],
-      setting: omaInteger(
-        "Manual Wi-Fi configuration",
-        r.allowManualWifiConfiguration
-          ? "Clients can join their own (guest) Wi-Fi networks (guide §GR-9)."
-          : "Only Wi-Fi networks provisioned by MDM can be used.",
-        RESTRICTION_URIS.manualWifi,
-        allowInt(r.allowManualWifiConfiguration),
-      ),
-    },
-    {
-      path: [...R, "allowDateTimeChange"],
-      setting: omaInteger(
-        "Date and time changes",
-        r.allowDateTimeChange ? "Users may change date and time." : "Users cannot change date and time.",
-        RESTRICTION_URIS.dateTime,
-        allowInt(r.allowDateTimeChange),
-      ),
-    },
-  ];
-  if (r.requirePrivateStoreOnly !== null) {
+  const out: SourcedOmaSetting[] = [];
+  for (const key of Object.keys(RESTRICTION_POLICIES) as RestrictionKey[]) {
+    const value = devices.restrictions[key];
+    if (value === null) continue;
+    const policy = RESTRICTION_POLICIES[key];
     out.push({
-      path: [...R, "requirePrivateStoreOnly"],
+      path: ["devices", "restrictions", key],
       setting: omaInteger(
-        "Private store only",
-        r.requirePrivateStoreOnly ? "Only the organisation's private store is available." : "Both public and private store.",
-        RESTRICTION_URIS.privateStoreOnly,
-        allowInt(r.requirePrivateStoreOnly),
-      ),
-    });
-  }
-  if (r.captivePortalBeforeLogon !== null) {
-    out.push({
-      path: [...R, "captivePortalBeforeLogon"],
-      setting: omaInteger(
-        "Captive portal on the sign-in screen",
-        r.captivePortalBeforeLogon
-          ? "Guest networks with a captive portal can be joined from the sign-in screen (useful at client sites)."
-          : "No captive portal before sign-in.",
-        RESTRICTION_URIS.captivePortal,
-        allowInt(r.captivePortalBeforeLogon),
+        policy.displayName,
+        value ? policy.description.whenTrue : policy.description.whenFalse,
+        policy.omaUri,
+        policy.toInteger(value),
       ),
     });
   }
