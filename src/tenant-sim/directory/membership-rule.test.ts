@@ -29,6 +29,27 @@ describe("parseMembershipRule", () => {
     });
   });
 
+  it("chains of -or and of -and group from the left", () => {
+    const cmp = (value: string) => ({ type: "compare", value });
+    expect(parseMembershipRule('user.city -eq "A" -or user.city -eq "B" -or user.city -eq "C"').expr).toMatchObject({
+      type: "or",
+      left: { type: "or", left: cmp("A"), right: cmp("B") },
+      right: cmp("C"),
+    });
+    expect(parseMembershipRule('user.city -eq "A" -and user.city -eq "B" -and user.city -eq "C"').expr).toMatchObject({
+      type: "and",
+      left: { type: "and", left: cmp("A"), right: cmp("B") },
+      right: cmp("C"),
+    });
+  });
+
+  it("a parenthesised -any predicate takes a whole expression; without parentheses, one comparison", () => {
+    const grouped = parseMembershipRule('device.devicePhysicalIds -any (_ -startsWith "[ZTDid]" -or _ -eq "[OrderID]:A")');
+    expect(grouped.expr).toMatchObject({ type: "quantified", predicate: { type: "or", left: { op: "startsWith" }, right: { op: "eq" } } });
+    const bare = parseMembershipRule('device.devicePhysicalIds -any _ -eq "[OrderID]:A" -and device.accountEnabled -eq true');
+    expect(bare.expr).toMatchObject({ type: "and", left: { type: "quantified", predicate: { type: "compare", value: "[OrderID]:A" } }, right: { type: "compare", value: true } });
+  });
+
   it("parentheses override precedence", () => {
     const rule = parseMembershipRule('user.country -eq "US" -and (user.department -eq "Marketing" -or user.department -eq "Sales")');
     expect(rule.expr).toMatchObject({ type: "and", right: { type: "or" } });

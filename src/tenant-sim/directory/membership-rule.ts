@@ -185,19 +185,19 @@ class RuleParser {
   }
 
   private parseOr(): RuleExpr {
-    let left = this.parseAnd();
-    while (this.isOperator(this.peek(), "or")) {
-      this.next();
-      left = { type: "or", left, right: this.parseAnd() };
-    }
-    return left;
+    return this.parseLeftAssociative("or", () => this.parseAnd());
   }
 
   private parseAnd(): RuleExpr {
-    let left = this.parseNot();
-    while (this.isOperator(this.peek(), "and")) {
+    return this.parseLeftAssociative("and", () => this.parseNot());
+  }
+
+  /** `operand (-op operand)*`, grouped from the left: `a -or b -or c` is `(a -or b) -or c`. */
+  private parseLeftAssociative(op: "and" | "or", operand: () => RuleExpr): RuleExpr {
+    let left = operand();
+    while (this.isOperator(this.peek(), op)) {
       this.next();
-      left = { type: "and", left, right: this.parseNot() };
+      left = { type: op, left, right: operand() };
     }
     return left;
   }
@@ -210,6 +210,10 @@ class RuleParser {
     return this.parsePrimary();
   }
 
+  /**
+   * A parenthesised expression or one comparison. Also the predicate of `-any`/`-all`: `-any (_ -eq "x")`
+   * or, as the Autopilot docs write it, `-any _ -eq "x"` (one comparison).
+   */
   private parsePrimary(): RuleExpr {
     const tok = this.peek();
     if (tok.kind === "punct" && tok.value === "(") {
@@ -229,7 +233,7 @@ class RuleParser {
     }
     const opName = opTok.value.toLowerCase();
     if (opName === "any" || opName === "all") {
-      return { type: "quantified", property, quantifier: opName, predicate: this.parsePredicate() };
+      return { type: "quantified", property, quantifier: opName, predicate: this.parsePrimary() };
     }
     const op = COMPARE_OPERATORS[opName];
     if (!op) {
@@ -240,18 +244,6 @@ class RuleParser {
     }
     const value = op === "in" || op === "notIn" ? this.parseList() : this.parseScalar();
     return { type: "compare", property, op, value };
-  }
-
-  /** `-any (_ -eq "x")` or, as the Autopilot docs write it, `-any _ -eq "x"` (one comparison). */
-  private parsePredicate(): RuleExpr {
-    const tok = this.peek();
-    if (tok.kind === "punct" && tok.value === "(") {
-      this.next();
-      const inner = this.parseOr();
-      this.expectPunct(")");
-      return inner;
-    }
-    return this.parseExpression();
   }
 
   private parseProperty(): PropertyRef {
