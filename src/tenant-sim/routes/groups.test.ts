@@ -90,6 +90,28 @@ describe("POST /groups", () => {
     await createGroup("clienta-team");
   });
 
+  it("a Microsoft 365 group must be mail-enabled: Unified with mailEnabled false → 400 on POST, upsert and PATCH; nothing is created", async () => {
+    const body = { displayName: "HL2-Experts", mailEnabled: false, mailNickname: "hl2-experts-nomail", securityEnabled: true, groupTypes: ["Unified"] };
+    const expectMailEnabledRefused = (res: { status: number; body: { error: { code: string; message: string } } }) => {
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("Request_BadRequest");
+      expect(res.body.error.message).toBe("Invalid value specified for property 'mailEnabled' of resource 'Group'.");
+    };
+    expectMailEnabledRefused(await t.graph("POST", "/v1.0/groups", body));
+    expectMailEnabledRefused(await t.graph("POST", "/beta/groups", { ...body, groupTypes: ["unified", "DynamicMembership"], membershipRule: 'user.city -eq "A"' }));
+    expectMailEnabledRefused(await t.graph("PATCH", "/v1.0/groups(uniqueName='hl2-experts-nomail')", body, { prefer: "create-if-missing" }));
+    const filter = encodeURIComponent("mailNickname eq 'hl2-experts-nomail'");
+    expect((await t.graph("GET", `/v1.0/groups?$filter=${filter}`)).body.value).toEqual([]);
+
+    // A PATCH cannot make an existing group a Microsoft 365 group without mail, nor turn mail off on one.
+    const security = await createGroup("HL2-Security-Only");
+    expectMailEnabledRefused(await t.graph("PATCH", `/v1.0/groups/${security.id}`, { groupTypes: ["Unified"] }));
+    const m365 = await t.graph("POST", "/v1.0/groups", { ...body, mailEnabled: true, securityEnabled: false });
+    expect(m365.status).toBe(201);
+    expectMailEnabledRefused(await t.graph("PATCH", `/v1.0/groups/${m365.body.id}`, { mailEnabled: false }));
+    expect((await t.graph("GET", `/v1.0/groups/${m365.body.id}?$select=mailEnabled,groupTypes`)).body).toMatchObject({ mailEnabled: true, groupTypes: ["Unified"] });
+  });
+
   it("$filter on groupTypes with any() works without advanced query headers", async () => {
     const dyn = await createGroup("dyn-any", { groupTypes: ["DynamicMembership"], membershipRule: 'device.displayName -eq "none"', membershipRuleProcessingState: "On" });
     const res = await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent("groupTypes/any(c:c eq 'DynamicMembership')")}`);

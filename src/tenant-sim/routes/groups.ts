@@ -49,6 +49,11 @@ const WRITABLE = new Set([
 ]);
 const PATCH_ONLY = ["allowExternalSenders", "autoSubscribeNewMembers", "hideFromAddressLists", "hideFromOutlookClients"];
 
+/** `groupTypes` containing `Unified` (any case) makes a Microsoft 365 group (graph-facts §1). */
+function isMicrosoft365Group(groupTypes: unknown): boolean {
+  return Array.isArray(groupTypes) && groupTypes.some((t) => String(t).toLowerCase() === "unified");
+}
+
 function invalidValue(property: string): GraphHttpError {
   return new GraphHttpError(400, "Request_BadRequest", `Invalid value specified for property '${property}' of resource 'Group'.`);
 }
@@ -81,6 +86,11 @@ function validateGroupFields(store: SimStore, group: GroupDoc, selfId: string | 
   validateMailNickname(group.mailNickname);
   for (const flag of ["mailEnabled", "securityEnabled"]) if (typeof group[flag] !== "boolean") throw invalidValue(flag);
   if (!Array.isArray(group.groupTypes) || group.groupTypes.some((t) => typeof t !== "string")) throw invalidValue("groupTypes");
+  const unified = isMicrosoft365Group(group.groupTypes);
+  // A Microsoft 365 group is `groupTypes: ["Unified"]` with `mailEnabled: true` (the group-type table of
+  // groups-overview.md; graph-facts §1). The reference quotes no message for this case, so the answer is
+  // Graph's usual invalid-value error for the property.
+  if (unified && group.mailEnabled !== true) throw invalidValue("mailEnabled");
   const dynamic = isDynamicGroup(group);
   if (dynamic) {
     if (typeof group.membershipRule !== "string" || group.membershipRule.trim() === "") throw invalidValue("membershipRule");
@@ -101,9 +111,8 @@ function validateGroupFields(store: SimStore, group: GroupDoc, selfId: string | 
   }
   // Conflicts are looked up through the store's field index, not by reading every group.
   const others = (field: string, value: string) => findAllByAlternateKey<GroupDoc>(store, "groups", field, value).filter((g) => g.id !== selfId);
-  const isUnified = (g: GroupDoc) => g.groupTypes.some((t) => t.toLowerCase() === "unified");
   // mailNickname is unique only for Microsoft 365 groups (graph-facts §1).
-  if (isUnified(group) && others("mailNickname", String(group.mailNickname)).some(isUnified)) {
+  if (unified && others("mailNickname", String(group.mailNickname)).some((g) => isMicrosoft365Group(g.groupTypes))) {
     throw new GraphHttpError(400, "Request_BadRequest", "Another object with the same value for property mailNickname already exists.", {}, [{ code: "ObjectConflict", target: "mailNickname" }]);
   }
   if (group.uniqueName != null) {
@@ -148,7 +157,6 @@ function newGroup(ctx: RouteContext, body: Record<string, unknown>, extra: Parti
   }
   const created = ctx.now().toISOString().replace(/\.\d{3}Z$/, "Z");
   const id = randomUUID();
-  const unified = Array.isArray(body.groupTypes) && body.groupTypes.some((t) => String(t).toLowerCase() === "unified");
   const group: GroupDoc = {
     id,
     deletedDateTime: null,
@@ -186,7 +194,7 @@ function newGroup(ctx: RouteContext, body: Record<string, unknown>, extra: Parti
     serviceProvisioningErrors: [],
     theme: null,
     uniqueName: null,
-    visibility: unified ? "Public" : null,
+    visibility: isMicrosoft365Group(body.groupTypes) ? "Public" : null,
     _members: [],
     ...extra,
   };
@@ -304,8 +312,7 @@ export const groupRoutes: RouteDef[] = [
       // The group's licences leave its members with it.
       const withdrawn = withdrawGroupLicenses(ctx.store, group.id, ctx.now());
       // Security groups are deleted for good; Microsoft 365 groups go to deleted items (graph-facts §1).
-      const unified = group.groupTypes.some((t) => t.toLowerCase() === "unified");
-      deleteDirectoryObject(ctx.store, "groups", group.id, unified ? "changed" : "deleted");
+      deleteDirectoryObject(ctx.store, "groups", group.id, isMicrosoft365Group(group.groupTypes) ? "changed" : "deleted");
       if (withdrawn) refreshConsumedUnits(ctx.store);
     });
     return { status: 204 };
