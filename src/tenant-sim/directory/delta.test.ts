@@ -1,28 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestTenant, type TestTenant } from "../testing.ts";
+import { createTestUser, initialDomain } from "./test-graph-fixtures.ts";
 
 let t: TestTenant;
 let domain: string;
 
 beforeAll(async () => {
   t = await startTestTenant();
-  domain = ((await t.graph("GET", "/v1.0/domains")).body.value as { id: string; isInitial: boolean }[]).find((d) => d.isInitial)!.id;
+  domain = await initialDomain(t);
 });
 afterAll(async () => {
   await t?.close();
 });
 
-async function createUser(nick: string) {
-  const res = await t.graph("POST", "/v1.0/users", {
-    accountEnabled: true,
-    displayName: nick,
-    mailNickname: nick,
-    userPrincipalName: `${nick}@${domain}`,
-    passwordProfile: { password: "Str0ng!Passw0rd" },
-  });
-  expect(res.status).toBe(201);
-  return res.body as { id: string };
-}
+const createUser = (nick: string) => createTestUser(t, domain, nick);
 
 /** Follows nextLinks to the deltaLink; returns all items and the deltaLink. */
 async function drain(url: string) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requiredPermissions } from "../auth/permissions.ts";
 import { checkEntity, hasCsdlReference } from "../conformance/csdl.ts";
+import { createTestUser, initialDomain } from "../directory/test-graph-fixtures.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 import { groupRoutes } from "./groups.ts";
 
@@ -13,7 +14,7 @@ const TEAMS1 = "57ff2da0-773e-42df-b2af-ffb7a2317929";
 beforeAll(async () => {
   process.env.HOLOFLEET_SIM_LICENSING_DELAY_MS = "150";
   t = await startTestTenant();
-  domain = ((await t.graph("GET", "/v1.0/domains")).body.value as { id: string; isInitial: boolean }[]).find((d) => d.isInitial)!.id;
+  domain = await initialDomain(t);
 });
 afterAll(async () => {
   delete process.env.HOLOFLEET_SIM_LICENSING_DELAY_MS;
@@ -28,17 +29,7 @@ async function createGroup(name: string, extra: Record<string, unknown> = {}) {
   return res.body as { id: string };
 }
 
-async function createUser(nick: string) {
-  const res = await t.graph("POST", "/v1.0/users", {
-    accountEnabled: true,
-    displayName: nick,
-    mailNickname: nick,
-    userPrincipalName: `${nick}@${domain}`,
-    passwordProfile: { password: "Str0ng!Passw0rd" },
-  });
-  expect(res.status).toBe(201);
-  return res.body as { id: string };
-}
+const createUser = (nick: string) => createTestUser(t, domain, nick);
 
 const bind = (ids: string[]) => ({ "members@odata.bind": ids.map((id) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`) });
 

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEntity, hasCsdlReference } from "../conformance/csdl.ts";
+import { initialDomain, TEST_USER_PASSWORD } from "../directory/test-graph-fixtures.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
 let t: TestTenant;
 let domain: string;
-const password = "Str0ng!Passw0rd";
+const password = TEST_USER_PASSWORD;
 const INTUNE_SKU = "061f9ace-7d42-4136-88ac-31dc755f143f";
 const RA_SKU = "7a551360-26c4-4f61-84e6-ef715673e083";
 const TEAMS1 = "57ff2da0-773e-42df-b2af-ffb7a2317929";
 
 beforeAll(async () => {
   t = await startTestTenant();
-  domain = ((await t.graph("GET", "/v1.0/domains")).body.value as { id: string; isInitial: boolean }[]).find((d) => d.isInitial)!.id;
+  domain = await initialDomain(t);
 });
 afterAll(async () => {
   await t?.close();
