@@ -12,6 +12,7 @@ import { checkOmaSetting } from "./oma-settings/check-oma-setting.ts";
 import { omaInteger } from "./oma-settings/oma-setting.ts";
 import { secureBlueprint, type DeepPartial } from "./testing/blueprint-fixture.ts";
 import { graphSchemas, typeProblems, unknownKeys } from "./testing/graph-schema.ts";
+import { seededRandom } from "./testing/seeded-random.ts";
 import type { CompileResult, OmaSetting } from "./types.ts";
 
 const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/", import.meta.url));
@@ -273,16 +274,6 @@ describe("the bundled examples", () => {
 });
 
 describe("compile over random blueprints (seeded)", () => {
-  /** mulberry32: a tiny seeded PRNG so failures reproduce. */
-  function rng(seed: number) {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   function randomBlueprint(next: () => number): Blueprint {
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const bool = () => next() < 0.5;
@@ -335,7 +326,7 @@ describe("compile over random blueprints (seeded)", () => {
   }
 
   it("40 random blueprints: no errors, identical bytes on recompile and key reversal, every OMA setting passes", async () => {
-    const next = rng(20240627);
+    const next = seededRandom(20240627);
     for (let i = 0; i < 40; i++) {
       const bp = randomBlueprint(next);
       const first = compile(bp);

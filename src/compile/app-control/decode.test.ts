@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../testing/seeded-random.ts";
 import { decodeSiPolicy, decodeSiPolicyWithInfo } from "./decode.ts";
 import { encodeSiPolicy } from "./encode.ts";
 import { SiPolicyDecodeError, SiPolicyModelError } from "./errors.ts";
@@ -56,17 +57,6 @@ function everythingModel(): SiPolicyModel {
     { provider: "PolicyInfo", key: "Information", valueName: "Name", value: { type: "String", value: "Everything" } },
   ];
   return m;
-}
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** Decoding must either succeed (and then re-encode and print without crashing) or throw SiPolicyDecodeError. */
@@ -170,7 +160,7 @@ describe("decodeSiPolicy", () => {
   });
 
   it("fuzz: random bytes, and random corruptions of real policies, decode or fail cleanly (seeded, bounded)", () => {
-    const rand = seeded(0x5eed);
+    const rand = seededRandom(0x5eed);
     const started = Date.now();
     const outcomes = { ok: 0, error: 0 };
     for (let i = 0; i < 1500; i++) {

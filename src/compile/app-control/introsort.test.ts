@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../testing/seeded-random.ts";
 import { dotnetIntrospectiveSort } from "./introsort.ts";
 
 interface Item {
@@ -7,20 +8,9 @@ interface Item {
 }
 const byKey = (a: Item, b: Item): number => a.key - b.key;
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 describe(".NET introspective sort", () => {
   it("sorts (random arrays of many sizes)", () => {
-    const rand = seeded(7);
+    const rand = seededRandom(7);
     for (let n = 0; n < 300; n += 7) {
       const items = Array.from({ length: n }, (_, i) => ({ key: Math.floor(rand() * 20), tag: String(i) }));
       const sorted = dotnetIntrospectiveSort([...items], byKey);
@@ -50,7 +40,7 @@ describe(".NET introspective sort", () => {
   });
 
   it("past the depth limit it falls back to heapsort and still sorts", () => {
-    const rand = seeded(11);
+    const rand = seededRandom(11);
     const items = Array.from({ length: 200 }, (_, i) => ({ key: Math.floor(rand() * 50), tag: String(i) }));
     // A capacity of 1 makes the depth limit 0, so the first partition already uses heapsort.
     const sorted = dotnetIntrospectiveSort([...items], byKey, 1);
