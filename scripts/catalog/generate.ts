@@ -7,7 +7,7 @@ import type { CspNode } from "../../src/catalog/types.ts";
 import { compareBuilds } from "../../src/catalog/builds.ts";
 import { parseApps } from "./apps.ts";
 import { buildCspNodes } from "./csp-nodes.ts";
-import { renderModule } from "./emit.ts";
+import { renderModule, type ModuleExport } from "./emit.ts";
 import { derivedFeatureMinimums, parseDocFeatureMinimums, sortFeatureMinimums } from "./feature-minimums.ts";
 import { informationBarrierSkus, LICENSING_CSV, parseCompanyResourcePlans, parseLicensingCsv } from "./licensing.ts";
 import { parseOsReleases, parseReleaseSections, RELEASE_SECTION, releaseName } from "./os-releases.ts";
@@ -39,27 +39,29 @@ export function generateCatalog(readRaw: ReferenceReader): Map<string, string> {
     used.set(path, file);
     return file;
   };
-  const usedSince = (before: ReadonlySet<string>) => [...used.values()].filter((f) => !before.has(f.path));
+  /** Runs `build` and returns what it made with the reference files it was the first to read: a module's sources. */
+  const firstReadBy = <T>(build: () => T): { value: T; files: ReferenceFile[] } => {
+    const before = new Set(used.keys());
+    const value = build();
+    return { value, files: [...used.values()].filter((f) => !before.has(f.path)) };
+  };
   const out = new Map<string, string>();
+  /** Adds the generated module `file` with one exported constant. */
+  const emitModule = (file: string, sources: readonly ReferenceFile[], exported: ModuleExport, notes?: readonly string[]): void => {
+    out.set(file, renderModule({ sources, notes, exports: [exported] }));
+  };
 
   // OS releases first: every other minimum is expressed as a build.
-  let mark = new Set(used.keys());
-  const releaseNotes = read(FILES.releaseNotes);
-  const releaseNotes2004 = read(FILES.releaseNotes2004);
-  const osReleases = parseOsReleases(releaseNotes, releaseNotes2004);
-  out.set(
-    "os-releases.ts",
-    renderModule({
-      sources: usedSince(mark),
-      exports: [{ name: "osReleases", type: "OsRelease", values: osReleases, doc: "HoloLens 2 feature releases and monthly updates, oldest build first." }],
-    }),
-  );
+  const { value: os, files: osFiles } = firstReadBy(() => {
+    const notes = read(FILES.releaseNotes);
+    const notes2004 = read(FILES.releaseNotes2004);
+    return { notes, notes2004, releases: parseOsReleases(notes, notes2004) };
+  });
+  const { notes: releaseNotes, notes2004: releaseNotes2004, releases: osReleases } = os;
+  emitModule("os-releases.ts", osFiles, { name: "osReleases", type: "OsRelease", values: osReleases, doc: "HoloLens 2 feature releases and monthly updates, oldest build first." });
 
-  mark = new Set(used.keys());
-  const docFeatures = parseDocFeatureMinimums(read, osReleases);
-  const docFeatureFiles = usedSince(mark);
+  const { value: docFeatures, files: docFeatureFiles } = firstReadBy(() => parseDocFeatureMinimums(read, osReleases));
 
-  mark = new Set(used.keys());
   const sectionBuilds = sectionAnchors([...parseReleaseSections(releaseNotes), ...parseReleaseSections(releaseNotes2004)]);
   const supportedFile = read(FILES.supportedPolicies);
   const sectionRelease = (heading: string): string | undefined => {
@@ -84,52 +86,39 @@ export function generateCatalog(readRaw: ReferenceReader): Map<string, string> {
     }
     return policy;
   });
-  const cspNodes: CspNode[] = buildCspNodes({ supportedPolicies: supported, releases: osReleases, read });
+  // The DDF files buildCspNodes reads are sources of the CSP nodes.
+  const { value: cspNodes, files: cspReadFiles } = firstReadBy((): CspNode[] => buildCspNodes({ supportedPolicies: supported, releases: osReleases, read }));
   // The pages behind POLICY_MINIMUM_FROM_FEATURE also shape these records, so they are sources too.
   const overrideFiles = new Set(Object.values(POLICY_MINIMUM_FROM_FEATURE).map((id) => docFeatures.find((f) => f.id === id)?.source.file));
-  const cspSources = [supportedFile, releaseNotes, releaseNotes2004, ...docFeatureFiles.filter((f) => overrideFiles.has(f.path)), ...usedSince(mark).filter((f) => f.path.startsWith("ddf/"))];
-  out.set(
+  emitModule(
     "csp-nodes.ts",
-    renderModule({
-      sources: cspSources,
-      notes: [
-        "Only HoloLens 2 nodes: the Policy CSP policies on the supported-policies page (one record per scope the DDF",
-        "defines) and every leaf of the AssignedAccess, ApplicationControl, Reboot, RemoteLock, TenantLockdown and WiFi CSPs.",
-      ],
-      exports: [{ name: "cspNodes", type: "CspNode", values: cspNodes, doc: "CSP leaf nodes HoloLens 2 can be sent, sorted by path." }],
-    }),
+    [supportedFile, releaseNotes, releaseNotes2004, ...docFeatureFiles.filter((f) => overrideFiles.has(f.path)), ...cspReadFiles.filter((f) => f.path.startsWith("ddf/"))],
+    { name: "cspNodes", type: "CspNode", values: cspNodes, doc: "CSP leaf nodes HoloLens 2 can be sent, sorted by path." },
+    [
+      "Only HoloLens 2 nodes: the Policy CSP policies on the supported-policies page (one record per scope the DDF",
+      "defines) and every leaf of the AssignedAccess, ApplicationControl, Reboot, RemoteLock, TenantLockdown and WiFi CSPs.",
+    ],
   );
 
-  mark = new Set(used.keys());
-  const apps = parseApps(read(FILES.kioskReference), read(FILES.wdac));
-  out.set(
-    "apps.ts",
-    renderModule({
-      sources: usedSince(mark),
-      exports: [{ name: "apps", type: "CatalogApp", values: apps, doc: "HoloLens 2 apps by friendly id: AUMID for kiosks, package family name for WDAC." }],
-    }),
-  );
+  const apps = firstReadBy(() => parseApps(read(FILES.kioskReference), read(FILES.wdac)));
+  emitModule("apps.ts", apps.files, { name: "apps", type: "CatalogApp", values: apps.value, doc: "HoloLens 2 apps by friendly id: AUMID for kiosks, package family name for WDAC." });
 
-  mark = new Set(used.keys());
-  const settingsPages = buildSettingsPages(read(FILES.settingsUris), releaseNotes, read(FILES.storeApps), osReleases);
-  out.set(
-    "settings-pages.ts",
-    renderModule({
-      sources: [...usedSince(mark), releaseNotes],
-      exports: [{ name: "settingsPages", type: "SettingsPage", values: settingsPages, doc: "Settings pages of HoloLens 2 (ids for Settings/PageVisibilityList), sorted by id." }],
-    }),
-  );
+  const settingsPages = firstReadBy(() => buildSettingsPages(read(FILES.settingsUris), releaseNotes, read(FILES.storeApps), osReleases));
+  emitModule("settings-pages.ts", [...settingsPages.files, releaseNotes], {
+    name: "settingsPages",
+    type: "SettingsPage",
+    values: settingsPages.value,
+    doc: "Settings pages of HoloLens 2 (ids for Settings/PageVisibilityList), sorted by id.",
+  });
 
-  const featureMinimums = sortFeatureMinimums([...docFeatures, ...derivedFeatureMinimums(cspNodes, settingsPages, supportedFile)]);
-  out.set(
-    "feature-minimums.ts",
-    renderModule({
-      sources: [...docFeatureFiles, supportedFile, read(FILES.storeApps)],
-      exports: [{ name: "featureMinimums", type: "FeatureMinimum", values: featureMinimums, doc: "Minimum HoloLens 2 builds of the features a blueprint can use." }],
-    }),
-  );
+  const featureMinimums = sortFeatureMinimums([...docFeatures, ...derivedFeatureMinimums(cspNodes, settingsPages.value, supportedFile)]);
+  emitModule("feature-minimums.ts", [...docFeatureFiles, supportedFile, read(FILES.storeApps)], {
+    name: "featureMinimums",
+    type: "FeatureMinimum",
+    values: featureMinimums,
+    doc: "Minimum HoloLens 2 builds of the features a blueprint can use.",
+  });
 
-  mark = new Set(used.keys());
   const csv = read(LICENSING_CSV);
   const skus = parseLicensingCsv(csv);
   const facts = read(FILES.facts);
