@@ -37,6 +37,12 @@ describe("$filter", () => {
     expect(ids("displayName eq 'Grace' or displayName eq 'O''Brien' and accountEnabled eq false")).toEqual(["3"]);
   });
 
+  it("groups chains of and / or from the left", () => {
+    const cmp = (value: string) => ({ kind: "compare", op: "eq", right: { kind: "literal", value } });
+    expect(parseFilter("displayName eq 'a' or displayName eq 'b' or displayName eq 'c'")).toMatchObject({ kind: "or", left: { kind: "or", left: cmp("a"), right: cmp("b") }, right: cmp("c") });
+    expect(parseFilter("displayName eq 'a' and displayName eq 'b' and displayName eq 'c'")).toMatchObject({ kind: "and", left: { kind: "and", left: cmp("a"), right: cmp("b") }, right: cmp("c") });
+  });
+
   it.each(["displayName eq 'unterminated", "displayName eq", "eq 'x'", "displayName eq 'a' extra", "startsWith(displayName,'a'", "a/any(x x eq 1)"])(
     "rejects %j",
     (filter) => {

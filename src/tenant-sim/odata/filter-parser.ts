@@ -122,21 +122,20 @@ export function parseFilter(input: string): FilterExpr {
     if (tk.t !== "punct" || tk.v !== v) throw new FilterSyntaxError(`expected '${v}'`, tk.p);
   };
 
-  function parseOr(): FilterExpr {
-    let left = parseAnd();
-    while (isWord("or")) {
+  /** `operand (op operand)*`, grouped from the left: `a or b or c` is `(a or b) or c`. */
+  function parseLeftAssociative(op: "and" | "or", operand: () => FilterExpr): FilterExpr {
+    let left = operand();
+    while (isWord(op)) {
       next();
-      left = { kind: "or", left, right: parseAnd() };
+      left = { kind: op, left, right: operand() };
     }
     return left;
   }
+  function parseOr(): FilterExpr {
+    return parseLeftAssociative("or", parseAnd);
+  }
   function parseAnd(): FilterExpr {
-    let left = parseNot();
-    while (isWord("and")) {
-      next();
-      left = { kind: "and", left, right: parseNot() };
-    }
-    return left;
+    return parseLeftAssociative("and", parseNot);
   }
   function parseNot(): FilterExpr {
     if (isWord("not")) {
