@@ -43,6 +43,11 @@ export interface CollectionOptions {
   basicFilterProperties?: string[] | null;
   /** Whether the collection supports `$count` / advanced queries (directory objects need eventual consistency). */
   advancedQueryNeedsEventual?: boolean;
+  /**
+   * The entity type of the items (`microsoft.graph.user`): `$select` must name its properties, else
+   * Graph's 400 (`odata/select.ts`). Every Graph route passes it; only test fixtures leave it out.
+   */
+  entityType?: string;
 }
 
 export interface RouteContext {
@@ -67,8 +72,8 @@ export interface RouteContext {
   requestId: string;
   /** Answers with a paged, filtered, selected collection per the OData rules (implemented in `odata/`). */
   collection(items: object[], options: CollectionOptions): SimResult;
-  /** Applies `$select` to one entity. */
-  entity(item: object, contextPath: string, defaultSelect?: string[] | null): SimResult;
+  /** Applies `$select` to one entity; `entityType` as in `CollectionOptions.entityType`. */
+  entity(item: object, contextPath: string, defaultSelect?: string[] | null, entityType?: string): SimResult;
 }
 
 export interface SimResult {

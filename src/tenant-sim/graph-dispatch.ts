@@ -175,7 +175,7 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
       tenantId: rt.tenantId,
       requestId: call.ids.requestId,
       collection: (items, options) => (countPath !== undefined ? answerCount(odataReq, items, options) : answerCollection(odataReq, items, options)),
-      entity: (item, contextPath, defaultSelect) => answerEntity(odataReq, item, contextPath, defaultSelect),
+      entity: (item, contextPath, defaultSelect, entityType) => answerEntity(odataReq, item, contextPath, defaultSelect, entityType),
     };
     let counted = false;
     if (countPath !== undefined) {

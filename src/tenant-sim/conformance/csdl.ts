@@ -543,3 +543,21 @@ export function typeProperties(typeName: string, version: CsdlVersion): Map<stri
 export function enumIsFlags(typeName: string, version: CsdlVersion): boolean | undefined {
   return modelFor(version).enums.get(qualifiedTypeName(typeName))?.flags;
 }
+
+/**
+ * Every type derived from `typeName` in `version`, directly or through other derived types, sorted
+ * (for the generator of the tenant's property tables). Empty for a type nothing derives from.
+ */
+export function derivedTypeNames(typeName: string, version: CsdlVersion): string[] {
+  const model = modelFor(version);
+  const found = new Set<string>();
+  const pending = [qualifiedTypeName(typeName)];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (const child of model.derived.get(next) ?? []) {
+      if (found.has(child)) continue;
+      found.add(child);
+      pending.push(child);
+    }
+  }
+  return [...found].sort();
+}

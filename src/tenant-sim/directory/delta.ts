@@ -7,6 +7,7 @@
  */
 import { GraphHttpError, type GraphVersion, type SimResult, type SimStore } from "../framework.ts";
 import { stripInternal } from "../odata/collection.ts";
+import { parseSelect } from "../odata/select.ts";
 import { changesBetween, currentChangeSeq } from "./change-log.ts";
 import { findDirectoryObject } from "./membership.ts";
 import { DIRECTORY_OBJECT_KINDS, type GroupDoc, type Tracked } from "./types.ts";
@@ -69,6 +70,8 @@ export function answerDelta(req: DeltaRequest): SimResult {
       throw new GraphHttpError(400, "Request_UnsupportedQuery", `${unsupported} is not supported on delta queries.`);
     }
   }
+  // A `$select` naming no property of the entity is Graph's 400, on delta as on any read.
+  parseSelect(req.query, req.version, req.kind === "users" ? "microsoft.graph.user" : "microsoft.graph.group");
   const deltaToken = queryParam(req.query, "$deltatoken");
   const skipToken = queryParam(req.query, "$skiptoken");
   const root = `${req.baseUrl}/${req.version}/${req.kind}/delta`;

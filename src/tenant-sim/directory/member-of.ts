@@ -10,5 +10,5 @@ import { directGroupsOf } from "./membership.ts";
 export function answerMemberOf(ctx: RouteContext, objectId: string): SimResult {
   const selected = ctx.query.has("$select");
   const groups = directGroupsOf(ctx.store, objectId).map((g) => directoryObjectView("groups", g, selected));
-  return ctx.collection(groups, directoryCollection("directoryObjects", { advancedQueryNeedsEventual: true }));
+  return ctx.collection(groups, directoryCollection("directoryObjects", { entityType: "microsoft.graph.directoryObject", advancedQueryNeedsEventual: true }));
 }

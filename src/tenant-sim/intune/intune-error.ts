@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { GraphHttpError } from "../framework.ts";
+import { GraphGatewayError } from "../odata/select.ts";
 
 export interface IntuneErrorContext {
   baseUrl: string;
@@ -44,10 +45,13 @@ export function isNestedIntuneMessage(message: string): boolean {
 
 /**
  * A client error from an Intune route in Intune's shape: Graph proxies these requests to Intune,
- * which answers every 4xx with the nested message (graph-facts §9.6). Other errors pass unchanged.
+ * which answers every 4xx with the nested message (graph-facts §9.6). Other errors, and Graph's own
+ * (`GraphGatewayError`), pass unchanged.
  */
 export function asIntuneError(err: unknown, at: IntuneErrorContext): unknown {
   if (!(err instanceof GraphHttpError) || err.status < 400 || err.status >= 500 || isNestedIntuneMessage(err.message)) return err;
+  // Graph's OData layer refused the request before Intune saw it (a bad `$select`): Graph's own shape.
+  if (err instanceof GraphGatewayError) return err;
   return intuneError(err.status, err.code, err.message, at, err.headers, err.details);
 }
 

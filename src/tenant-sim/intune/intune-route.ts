@@ -62,14 +62,14 @@ export function intuneRoute(method: HttpMethod, path: string, handler: (ctx: Rou
   };
 }
 
-/** A collection answer with Intune's paging. */
-export function intuneList(ctx: RouteContext, items: object[], contextPath: string): SimResult {
-  return ctx.collection(items, { contextPath, ...INTUNE_PAGING });
+/** A collection answer with Intune's paging; `entityType` is what `$select` is checked against. */
+export function intuneList(ctx: RouteContext, items: object[], contextPath: string, entityType: string): SimResult {
+  return ctx.collection(items, { contextPath, entityType, ...INTUNE_PAGING });
 }
 
 /** An entity answer for a create: 201 with the entity. */
-export function createdEntity(ctx: RouteContext, item: object, contextPath: string): SimResult {
-  return { ...ctx.entity(item, contextPath), status: 201 };
+export function createdEntity(ctx: RouteContext, item: object, contextPath: string, entityType: string): SimResult {
+  return { ...ctx.entity(item, contextPath, null, entityType), status: 201 };
 }
 
 /** The answer of an action that returns `Collection(<typeName>)` (`assign`, `import`): 200 `{ value }`. */

@@ -1,13 +1,14 @@
 /**
  * Answers a Graph collection or entity the way Graph does: `$filter`, `$search`, `$orderby`,
- * `$select` (with the default property sets of directory objects), `$top` up to the collection's
- * maximum, absolute `@odata.nextLink`s with an opaque `$skiptoken`, `$count` and the advanced-query
+ * `$select` (checked against the entity type, select.ts; with the default property sets of
+ * directory objects), `$top` up to the collection's maximum, absolute `@odata.nextLink`s with an opaque `$skiptoken`, `$count` and the advanced-query
  * rules that need `ConsistencyLevel: eventual` (graph-facts §9.2, §9.3), and `@odata.context`.
  * Internal fields (`_…`) never leave the tenant.
  */
 import { GraphHttpError, type CollectionOptions, type GraphVersion, type SimResult } from "../framework.ts";
 import { FilterSyntaxError, analyzeFilter, parseFilter, type FilterExpr } from "./filter-parser.ts";
 import { SUPPORTED_FUNCTIONS, matchesFilter } from "./filter-eval.ts";
+import { parseSelect, SELECT_ALL } from "./select.ts";
 import { decodeSkipToken, encodeSkipToken } from "./skiptoken.ts";
 
 export interface ODataRequest {
@@ -27,17 +28,8 @@ export function stripInternal(doc: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith("_")));
 }
 
-function parseSelect(query: URLSearchParams): string[] | undefined {
-  const raw = query.get("$select");
-  if (raw === null) return undefined;
-  return raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 function project(doc: Record<string, unknown>, select: string[] | null | undefined): Record<string, unknown> {
-  if (!select) return doc;
+  if (!select || select.includes(SELECT_ALL)) return doc;
   const out: Record<string, unknown> = {};
   // `@odata.type` stays (derived types need it); anything else, `id` included, only when selected.
   if (doc["@odata.type"] !== undefined) out["@odata.type"] = doc["@odata.type"];
@@ -163,6 +155,7 @@ export function answerCollection(req: ODataRequest, items: object[], options: Co
       "Request_UnsupportedQuery",
       "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
     );
+  const select = parseSelect(req.query, req.version, options.entityType);
   const top = parseTop(req, options);
   const filter = compileFilter(req, options, advancedAllowed);
   if (orderBy !== null && filter && options.advancedQueryNeedsEventual && !advancedAllowed)
@@ -181,7 +174,6 @@ export function answerCollection(req: ODataRequest, items: object[], options: Co
     offset = decoded;
   }
   const page = docs.slice(offset, offset + top);
-  const select = parseSelect(req.query);
   const body: Record<string, unknown> = { "@odata.context": contextUrl(req, options.contextPath, select, false) };
   // $count=true without the header is silently ignored on directory collections (graph-facts §9.3);
   // the count appears on the first page only (§9.2).
@@ -225,8 +217,9 @@ export function answerEntity(
   item: object,
   contextPath: string,
   defaultSelect?: string[] | null,
+  entityType?: string,
 ): SimResult {
-  const select = parseSelect(req.query);
+  const select = parseSelect(req.query, req.version, entityType);
   const doc = project(stripInternal(item), select ?? defaultSelect);
   return { status: 200, body: { "@odata.context": contextUrl(req, contextPath, select, true), ...doc } };
 }

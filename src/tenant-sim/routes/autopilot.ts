@@ -25,6 +25,10 @@ import { stripInternal } from "../odata/collection.ts";
 const IMPORTED = "importedWindowsAutopilotDeviceIdentities";
 const IDENTITIES = "windowsAutopilotDeviceIdentities";
 const PROFILES = "windowsAutopilotDeploymentProfiles";
+const IMPORTED_TYPE = "microsoft.graph.importedWindowsAutopilotDeviceIdentity";
+const IDENTITY_TYPE = "microsoft.graph.windowsAutopilotDeviceIdentity";
+const PROFILE_TYPE = "microsoft.graph.windowsAutopilotDeploymentProfile";
+const PROFILE_ASSIGNMENT_TYPE = "microsoft.graph.windowsAutopilotDeploymentProfileAssignment";
 const BETA_ONLY: IntuneRouteOptions = { versions: ["beta"] satisfies GraphVersion[] };
 
 /** Autopilot is served by Intune's enrollment front-end and counts against its limits (graph-facts §9.5). */
@@ -54,11 +58,11 @@ function loadImported(ctx: RouteContext): ImportedIdentityDoc {
 }
 
 const importRoutes: RouteDef[] = [
-  intuneRoute("GET", `/deviceManagement/${IMPORTED}`, (ctx) => intuneList(ctx, ctx.store.list<ImportedIdentityDoc>(IMPORTED), `deviceManagement/${IMPORTED}`)),
+  intuneRoute("GET", `/deviceManagement/${IMPORTED}`, (ctx) => intuneList(ctx, ctx.store.list<ImportedIdentityDoc>(IMPORTED), `deviceManagement/${IMPORTED}`, IMPORTED_TYPE)),
   intuneRoute("POST", `/deviceManagement/${IMPORTED}`, (ctx) => {
     const doc = importOne(ctx, ctx.body);
     ctx.store.put(IMPORTED, doc);
-    return createdEntity(ctx, doc, `deviceManagement/${IMPORTED}/$entity`);
+    return createdEntity(ctx, doc, `deviceManagement/${IMPORTED}/$entity`, IMPORTED_TYPE);
   }),
   intuneRoute("POST", `/deviceManagement/${IMPORTED}/import`, (ctx) => {
     const list = (ctx.body as { importedWindowsAutopilotDeviceIdentities?: unknown } | undefined)?.importedWindowsAutopilotDeviceIdentities;
@@ -67,7 +71,7 @@ const importRoutes: RouteDef[] = [
     for (const d of docs) ctx.store.put(IMPORTED, d);
     return actionCollection(ctx, "microsoft.graph.importedWindowsAutopilotDeviceIdentity", docs);
   }),
-  intuneRoute("GET", `/deviceManagement/${IMPORTED}/{id}`, (ctx) => ctx.entity(loadImported(ctx), `deviceManagement/${IMPORTED}/$entity`)),
+  intuneRoute("GET", `/deviceManagement/${IMPORTED}/{id}`, (ctx) => ctx.entity(loadImported(ctx), `deviceManagement/${IMPORTED}/$entity`, null, IMPORTED_TYPE)),
   intuneRoute("DELETE", `/deviceManagement/${IMPORTED}/{id}`, (ctx) => {
     ctx.store.delete(IMPORTED, loadImported(ctx).id);
     return { status: 204 };
@@ -138,12 +142,12 @@ const identityRoutes: RouteDef[] = [
     const expand = identityExpansions(ctx);
     // Expanded profiles ride along in each item (kept when there is no $select naming other properties).
     const items = ctx.store.list<AutopilotIdentityDoc>(IDENTITIES).map((d) => ({ ...renderIdentity(ctx, d), ...expandIdentity(ctx, d, expand) }));
-    return intuneList(ctx, items, `deviceManagement/${IDENTITIES}`);
+    return intuneList(ctx, items, `deviceManagement/${IDENTITIES}`, IDENTITY_TYPE);
   }),
   intuneRoute("GET", `/deviceManagement/${IDENTITIES}/{id}`, (ctx) => {
     const expand = identityExpansions(ctx);
     const doc = loadIdentity(ctx);
-    const answer = ctx.entity(renderIdentity(ctx, doc), `deviceManagement/${IDENTITIES}/$entity`);
+    const answer = ctx.entity(renderIdentity(ctx, doc), `deviceManagement/${IDENTITIES}/$entity`, null, IDENTITY_TYPE);
     // An expanded navigation is part of the answer whatever $select says (OData $expand).
     return { ...answer, body: { ...(answer.body as Record<string, unknown>), ...expandIdentity(ctx, doc, expand) } };
   }),
@@ -204,7 +208,7 @@ const ASSIGNMENTS_OPTIONS: IntuneRouteOptions = { ...BETA_ONLY, permissionPath: 
 const ASSIGNMENT_OPTIONS: IntuneRouteOptions = { ...BETA_ONLY, permissionPath: `${PROFILE_ASSIGNMENTS_PERMISSION}/{id}` };
 
 const profileRoutes: RouteDef[] = [
-  intuneRoute("GET", `/deviceManagement/${PROFILES}`, (ctx) => intuneList(ctx, ctx.store.list<DeploymentProfileDoc>(PROFILES).map(renderProfile), `deviceManagement/${PROFILES}`), BETA_ONLY),
+  intuneRoute("GET", `/deviceManagement/${PROFILES}`, (ctx) => intuneList(ctx, ctx.store.list<DeploymentProfileDoc>(PROFILES).map(renderProfile), `deviceManagement/${PROFILES}`, PROFILE_TYPE), BETA_ONLY),
   intuneRoute(
     "POST",
     `/deviceManagement/${PROFILES}`,
@@ -212,11 +216,11 @@ const profileRoutes: RouteDef[] = [
       if (ctx.store.list(PROFILES).length >= MAX_PROFILES) throw new GraphHttpError(400, "BadRequest", `The tenant already has ${MAX_PROFILES} Autopilot deployment profiles, the maximum.`);
       const doc = applyProfileBody(null, ctx.body, randomUUID(), ctx.now());
       ctx.store.put(PROFILES, doc);
-      return createdEntity(ctx, renderProfile(doc), `deviceManagement/${PROFILES}/$entity`);
+      return createdEntity(ctx, renderProfile(doc), `deviceManagement/${PROFILES}/$entity`, PROFILE_TYPE);
     },
     BETA_ONLY,
   ),
-  intuneRoute("GET", `/deviceManagement/${PROFILES}/{id}`, (ctx) => ctx.entity(renderProfile(loadProfile(ctx)), `deviceManagement/${PROFILES}/$entity`), BETA_ONLY),
+  intuneRoute("GET", `/deviceManagement/${PROFILES}/{id}`, (ctx) => ctx.entity(renderProfile(loadProfile(ctx)), `deviceManagement/${PROFILES}/$entity`, null, PROFILE_TYPE), BETA_ONLY),
   intuneRoute(
     "PATCH",
     `/deviceManagement/${PROFILES}/{id}`,
@@ -224,7 +228,7 @@ const profileRoutes: RouteDef[] = [
       const doc = applyProfileBody(loadProfile(ctx), ctx.body, ctx.params.id ?? "", ctx.now());
       ctx.store.put(PROFILES, doc);
       // Intune answers an update with the updated object (docs: intune-enrollment-*-update.md).
-      return ctx.entity(renderProfile(doc), `deviceManagement/${PROFILES}/$entity`);
+      return ctx.entity(renderProfile(doc), `deviceManagement/${PROFILES}/$entity`, null, PROFILE_TYPE);
     },
     BETA_ONLY,
   ),
@@ -245,7 +249,7 @@ const profileRoutes: RouteDef[] = [
     `/deviceManagement/${PROFILES}/{id}/assignments`,
     (ctx) => {
       const doc = loadProfile(ctx);
-      return intuneList(ctx, profileAssignments(ctx, doc.id).map(renderProfileAssignment), `deviceManagement/${PROFILES}('${doc.id}')/assignments`);
+      return intuneList(ctx, profileAssignments(ctx, doc.id).map(renderProfileAssignment), `deviceManagement/${PROFILES}('${doc.id}')/assignments`, PROFILE_ASSIGNMENT_TYPE);
     },
     ASSIGNMENTS_OPTIONS,
   ),
@@ -262,7 +266,7 @@ const profileRoutes: RouteDef[] = [
       }
       if (ctx.store.get(PROFILE_ASSIGNMENTS_KIND, assignment.id)) throw new GraphHttpError(409, "Conflict", `The profile is already assigned to this target (${assignment.id}).`);
       ctx.store.put(PROFILE_ASSIGNMENTS_KIND, assignment);
-      return createdEntity(ctx, renderProfileAssignment(assignment), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`);
+      return createdEntity(ctx, renderProfileAssignment(assignment), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`, PROFILE_ASSIGNMENT_TYPE);
     },
     ASSIGNMENTS_OPTIONS,
   ),
@@ -271,7 +275,7 @@ const profileRoutes: RouteDef[] = [
     `/deviceManagement/${PROFILES}/{id}/assignments/{assignmentId}`,
     (ctx) => {
       const doc = loadProfile(ctx);
-      return ctx.entity(renderProfileAssignment(loadProfileAssignment(ctx, doc.id)), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`);
+      return ctx.entity(renderProfileAssignment(loadProfileAssignment(ctx, doc.id)), `deviceManagement/${PROFILES}('${doc.id}')/assignments/$entity`, null, PROFILE_ASSIGNMENT_TYPE);
     },
     ASSIGNMENT_OPTIONS,
   ),

@@ -17,6 +17,7 @@ const KIND = "deviceConfigurations";
 const BASE = "/deviceManagement/deviceConfigurations";
 const CONTEXT = "deviceManagement/deviceConfigurations";
 const ASSIGNMENT_TYPE = "microsoft.graph.deviceConfigurationAssignment";
+const CONFIGURATION_TYPE = "microsoft.graph.deviceConfiguration";
 
 interface AssignmentDoc {
   id: string;
@@ -100,18 +101,18 @@ function clearAssignments(ctx: RouteContext, configurationId: string): void {
 }
 
 export const deviceConfigurationRoutes: RouteDef[] = [
-  intuneRoute("GET", BASE, (ctx) => intuneList(ctx, ctx.store.list<DeviceConfigurationDoc>(KIND).map((d) => renderConfiguration(d, ctx.version)), CONTEXT)),
+  intuneRoute("GET", BASE, (ctx) => intuneList(ctx, ctx.store.list<DeviceConfigurationDoc>(KIND).map((d) => renderConfiguration(d, ctx.version)), CONTEXT, CONFIGURATION_TYPE)),
   intuneRoute("POST", BASE, (ctx) => {
     const doc = createConfigurationDoc(ctx.body, { version: ctx.version, id: randomUUID(), now: ctx.now() });
     ctx.store.put(KIND, doc);
-    return createdEntity(ctx, renderConfiguration(doc, ctx.version), `${CONTEXT}/$entity`);
+    return createdEntity(ctx, renderConfiguration(doc, ctx.version), `${CONTEXT}/$entity`, CONFIGURATION_TYPE);
   }),
-  intuneRoute("GET", `${BASE}/{id}`, (ctx) => ctx.entity(renderConfiguration(load(ctx), ctx.version), `${CONTEXT}/$entity`)),
+  intuneRoute("GET", `${BASE}/{id}`, (ctx) => ctx.entity(renderConfiguration(load(ctx), ctx.version), `${CONTEXT}/$entity`, null, CONFIGURATION_TYPE)),
   intuneRoute("PATCH", `${BASE}/{id}`, (ctx) => {
     const doc = patchConfigurationDoc(load(ctx), ctx.body, { version: ctx.version, id: ctx.params.id ?? "", now: ctx.now() });
     ctx.store.put(KIND, doc);
     // Intune answers an update with the updated object (docs: intune-deviceconfig-*-update.md).
-    return ctx.entity(renderConfiguration(doc, ctx.version), `${CONTEXT}/$entity`);
+    return ctx.entity(renderConfiguration(doc, ctx.version), `${CONTEXT}/$entity`, null, CONFIGURATION_TYPE);
   }),
   intuneRoute("DELETE", `${BASE}/{id}`, (ctx) => {
     const doc = load(ctx);
@@ -145,18 +146,18 @@ export const deviceConfigurationRoutes: RouteDef[] = [
   }),
   intuneRoute("GET", `${BASE}/{id}/assignments`, (ctx) => {
     const doc = load(ctx);
-    return intuneList(ctx, assignmentsOf(ctx, doc.id).map((a) => renderAssignment(a, ctx.version)), `${CONTEXT}('${doc.id}')/assignments`);
+    return intuneList(ctx, assignmentsOf(ctx, doc.id).map((a) => renderAssignment(a, ctx.version)), `${CONTEXT}('${doc.id}')/assignments`, ASSIGNMENT_TYPE);
   }),
   intuneRoute("POST", `${BASE}/{id}/assignments`, (ctx) => {
     const doc = load(ctx);
     const assignment = parseAssignment(ctx.body, doc.id, ctx.version);
     if (ctx.store.get(CONFIGURATION_ASSIGNMENTS_KIND, assignment.id)) throw new GraphHttpError(409, "Conflict", `An assignment for this target already exists (${assignment.id}).`);
     ctx.store.put(CONFIGURATION_ASSIGNMENTS_KIND, assignment);
-    return createdEntity(ctx, renderAssignment(assignment, ctx.version), `${CONTEXT}('${doc.id}')/assignments/$entity`);
+    return createdEntity(ctx, renderAssignment(assignment, ctx.version), `${CONTEXT}('${doc.id}')/assignments/$entity`, ASSIGNMENT_TYPE);
   }),
   intuneRoute("GET", `${BASE}/{id}/assignments/{assignmentId}`, (ctx) => {
     const doc = load(ctx);
-    return ctx.entity(renderAssignment(loadAssignment(ctx, doc.id), ctx.version), `${CONTEXT}('${doc.id}')/assignments/$entity`);
+    return ctx.entity(renderAssignment(loadAssignment(ctx, doc.id), ctx.version), `${CONTEXT}('${doc.id}')/assignments/$entity`, null, ASSIGNMENT_TYPE);
   }),
   intuneRoute("DELETE", `${BASE}/{id}/assignments/{assignmentId}`, (ctx) => {
     ctx.store.delete(CONFIGURATION_ASSIGNMENTS_KIND, loadAssignment(ctx, load(ctx).id).id);
@@ -164,7 +165,7 @@ export const deviceConfigurationRoutes: RouteDef[] = [
   }),
   intuneRoute("GET", `${BASE}/{id}/deviceStatuses`, (ctx) => {
     const doc = load(ctx);
-    return intuneList(ctx, statusesOf(doc), `${CONTEXT}('${doc.id}')/deviceStatuses`);
+    return intuneList(ctx, statusesOf(doc), `${CONTEXT}('${doc.id}')/deviceStatuses`, "microsoft.graph.deviceConfigurationDeviceStatus");
   }),
   intuneRoute("GET", `${BASE}/{id}/deviceStatusOverview`, (ctx) => {
     const doc = load(ctx);
@@ -185,6 +186,6 @@ export const deviceConfigurationRoutes: RouteDef[] = [
       // Beta-only counters (BETA-MAP); every simulated device is a HoloLens, so none is the wrong platform.
       ...(beta ? { conflictCount: count("conflict"), notApplicablePlatformCount: 0 } : {}),
     };
-    return ctx.entity(overview, `${CONTEXT}('${doc.id}')/deviceStatusOverview/$entity`);
+    return ctx.entity(overview, `${CONTEXT}('${doc.id}')/deviceStatusOverview/$entity`, null, "microsoft.graph.deviceConfigurationDeviceOverview");
   }),
 ];

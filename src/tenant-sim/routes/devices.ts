@@ -13,7 +13,8 @@ import { removeFromAllGroups } from "../directory/membership.ts";
 import { requireObjectBody } from "../directory/request-body.ts";
 import type { DeviceDoc } from "../directory/types.ts";
 
-const DEVICES = directoryCollection("devices", { advancedQueryNeedsEventual: true });
+const DEVICE = "microsoft.graph.device";
+const DEVICES = directoryCollection("devices", { entityType: DEVICE, advancedQueryNeedsEventual: true });
 
 type PropertyType = "boolean" | "string" | "extensionAttributes";
 
@@ -101,10 +102,10 @@ const BY_DEVICE_ID = "/devices(deviceId='{deviceId}')";
 
 export const deviceRoutes: RouteDef[] = [
   directoryRoute("GET", "/devices", (ctx) => ctx.collection(ctx.store.list("devices").map((d) => forVersion(ctx.version, d)), DEVICES)),
-  directoryRoute("GET", "/devices/{id}", (ctx) => ctx.entity(forVersion(ctx.version, byObjectId(ctx)), "devices/$entity")),
+  directoryRoute("GET", "/devices/{id}", (ctx) => ctx.entity(forVersion(ctx.version, byObjectId(ctx)), "devices/$entity", null, DEVICE)),
   directoryRoute("PATCH", "/devices/{id}", (ctx) => patchDevice(ctx, byObjectId)),
   directoryRoute("DELETE", "/devices/{id}", (ctx) => deleteDevice(ctx, byObjectId)),
-  directoryRoute("GET", BY_DEVICE_ID, (ctx) => ctx.entity(forVersion(ctx.version, byDeviceId(ctx)), "devices/$entity")),
+  directoryRoute("GET", BY_DEVICE_ID, (ctx) => ctx.entity(forVersion(ctx.version, byDeviceId(ctx)), "devices/$entity", null, DEVICE)),
   directoryRoute("PATCH", BY_DEVICE_ID, (ctx) => patchDevice(ctx, byDeviceId)),
   directoryRoute("DELETE", BY_DEVICE_ID, (ctx) => deleteDevice(ctx, byDeviceId)),
   directoryRoute("GET", "/devices/{id}/memberOf", (ctx) => answerMemberOf(ctx, byObjectId(ctx).id)),

@@ -14,6 +14,6 @@ export const directoryObjectRoutes: RouteDef[] = [
     const found = findDirectoryObject(ctx.store, id) ?? findDirectoryObject(ctx.store, id.toLowerCase());
     if (!found) throw notFound(id);
     const doc = asDirectoryObject(found.kind, found.kind === "groups" ? withoutNeverReturned(found.doc) : found.doc);
-    return ctx.entity(doc, "directoryObjects/$entity", DEFAULT_SELECT_OF[found.kind]);
+    return ctx.entity(doc, "directoryObjects/$entity", DEFAULT_SELECT_OF[found.kind], "microsoft.graph.directoryObject");
   }),
 ];

@@ -11,6 +11,7 @@ import { requireObjectBody } from "../directory/request-body.ts";
 
 type DomainDoc = { id: string; isDefault: boolean; isVerified: boolean; [key: string]: unknown };
 
+const DOMAIN = "microsoft.graph.domain";
 const WRITABLE = new Set(["isDefault", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays", "supportedServices", "authenticationType"]);
 const INT32_MAX = 2147483647;
 
@@ -22,8 +23,8 @@ function invalidValue(property: string): GraphHttpError {
 }
 
 export const domainRoutes: RouteDef[] = [
-  directoryRoute("GET", "/domains", (ctx) => ctx.collection(ctx.store.list("domains"), directoryCollection("domains"))),
-  directoryRoute("GET", "/domains/{id}", (ctx) => ctx.entity(findDomain(ctx.store, ctx.params.id ?? ""), "domains/$entity")),
+  directoryRoute("GET", "/domains", (ctx) => ctx.collection(ctx.store.list("domains"), directoryCollection("domains", { entityType: DOMAIN }))),
+  directoryRoute("GET", "/domains/{id}", (ctx) => ctx.entity(findDomain(ctx.store, ctx.params.id ?? ""), "domains/$entity", null, DOMAIN)),
   directoryRoute("PATCH", "/domains/{id}", (ctx) => {
     const body = requireObjectBody(ctx.body);
     ctx.store.tx(() => {

@@ -20,7 +20,8 @@ import { GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT } from "../directory/property-
 import { requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc } from "../directory/types.ts";
 
-const GROUPS = directoryCollection("groups", { defaultSelect: GROUP_DEFAULT_SELECT, basicFilterProperties: GROUP_BASIC_FILTER, advancedQueryNeedsEventual: true });
+const GROUP = "microsoft.graph.group";
+const GROUPS = directoryCollection("groups", { entityType: GROUP, defaultSelect: GROUP_DEFAULT_SELECT, basicFilterProperties: GROUP_BASIC_FILTER, advancedQueryNeedsEventual: true });
 
 /** At most 20 `members@odata.bind` / `owners@odata.bind` per request (group-post-groups.md). */
 const MAX_BINDS = 20;
@@ -246,7 +247,7 @@ function answerMembers(ctx: RouteContext, ids: readonly string[], contextPath: s
     const found = findDirectoryObject(ctx.store, id);
     return found ? [directoryObjectView(found.kind, found.doc, selected)] : [];
   });
-  return ctx.collection(members, directoryCollection(contextPath, { advancedQueryNeedsEventual: true }));
+  return ctx.collection(members, directoryCollection(contextPath, { entityType: "microsoft.graph.directoryObject", advancedQueryNeedsEventual: true }));
 }
 
 /** Runs a member change on a group that is not dynamic, inside one transaction, and saves it. */
@@ -260,7 +261,7 @@ function changeAssignedMembers(ctx: RouteContext, change: (group: GroupDoc) => r
   return { status: 204 };
 }
 
-const groupEntity = (ctx: RouteContext, group: GroupDoc) => stripNeverReturned(ctx.entity(group, "groups/$entity", GROUP_DEFAULT_SELECT));
+const groupEntity = (ctx: RouteContext, group: GroupDoc) => stripNeverReturned(ctx.entity(group, "groups/$entity", GROUP_DEFAULT_SELECT, GROUP));
 
 export const groupRoutes: RouteDef[] = [
   directoryRoute("GET", "/groups", (ctx) => stripNeverReturned(ctx.collection(ctx.store.list("groups"), GROUPS))),

@@ -12,6 +12,7 @@ import { forgetDeviceStatuses, queueWipe, wipeTicker, type ManagedDeviceDoc } fr
 const KIND = "managedDevices";
 const BASE = "/deviceManagement/managedDevices";
 const CONTEXT = "deviceManagement/managedDevices";
+const MANAGED_DEVICE = "microsoft.graph.managedDevice";
 
 /** Managed devices are Intune's devices service, with twice the configuration service's limits (graph-facts §9.5). */
 function intuneRoute(method: HttpMethod, path: string, handler: (ctx: RouteContext) => SimResult, options: IntuneRouteOptions = {}): RouteDef {
@@ -52,8 +53,8 @@ function load(ctx: RouteContext): ManagedDeviceDoc {
 }
 
 export const managedDeviceRoutes: RouteDef[] = [
-  intuneRoute("GET", BASE, (ctx) => intuneList(ctx, ctx.store.list<ManagedDeviceDoc>(KIND).map((d) => render(d, ctx.version, false)), CONTEXT)),
-  intuneRoute("GET", `${BASE}/{id}`, (ctx) => ctx.entity(render(load(ctx), ctx.version, true), `${CONTEXT}/$entity`)),
+  intuneRoute("GET", BASE, (ctx) => intuneList(ctx, ctx.store.list<ManagedDeviceDoc>(KIND).map((d) => render(d, ctx.version, false)), CONTEXT, MANAGED_DEVICE)),
+  intuneRoute("GET", `${BASE}/{id}`, (ctx) => ctx.entity(render(load(ctx), ctx.version, true), `${CONTEXT}/$entity`, null, MANAGED_DEVICE)),
   intuneRoute("DELETE", `${BASE}/{id}`, (ctx) => {
     const id = load(ctx).id;
     ctx.store.delete(KIND, id);
@@ -79,7 +80,7 @@ export const managedDeviceRoutes: RouteDef[] = [
     (ctx) => {
       const device = load(ctx);
       const states = (device._configurationStates as Record<string, unknown>[]).map((s) => ({ "@odata.type": "#microsoft.graph.deviceConfigurationState", ...s }));
-      return intuneList(ctx, states, `${CONTEXT}('${device.id}')/deviceConfigurationStates`);
+      return intuneList(ctx, states, `${CONTEXT}('${device.id}')/deviceConfigurationStates`, "microsoft.graph.deviceConfigurationState");
     },
     // Absent from the permissions map; Intune serves it with the managed device's own read permission.
     { permissionPath: `${BASE}/{id}` },

@@ -9,6 +9,8 @@ import { directoryRoute } from "../directory/directory-route.ts";
 import { notFound } from "../directory/lookup.ts";
 import { ORGANIZATION_KIND } from "../seed/organization.ts";
 
+const ORGANIZATION = "microsoft.graph.organization";
+
 interface DomainDoc {
   id: string;
   isVerified?: boolean;
@@ -39,7 +41,7 @@ export const organizationRoutes: RouteDef[] = [
   directoryRoute("GET", "/organization", (ctx) =>
     ctx.collection(
       organizationsOf(ctx.store).map((o) => withVerifiedDomains(ctx.store, o)),
-      directoryCollection("organization"),
+      directoryCollection("organization", { entityType: ORGANIZATION }),
     ),
   ),
   directoryRoute("GET", "/organization/{id}", (ctx) => {
@@ -47,6 +49,6 @@ export const organizationRoutes: RouteDef[] = [
     const id = (ctx.params.id ?? "").toLowerCase();
     const org = organizationsOf(ctx.store).find((o) => o.id.toLowerCase() === id);
     if (!org) throw notFound(ctx.params.id ?? "");
-    return ctx.entity(withVerifiedDomains(ctx.store, org), "organization/$entity");
+    return ctx.entity(withVerifiedDomains(ctx.store, org), "organization/$entity", null, ORGANIZATION);
   }),
 ];

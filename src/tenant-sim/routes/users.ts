@@ -18,7 +18,8 @@ import { USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/property-se
 import { requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc, SkuDoc, UserDoc } from "../directory/types.ts";
 
-const USERS = directoryCollection("users", { defaultSelect: USER_DEFAULT_SELECT, basicFilterProperties: USER_BASIC_FILTER, advancedQueryNeedsEventual: true });
+const USER = "microsoft.graph.user";
+const USERS = directoryCollection("users", { entityType: USER, defaultSelect: USER_DEFAULT_SELECT, basicFilterProperties: USER_BASIC_FILTER, advancedQueryNeedsEventual: true });
 
 /** "A–Z a–z 0–9 ' . - _ ! # ^ ~" before the @ (user-post-users.md, via graph-facts §2). */
 const UPN_LOCAL_PART = /^[A-Za-z0-9'._!#^~-]+$/;
@@ -242,7 +243,7 @@ function licenseDetails(ctx: RouteContext) {
       })),
     };
   });
-  return ctx.collection(details, directoryCollection(`users('${user.id}')/licenseDetails`));
+  return ctx.collection(details, directoryCollection(`users('${user.id}')/licenseDetails`, { entityType: "microsoft.graph.licenseDetails" }));
 }
 
 export const userRoutes: RouteDef[] = [
@@ -250,12 +251,12 @@ export const userRoutes: RouteDef[] = [
   directoryRoute("POST", "/users", (ctx) => {
     const body = requireObjectBody(ctx.body);
     const user = ctx.store.tx(() => saveDirectoryObject(ctx.store, "users", newUser(ctx.store, body, ctx.now())));
-    return { ...ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT), status: 201 };
+    return { ...ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT, USER), status: 201 };
   }),
   directoryRoute("GET", "/users/delta", (ctx) =>
     answerDelta({ kind: "users", version: ctx.version, baseUrl: ctx.baseUrl, query: ctx.query, store: ctx.store, defaultSelect: USER_DEFAULT_SELECT }),
   ),
-  directoryRoute("GET", "/users/{id}", (ctx) => ctx.entity(requireUser(ctx.store, ctx.params.id ?? ""), "users/$entity", USER_DEFAULT_SELECT)),
+  directoryRoute("GET", "/users/{id}", (ctx) => ctx.entity(requireUser(ctx.store, ctx.params.id ?? ""), "users/$entity", USER_DEFAULT_SELECT, USER)),
   directoryRoute("PATCH", "/users/{id}", patchUser),
   directoryRoute("DELETE", "/users/{id}", (ctx) => {
     ctx.store.tx(() => {
@@ -279,6 +280,6 @@ export const userRoutes: RouteDef[] = [
       return found;
     });
     // assignLicense answers 200 with the user (user-assignlicense.md).
-    return ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT);
+    return ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT, USER);
   }),
 ];

@@ -1,0 +1,133 @@
+/**
+ * The route registry against Graph's `$select` rule: every GET route of `allRoutes`, on every
+ * version it serves, answers `$select` naming no property of its entity type with Graph's 400 —
+ * Entra ID's `Request_BadRequest`, or Graph's own `BadRequest` "Parsing OData Select and Expand
+ * failed: …" on Intune routes — and takes a real property in any letter case.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simulatedHardwareHash } from "../intune/hardware-hash.ts";
+import { createTestUser, initialDomain } from "../directory/test-graph-fixtures.ts";
+import { startTestTenant, type TestTenant } from "../testing.ts";
+import { allRoutes } from "./index.ts";
+
+const CFG = "/deviceManagement/deviceConfigurations";
+const PROFILES = "/deviceManagement/windowsAutopilotDeploymentProfiles";
+const IMPORTED = "/deviceManagement/importedWindowsAutopilotDeviceIdentities";
+
+/** GET routes that answer no entity, so `$select` has nothing to apply to (their own tests cover them). */
+const NOT_ENTITY_ANSWERS = new Set([`${CFG}/{id}/getOmaSettingPlainTextValue(secretReferenceValueId='{secretReferenceValueId}')`]);
+
+let t: TestTenant;
+/** Route pattern → a concrete path that exists in the arranged tenant, with the entity type it answers. */
+let concrete: Record<string, { path: string; type: string }>;
+
+beforeAll(async () => {
+  t = await startTestTenant();
+  const domain = await initialDomain(t);
+  const user = await createTestUser(t, domain, "select-user");
+  const group = await t.graph("POST", "/v1.0/groups", {
+    displayName: "Select group",
+    mailEnabled: false,
+    mailNickname: "select-group",
+    securityEnabled: true,
+    "members@odata.bind": [`https://graph.microsoft.com/v1.0/directoryObjects/${user.id}`],
+  });
+  expect(group.status).toBe(201);
+  const sim = await t.sim("POST", "/devices", { serialNumber: "HL2-SEL-0001", osVersion: "10.0.22621.1266", enroll: true, primaryUserPrincipalName: `select-user@${domain}` });
+  expect(sim.status).toBe(201);
+  const sku = (await t.graph("GET", "/v1.0/subscribedSkus")).body.value[0].id as string;
+  const entraDevice = (await t.graph("GET", `/v1.0/devices/${sim.body.entraObjectId}`)).body.deviceId as string;
+
+  const cfg = await t.graph("POST", `/v1.0${CFG}`, {
+    "@odata.type": "#microsoft.graph.windows10CustomConfiguration",
+    displayName: "Select profile",
+    omaSettings: [{ "@odata.type": "#microsoft.graph.omaSettingInteger", displayName: "USB", omaUri: "./Vendor/MSFT/Policy/Config/Connectivity/AllowUSBConnection", value: 0 }],
+  });
+  expect(cfg.status).toBe(201);
+  const target = { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: group.body.id };
+  const assigned = await t.graph("POST", `/v1.0${CFG}/${cfg.body.id}/assign`, { assignments: [{ target }] });
+  expect(assigned.status).toBe(200);
+  const imported = await t.graph("POST", `/v1.0${IMPORTED}`, { serialNumber: "HL2-SEL-0002", hardwareIdentifier: simulatedHardwareHash("HL2-SEL-0002") });
+  expect(imported.status).toBe(201);
+  const profile = await t.graph("POST", `/beta${PROFILES}`, {
+    "@odata.type": "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile",
+    displayName: "Select HL2",
+    deviceType: "holoLens",
+    outOfBoxExperienceSetting: { deviceUsageType: "shared", userType: "standard" },
+  });
+  expect(profile.status).toBe(201);
+  const profileAssignment = await t.graph("POST", `/beta${PROFILES}/${profile.body.id}/assignments`, { target });
+  expect(profileAssignment.status).toBe(201);
+
+  const g = group.body.id as string;
+  concrete = {
+    "/organization": { path: "/organization", type: "organization" },
+    "/organization/{id}": { path: `/organization/${t.tenantId}`, type: "organization" },
+    "/domains": { path: "/domains", type: "domain" },
+    "/domains/{id}": { path: `/domains/${domain}`, type: "domain" },
+    "/subscribedSkus": { path: "/subscribedSkus", type: "subscribedSku" },
+    "/subscribedSkus/{id}": { path: `/subscribedSkus/${sku}`, type: "subscribedSku" },
+    "/users": { path: "/users", type: "user" },
+    "/users/delta": { path: "/users/delta", type: "user" },
+    "/users/{id}": { path: `/users/${user.id}`, type: "user" },
+    "/users/{id}/licenseDetails": { path: `/users/${user.id}/licenseDetails`, type: "licenseDetails" },
+    "/users/{id}/memberOf": { path: `/users/${user.id}/memberOf`, type: "directoryObject" },
+    "/groups": { path: "/groups", type: "group" },
+    "/groups/delta": { path: "/groups/delta", type: "group" },
+    "/groups/{id}": { path: `/groups/${g}`, type: "group" },
+    "/groups/{id}/members": { path: `/groups/${g}/members`, type: "directoryObject" },
+    "/groups/{id}/membersWithLicenseErrors": { path: `/groups/${g}/membersWithLicenseErrors`, type: "directoryObject" },
+    "/devices": { path: "/devices", type: "device" },
+    "/devices/{id}": { path: `/devices/${sim.body.entraObjectId}`, type: "device" },
+    "/devices(deviceId='{deviceId}')": { path: `/devices(deviceId='${entraDevice}')`, type: "device" },
+    "/devices/{id}/memberOf": { path: `/devices/${sim.body.entraObjectId}/memberOf`, type: "directoryObject" },
+    "/directoryObjects/{id}": { path: `/directoryObjects/${user.id}`, type: "directoryObject" },
+    [CFG]: { path: CFG, type: "deviceConfiguration" },
+    [`${CFG}/{id}`]: { path: `${CFG}/${cfg.body.id}`, type: "deviceConfiguration" },
+    [`${CFG}/{id}/assignments`]: { path: `${CFG}/${cfg.body.id}/assignments`, type: "deviceConfigurationAssignment" },
+    [`${CFG}/{id}/assignments/{assignmentId}`]: { path: `${CFG}/${cfg.body.id}/assignments/${assigned.body.value[0].id}`, type: "deviceConfigurationAssignment" },
+    [`${CFG}/{id}/deviceStatuses`]: { path: `${CFG}/${cfg.body.id}/deviceStatuses`, type: "deviceConfigurationDeviceStatus" },
+    [`${CFG}/{id}/deviceStatusOverview`]: { path: `${CFG}/${cfg.body.id}/deviceStatusOverview`, type: "deviceConfigurationDeviceOverview" },
+    "/deviceManagement/managedDevices": { path: "/deviceManagement/managedDevices", type: "managedDevice" },
+    "/deviceManagement/managedDevices/{id}": { path: `/deviceManagement/managedDevices/${sim.body.managedDeviceId}`, type: "managedDevice" },
+    "/deviceManagement/managedDevices/{id}/deviceConfigurationStates": { path: `/deviceManagement/managedDevices/${sim.body.managedDeviceId}/deviceConfigurationStates`, type: "deviceConfigurationState" },
+    [IMPORTED]: { path: IMPORTED, type: "importedWindowsAutopilotDeviceIdentity" },
+    [`${IMPORTED}/{id}`]: { path: `${IMPORTED}/${imported.body.id}`, type: "importedWindowsAutopilotDeviceIdentity" },
+    "/deviceManagement/windowsAutopilotDeviceIdentities": { path: "/deviceManagement/windowsAutopilotDeviceIdentities", type: "windowsAutopilotDeviceIdentity" },
+    "/deviceManagement/windowsAutopilotDeviceIdentities/{id}": { path: `/deviceManagement/windowsAutopilotDeviceIdentities/${sim.body.autopilotDeviceId}`, type: "windowsAutopilotDeviceIdentity" },
+    [PROFILES]: { path: PROFILES, type: "windowsAutopilotDeploymentProfile" },
+    [`${PROFILES}/{id}`]: { path: `${PROFILES}/${profile.body.id}`, type: "windowsAutopilotDeploymentProfile" },
+    [`${PROFILES}/{id}/assignments`]: { path: `${PROFILES}/${profile.body.id}/assignments`, type: "windowsAutopilotDeploymentProfileAssignment" },
+    [`${PROFILES}/{id}/assignments/{assignmentId}`]: { path: `${PROFILES}/${profile.body.id}/assignments/${profileAssignment.body.id}`, type: "windowsAutopilotDeploymentProfileAssignment" },
+  };
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const getRoutes = allRoutes.filter((r) => r.method === "GET" && !NOT_ENTITY_ANSWERS.has(r.path));
+const cases = getRoutes.flatMap((r) => r.versions.map((v) => [`${v} ${r.path}`, v, r.path, r.throttle] as const));
+
+describe("$select on every GET route", () => {
+  it("the arranged tenant has a concrete path for every GET route", () => {
+    expect(getRoutes.map((r) => r.path).filter((p) => !(p in concrete))).toEqual([]);
+  });
+
+  it.each(cases)("%s answers an unknown $select property with Graph's 400", async (_name, version, pattern, throttle) => {
+    const { path, type } = concrete[pattern]!;
+    const sep = path.includes("?") ? "&" : "?";
+    const res = await t.graph("GET", `/${version}${path}${sep}$select=id,displayNme`);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    const message = `Could not find a property named 'displayNme' on type 'microsoft.graph.${type}'.`;
+    if (throttle === "directory") expect(res.body.error).toMatchObject({ code: "Request_BadRequest", message });
+    else expect(res.body.error).toMatchObject({ code: "BadRequest", message: `Parsing OData Select and Expand failed: ${message}` });
+  });
+
+  it.each(cases)("%s takes a real property in any letter case", async (_name, version, pattern) => {
+    const { path } = concrete[pattern]!;
+    const res = await t.graph("GET", `/${version}${path}?$select=ID`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const items = Array.isArray(res.body.value) ? res.body.value : [res.body];
+    for (const item of items) expect(Object.keys(item).filter((k) => !k.startsWith("@"))).toEqual(["id"]);
+  });
+});
