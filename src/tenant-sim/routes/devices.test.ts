@@ -171,3 +171,14 @@ describe("/subscribedSkus", () => {
     expect(one.body.skuPartNumber).toBe(skus[0]!.skuPartNumber);
   });
 });
+
+describe("undeclared body properties", () => {
+  it("PATCH /devices refuses a property device does not declare in the request's version", async () => {
+    const misspelt = await t.graph("PATCH", `/beta/devices/${hololens.id}`, { acountEnabled: false });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.error).toMatchObject({ code: "Request_BadRequest", message: "Property 'acountEnabled' does not exist as a declared property or extension property." });
+    const v1 = await t.graph("PATCH", `/v1.0/devices(deviceId='${hololens.deviceId}')`, { extensionAttributes: { extensionAttribute1: "x" } });
+    expect(v1.body.error.message).toBe("Property 'extensionAttributes' does not exist as a declared property or extension property.");
+    expect((await t.graph("GET", `/v1.0/devices/${hololens.id}`)).body.accountEnabled).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ import { directoryRoute } from "../directory/directory-route.ts";
 import { requireDevice, requireDeviceByDeviceId } from "../directory/lookup.ts";
 import { answerMemberOf } from "../directory/member-of.ts";
 import { removeFromAllGroups } from "../directory/membership.ts";
-import { requireObjectBody } from "../directory/request-body.ts";
+import { rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { DeviceDoc } from "../directory/types.ts";
 
 const DEVICE = "microsoft.graph.device";
@@ -74,6 +74,7 @@ function checkDevicePatch(version: GraphVersion, device: DeviceDoc, body: Record
 
 function patchDevice(ctx: RouteContext, load: (ctx: RouteContext) => DeviceDoc) {
   const body = requireObjectBody(ctx.body);
+  rejectUndeclaredProperties(body, DEVICE, ctx.version);
   ctx.store.tx(() => {
     const device = load(ctx);
     checkDevicePatch(ctx.version, device, body);

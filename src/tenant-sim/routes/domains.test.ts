@@ -65,3 +65,13 @@ describe("/domains", () => {
     expect((await t.graph("PATCH", `/v1.0/domains/${current.id}`, { isDefault: true })).status).toBe(204);
   });
 });
+
+describe("undeclared body properties", () => {
+  it("PATCH /domains/{id} refuses a misspelt property and keeps the domain as it was", async () => {
+    const domain = (await t.graph("GET", "/v1.0/domains")).body.value.find((d: { isInitial: boolean }) => d.isInitial);
+    const res = await t.graph("PATCH", `/v1.0/domains/${domain.id}`, { passwordValidityPeriodInDays: 30, passwordValidityPeriod: 30 });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: "Request_BadRequest", message: "Property 'passwordValidityPeriod' does not exist as a declared property or extension property." });
+    expect((await t.graph("GET", `/v1.0/domains/${domain.id}`)).body.passwordValidityPeriodInDays).toBe(domain.passwordValidityPeriodInDays);
+  });
+});

@@ -7,7 +7,7 @@ import { GraphHttpError, type RouteDef, type SimStore } from "../framework.ts";
 import { directoryCollection } from "../directory/collection-options.ts";
 import { directoryRoute } from "../directory/directory-route.ts";
 import { requireById } from "../directory/lookup.ts";
-import { requireObjectBody } from "../directory/request-body.ts";
+import { rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 
 type DomainDoc = { id: string; isDefault: boolean; isVerified: boolean; [key: string]: unknown };
 
@@ -27,6 +27,7 @@ export const domainRoutes: RouteDef[] = [
   directoryRoute("GET", "/domains/{id}", (ctx) => ctx.entity(findDomain(ctx.store, ctx.params.id ?? ""), "domains/$entity", null, DOMAIN)),
   directoryRoute("PATCH", "/domains/{id}", (ctx) => {
     const body = requireObjectBody(ctx.body);
+    rejectUndeclaredProperties(body, DOMAIN, ctx.version);
     ctx.store.tx(() => {
       const domain = findDomain(ctx.store, ctx.params.id ?? "");
       for (const [key, value] of Object.entries(body)) {

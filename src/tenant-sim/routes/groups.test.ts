@@ -347,3 +347,39 @@ describe("members/$ref on dynamic groups and unknown objects", () => {
     expect(missing.body.error.code).toBe("Request_ResourceNotFound");
   });
 });
+
+describe("undeclared body properties", () => {
+  const undeclared = (name: string) => ({ code: "Request_BadRequest", message: `Property '${name}' does not exist as a declared property or extension property.` });
+
+  it("POST /groups refuses a misspelt property instead of creating a group without it", async () => {
+    const before = (await t.graph("GET", "/v1.0/groups?$select=id")).body.value.length as number;
+    const res = await t.graph("POST", "/v1.0/groups", securityGroup("Typo group", { descripton: "misspelt" }));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject(undeclared("descripton"));
+    expect((await t.graph("GET", "/v1.0/groups?$select=id")).body.value).toHaveLength(before);
+  });
+
+  it("takes @odata.type and the members and owners binds, and refuses a bind of an undeclared navigation", async () => {
+    const user = await createUser("bind-owner");
+    const ok = await t.graph("POST", "/v1.0/groups", {
+      "@odata.type": "#microsoft.graph.group",
+      ...securityGroup("Bound group"),
+      ...bind([user.id]),
+      "owners@odata.bind": [`https://graph.microsoft.com/v1.0/users/${user.id}`],
+    });
+    expect(ok.status).toBe(201);
+    const bad = await t.graph("POST", "/v1.0/groups", { ...securityGroup("Bad bind"), "memberz@odata.bind": [] });
+    expect(bad.body.error).toMatchObject(undeclared("memberz"));
+  });
+
+  it("PATCH /groups/{id} and the uniqueName upsert refuse an undeclared property and change nothing", async () => {
+    const created = await t.graph("POST", "/v1.0/groups", securityGroup("Patch target", { uniqueName: "patch-target" }));
+    const patched = await t.graph("PATCH", `/v1.0/groups/${created.body.id}`, { description: "kept?", visiblity: "Private" });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error).toMatchObject(undeclared("visiblity"));
+    expect((await t.graph("GET", `/v1.0/groups/${created.body.id}`)).body.description).toBeNull();
+    const upsert = await t.graph("PATCH", "/v1.0/groups(uniqueName='patch-target-2')", { ...securityGroup("Upserted"), secure: true }, { prefer: "create-if-missing" });
+    expect(upsert.status).toBe(400);
+    expect(upsert.body.error).toMatchObject(undeclared("secure"));
+  });
+});

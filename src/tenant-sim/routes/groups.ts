@@ -17,7 +17,7 @@ import { findAllByAlternateKey, findGroupByUniqueName, notFound, requireGroup } 
 import { MembershipRuleError } from "../directory/membership-rule.ts";
 import { findDirectoryObject, isDynamicGroup, removeFromAllGroups, setGroupMembers } from "../directory/membership.ts";
 import { GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT } from "../directory/property-sets.ts";
-import { requireObjectBody } from "../directory/request-body.ts";
+import { rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc } from "../directory/types.ts";
 
 const GROUP = "microsoft.graph.group";
@@ -267,6 +267,7 @@ export const groupRoutes: RouteDef[] = [
   directoryRoute("GET", "/groups", (ctx) => stripNeverReturned(ctx.collection(ctx.store.list("groups"), GROUPS))),
   directoryRoute("POST", "/groups", (ctx) => {
     const body = requireObjectBody(ctx.body);
+    rejectUndeclaredProperties(body, GROUP, ctx.version);
     const group = ctx.store.tx(() => saveDirectoryObject(ctx.store, "groups", newGroup(ctx, body)));
     return { ...groupEntity(ctx, group), status: 201 };
   }),
@@ -276,6 +277,7 @@ export const groupRoutes: RouteDef[] = [
     "/groups(uniqueName='{uniqueName}')",
     (ctx) => {
       const body = requireObjectBody(ctx.body);
+      rejectUndeclaredProperties(body, GROUP, ctx.version);
       const uniqueName = ctx.params.uniqueName ?? "";
       const createIfMissing = (ctx.headers.prefer ?? "").split(",").some((p) => p.trim().toLowerCase() === "create-if-missing");
       return ctx.store.tx(() => {
@@ -299,6 +301,7 @@ export const groupRoutes: RouteDef[] = [
   directoryRoute("GET", "/groups/{id}", (ctx) => groupEntity(ctx, requireGroup(ctx.store, ctx.params.id ?? ""))),
   directoryRoute("PATCH", "/groups/{id}", (ctx) => {
     const body = requireObjectBody(ctx.body);
+    rejectUndeclaredProperties(body, GROUP, ctx.version);
     ctx.store.tx(() => {
       const group = requireGroup(ctx.store, ctx.params.id ?? "");
       patchGroup(ctx, group, body);

@@ -194,3 +194,31 @@ describe("paging", () => {
     expect((await t.graph("GET", "/v1.0/users?$top=1000")).status).toBe(400);
   });
 });
+
+describe("undeclared body properties", () => {
+  const undeclared = (name: string) => ({ code: "Request_BadRequest", message: `Property '${name}' does not exist as a declared property or extension property.` });
+  const newUser = (nick: string, extra: Record<string, unknown> = {}) => ({
+    accountEnabled: true,
+    displayName: nick,
+    mailNickname: nick,
+    userPrincipalName: `${nick}@${domain}`,
+    passwordProfile: { password },
+    ...extra,
+  });
+
+  it("POST /users refuses a misspelt property and creates no user", async () => {
+    const res = await t.graph("POST", "/v1.0/users", newUser("typo-user", { usagelocation: "FR" }));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject(undeclared("usagelocation"));
+    expect((await t.graph("GET", `/v1.0/users/typo-user@${domain}`)).status).toBe(404);
+  });
+
+  it("PATCH /users/{id} refuses an undeclared property before changing anything; @odata.type passes", async () => {
+    const created = await t.graph("POST", "/v1.0/users", newUser("patch-user", { "@odata.type": "#microsoft.graph.user" }));
+    expect(created.status).toBe(201);
+    const res = await t.graph("PATCH", `/beta/users/${created.body.id}`, { jobTitle: "Operator", jobTittle: "Operator" });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject(undeclared("jobTittle"));
+    expect((await t.graph("GET", `/v1.0/users/${created.body.id}?$select=jobTitle`)).body.jobTitle).toBeNull();
+  });
+});

@@ -15,7 +15,7 @@ import { findUser, requireUser } from "../directory/lookup.ts";
 import { answerMemberOf } from "../directory/member-of.ts";
 import { queueGroupLicensing, removeFromAllGroups } from "../directory/membership.ts";
 import { USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/property-sets.ts";
-import { requireObjectBody } from "../directory/request-body.ts";
+import { rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc, SkuDoc, UserDoc } from "../directory/types.ts";
 
 const USER = "microsoft.graph.user";
@@ -210,6 +210,7 @@ function requeueErroredGroupLicences(store: SimStore, user: UserDoc): void {
 
 function patchUser(ctx: RouteContext) {
   const body = requireObjectBody(ctx.body);
+  rejectUndeclaredProperties(body, USER, ctx.version);
   ctx.store.tx(() => {
     const user = requireUser(ctx.store, ctx.params.id ?? "");
     checkTypes(body);
@@ -250,6 +251,7 @@ export const userRoutes: RouteDef[] = [
   directoryRoute("GET", "/users", (ctx) => ctx.collection(ctx.store.list("users"), USERS)),
   directoryRoute("POST", "/users", (ctx) => {
     const body = requireObjectBody(ctx.body);
+    rejectUndeclaredProperties(body, USER, ctx.version);
     const user = ctx.store.tx(() => saveDirectoryObject(ctx.store, "users", newUser(ctx.store, body, ctx.now())));
     return { ...ctx.entity(user, "users/$entity", USER_DEFAULT_SELECT, USER), status: 201 };
   }),
