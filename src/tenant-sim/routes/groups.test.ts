@@ -103,6 +103,34 @@ describe("POST /groups", () => {
     expect((await t.graph("GET", `/v1.0/groups/${m365.body.id}?$select=mailEnabled,groupTypes`)).body).toMatchObject({ mailEnabled: true, groupTypes: ["Unified"] });
   });
 
+  it("mail-enabled security groups and distribution groups cannot be created or made through the API: 400 on POST, upsert and PATCH; nothing changes", async () => {
+    // groups-overview group-type table: [] + mailEnabled true is read-only through Graph.
+    const refused = (verb: "Create" | "Update") => (res: { status: number; body: { error: { code: string; message: string } } }) => {
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("Request_BadRequest");
+      expect(res.body.error.message).toBe(`Cannot ${verb} a mail-enabled security groups and or distribution list.`);
+    };
+    const mailSecurity = { displayName: "HL2-Mail-Security", mailEnabled: true, mailNickname: "hl2-mail-security", securityEnabled: true, groupTypes: [] };
+    const distribution = { displayName: "HL2-Distribution", mailEnabled: true, mailNickname: "hl2-distribution", securityEnabled: false };
+    refused("Create")(await t.graph("POST", "/v1.0/groups", mailSecurity));
+    refused("Create")(await t.graph("POST", "/beta/groups", distribution));
+    refused("Create")(await t.graph("POST", "/v1.0/groups", { ...mailSecurity, groupTypes: ["DynamicMembership"], membershipRule: 'user.city -eq "A"' }));
+    refused("Create")(await t.graph("PATCH", "/v1.0/groups(uniqueName='hl2-mail-security')", mailSecurity, { prefer: "create-if-missing" }));
+    for (const nick of ["hl2-mail-security", "hl2-distribution"]) {
+      expect((await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent(`mailNickname eq '${nick}'`)}`)).body.value).toEqual([]);
+    }
+
+    // Mail cannot be turned on for a security group, nor Unified taken off a Microsoft 365 group.
+    const security = await createGroup("HL2-Plain-Security", { uniqueName: "hl2-plain-security" });
+    refused("Update")(await t.graph("PATCH", `/v1.0/groups/${security.id}`, { mailEnabled: true, description: "changed?" }));
+    refused("Update")(await t.graph("PATCH", "/beta/groups(uniqueName='hl2-plain-security')", { mailEnabled: true }, { prefer: "create-if-missing" }));
+    expect((await t.graph("GET", `/v1.0/groups/${security.id}?$select=mailEnabled,description`)).body).toMatchObject({ mailEnabled: false, description: null });
+    const m365 = await t.graph("POST", "/v1.0/groups", { displayName: "HL2-Team", mailEnabled: true, mailNickname: "hl2-team-unified", securityEnabled: false, groupTypes: ["Unified"] });
+    expect(m365.status).toBe(201);
+    refused("Update")(await t.graph("PATCH", `/v1.0/groups/${m365.body.id}`, { groupTypes: [] }));
+    expect((await t.graph("GET", `/v1.0/groups/${m365.body.id}?$select=groupTypes`)).body.groupTypes).toEqual(["Unified"]);
+  });
+
   it("$filter on groupTypes with any() works without advanced query headers", async () => {
     const dyn = await createGroup("dyn-any", { groupTypes: ["DynamicMembership"], membershipRule: 'device.displayName -eq "none"', membershipRuleProcessingState: "On" });
     const res = await t.graph("GET", `/v1.0/groups?$filter=${encodeURIComponent("groupTypes/any(c:c eq 'DynamicMembership')")}`);

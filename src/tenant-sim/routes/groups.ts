@@ -92,6 +92,12 @@ function validateGroupFields(store: SimStore, group: GroupDoc, selfId: string | 
   // groups-overview.md; graph-facts §1). The reference quotes no message for this case, so the answer is
   // Graph's usual invalid-value error for the property.
   if (unified && group.mailEnabled !== true) throw invalidValue("mailEnabled");
+  // Without Unified, mail makes a mail-enabled security group or a distribution group: read-only
+  // through Graph (groups-overview.md group-type table). Graph's wording, typos included, as quoted in
+  // msgraph-sdk-powershell #1805 (create) and microsoft/coe-starter-kit #7363 (update).
+  if (!unified && group.mailEnabled === true) {
+    throw new GraphHttpError(400, "Request_BadRequest", `Cannot ${selfId === null ? "Create" : "Update"} a mail-enabled security groups and or distribution list.`);
+  }
   const dynamic = isDynamicGroup(group);
   if (dynamic) {
     if (typeof group.membershipRule !== "string" || group.membershipRule.trim() === "") throw invalidValue("membershipRule");
