@@ -55,7 +55,15 @@ interface StructuredTypeDef {
   name: string;
   baseType: string | null;
   abstract: boolean;
+  /** `OpenType="true"`: instances may carry properties the type does not declare. */
+  open: boolean;
   properties: Map<string, PropertyDef>;
+}
+
+/** A bound action: the type it binds to and its other parameters (as properties of a body). */
+interface BoundActionDef {
+  bindingType: string;
+  parameters: Map<string, PropertyDef>;
 }
 
 interface EnumTypeDef {
@@ -70,6 +78,8 @@ interface CsdlModel {
   enums: Map<string, EnumTypeDef>;
   /** Derived types by base type name (direct children only). */
   derived: Map<string, string[]>;
+  /** Bound actions by qualified name (`microsoft.graph.assignLicense`), one per binding type. */
+  actions: Map<string, BoundActionDef[]>;
 }
 
 const GRAPH_NS = "microsoft.graph";
@@ -100,20 +110,23 @@ interface XmlStructured {
   Name: string;
   BaseType?: string;
   Abstract?: string;
+  OpenType?: string;
   Property?: XmlProperty[];
   NavigationProperty?: XmlProperty[];
 }
 interface XmlEnum { Name: string; IsFlags?: string; Member?: { Name: string }[] }
+interface XmlAction { Name: string; IsBound?: string; Parameter?: XmlProperty[] }
 interface XmlSchema {
   Namespace: string;
   Alias?: string;
   EntityType?: XmlStructured[];
   ComplexType?: XmlStructured[];
   EnumType?: XmlEnum[];
+  Action?: XmlAction[];
 }
 
 const ARRAY_TAGS = new Set([
-  "Schema", "EntityType", "ComplexType", "EnumType", "Property", "NavigationProperty", "Member",
+  "Schema", "EntityType", "ComplexType", "EnumType", "Property", "NavigationProperty", "Member", "Action", "Parameter",
 ]);
 
 function parseTypeRef(raw: string, aliases: Map<string, string>): { type: string; collection: boolean } {
@@ -147,7 +160,7 @@ function loadV1Model(): CsdlModel {
   const aliases = new Map<string, string>();
   for (const schema of schemas) if (schema.Alias) aliases.set(schema.Alias, schema.Namespace);
 
-  const model: CsdlModel = { version: "v1.0", structured: new Map(), enums: new Map(), derived: new Map() };
+  const model: CsdlModel = { version: "v1.0", structured: new Map(), enums: new Map(), derived: new Map(), actions: new Map() };
   for (const schema of schemas) {
     const addStructured = (kind: "entity" | "complex", xmlType: XmlStructured) => {
       const name = `${schema.Namespace}.${xmlType.Name}`;
@@ -165,6 +178,7 @@ function loadV1Model(): CsdlModel {
         name,
         baseType: xmlType.BaseType ? qualify(xmlType.BaseType, aliases) : null,
         abstract: xmlType.Abstract === "true",
+        open: xmlType.OpenType === "true",
         properties,
       });
     };
@@ -177,6 +191,15 @@ function loadV1Model(): CsdlModel {
         members: new Set((e.Member ?? []).map((m) => m.Name)),
         flags: e.IsFlags === "true",
       });
+    }
+    for (const a of schema.Action ?? []) {
+      // The first parameter of a bound action is the binding parameter (OData CSDL §12.1.1).
+      const [binding, ...rest] = a.Parameter ?? [];
+      if (a.IsBound !== "true" || !binding) continue;
+      const parameters = new Map<string, PropertyDef>();
+      for (const p of rest) parameters.set(p.Name, { ...parseTypeRef(p.Type, aliases), nullable: p.Nullable !== "false", navigation: false });
+      const name = `${schema.Namespace}.${a.Name}`;
+      model.actions.set(name, [...(model.actions.get(name) ?? []), { bindingType: parseTypeRef(binding.Type, aliases).type, parameters }]);
     }
   }
   indexDerived(model);
@@ -232,7 +255,9 @@ function loadBetaModel(v1: CsdlModel): CsdlModel {
   const complexes = read<NameMapping>("beta-complex-types.json");
   const enums = read<EnumMapping>("beta-enum-types.json");
 
-  const model: CsdlModel = { version: "beta", structured: new Map(), enums: new Map(), derived: new Map() };
+  // The type mappings carry no actions: beta's bound actions are read from v1.0 (where a directory
+  // action the tenant serves exists in both, as assignLicense does).
+  const model: CsdlModel = { version: "beta", structured: new Map(), enums: new Map(), derived: new Map(), actions: v1.actions };
   const add = (kind: "entity" | "complex", namespace: string, short: string, names: { properties: string[]; navigationProperties: string[] }) => {
     const name = `${namespace}.${short}`;
     const v1Type = v1.structured.get(name);
@@ -251,6 +276,7 @@ function loadBetaModel(v1: CsdlModel): CsdlModel {
       name,
       baseType: v1Type?.baseType ?? BETA_ONLY_BASE_TYPES[name] ?? null,
       abstract: v1Type?.abstract ?? false,
+      open: v1Type?.open ?? false,
       properties,
     });
   };
@@ -560,4 +586,21 @@ export function derivedTypeNames(typeName: string, version: CsdlVersion): string
     }
   }
   return [...found].sort();
+}
+
+/** Whether a structured type is open (`OpenType="true"`; beta borrows the flag from v1.0). Undefined for an unknown type. */
+export function isOpenType(typeName: string, version: CsdlVersion): boolean | undefined {
+  return modelFor(version).structured.get(qualifiedTypeName(typeName))?.open;
+}
+
+/**
+ * The parameters (binding parameter left out) of action `actionName` bound to `bindingType`, as
+ * the schema declares them — the properties its request body may carry. Undefined when there is
+ * no such bound action. Beta reads the v1.0 declaration (the type mappings list no actions).
+ */
+export function boundActionParameters(bindingType: string, actionName: string, version: CsdlVersion): Map<string, SchemaProperty> | undefined {
+  const model = modelFor(version);
+  const binding = qualifiedTypeName(bindingType);
+  const action = model.actions.get(qualifiedTypeName(actionName))?.find((a) => a.bindingType === binding);
+  return action ? new Map([...action.parameters].map(([name, p]) => [name, { ...p }])) : undefined;
 }

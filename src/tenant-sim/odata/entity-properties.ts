@@ -2,7 +2,8 @@
  * The property names (structural and navigation, inherited ones included) of every entity type the
  * local tenant serves, per Graph version, from `generated/entity-properties.json` (trimmed from the
  * CSDL and the beta type mappings by `scripts/gen-sim-entity-properties.ts`, so the product needs no
- * reference folder at run time). `$select` and request bodies are checked against them.
+ * reference folder at run time), with the complex types their bodies and the directory actions
+ * nest. `$select` and request bodies, nested objects included, are checked against them.
  */
 import { readFileSync } from "node:fs";
 import type { GraphVersion } from "../framework.ts";
@@ -42,15 +43,47 @@ export type ServedEntityType = keyof typeof SERVED_ENTITY_TYPES;
  */
 export const SELECT_SPANS_DERIVED_TYPES: readonly ServedEntityType[] = ["microsoft.graph.directoryObject"];
 
+/**
+ * The directory actions whose bodies the tenant checks, as `bindingType/action` (the key of their
+ * generated entry). assignLicense is bound to users and groups (CSDL).
+ */
+export const DIRECTORY_ACTIONS = ["microsoft.graph.group/assignLicense", "microsoft.graph.user/assignLicense"] as const;
+
+export type DirectoryAction = (typeof DIRECTORY_ACTIONS)[number];
+
+/** Property (or parameter) name → qualified complex type of its value (one object or a collection of them). */
+export type ComplexPropertyTypes = Record<string, string>;
+
 /** The generated entry of one entity type in one version. */
 export interface EntityPropertyNames {
   properties: string[];
   navigationProperties: string[];
   /** Properties only derived types declare (for `SELECT_SPANS_DERIVED_TYPES`). */
   derivedTypeProperties?: string[];
+  /** The structural properties whose values are complex objects (directory types only: their bodies are checked). */
+  complexProperties?: ComplexPropertyTypes;
 }
 
-export type EntityPropertiesFile = Record<GraphVersion, Partial<Record<ServedEntityType, EntityPropertyNames>>>;
+/** The generated entry of one complex type in one version. */
+export interface ComplexTypeNames {
+  /** Declared and inherited property names. */
+  properties: string[];
+  complexProperties?: ComplexPropertyTypes;
+  /** Types derived from this one, which a nested object may name in `@odata.type`. */
+  derivedTypes?: string[];
+  /** An open type takes any property (`customSecurityAttributeValue`). */
+  open?: true;
+}
+
+/** The generated entry of one directory action: its parameters whose values are complex objects. */
+export interface ActionParameterTypes {
+  complexParameters: ComplexPropertyTypes;
+}
+
+export type EntityPropertiesFile = Record<GraphVersion, Partial<Record<ServedEntityType, EntityPropertyNames>>> & {
+  complexTypes: Record<GraphVersion, Record<string, ComplexTypeNames>>;
+  actions: Record<GraphVersion, Partial<Record<DirectoryAction, ActionParameterTypes>>>;
+};
 
 let loaded: EntityPropertiesFile | undefined;
 const lowerCaseIndex = new Map<string, Map<string, string>>();
@@ -80,6 +113,23 @@ export function entityPropertyNames(type: string, version: GraphVersion): Entity
 export function isDeclaredProperty(type: string, version: GraphVersion, name: string): boolean {
   const entry = entityPropertyNames(type, version);
   return entry.properties.includes(name) || entry.navigationProperties.includes(name);
+}
+
+/**
+ * The generated names of complex type `type` in `version`, or undefined when the generator did not
+ * reach it (not nested in any checked body).
+ */
+export function complexTypeNames(type: string, version: GraphVersion): ComplexTypeNames | undefined {
+  const table = loadEntityProperties().complexTypes[version];
+  const qualified = qualifiedEntityType(type);
+  return Object.hasOwn(table, qualified) ? table[qualified] : undefined;
+}
+
+/** The complex-typed parameters of a directory action. Throws (a programming error) for an action the generator did not write. */
+export function actionComplexParameters(action: DirectoryAction, version: GraphVersion): ComplexPropertyTypes {
+  const entry = loadEntityProperties().actions[version][action];
+  if (!entry) throw new Error(`no generated parameters for ${action} in ${version}: add it to DIRECTORY_ACTIONS and run scripts/gen-sim-entity-properties.ts`);
+  return entry.complexParameters;
 }
 
 /** Whether `name` is a navigation property of `type` (case-sensitive). */

@@ -356,6 +356,14 @@ describe("group-based licensing", () => {
     }
   });
 
+  it("an undeclared property in an addLicenses entry → 400 and no licence is assigned", async () => {
+    const g = await createGroup("gbl-nested-typo");
+    const res = await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuID: RA_SKU, disabledPlans: [] }], removeLicenses: [] });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: "Request_BadRequest", message: "Property 'skuID' does not exist as a declared property or extension property." });
+    expect((await t.graph("GET", `/v1.0/groups/${g.id}?$select=assignedLicenses`)).body.assignedLicenses).toEqual([]);
+  });
+
   it("an unknown SKU → 400", async () => {
     const g = await createGroup("gbl-bad");
     const res = await t.graph("POST", `/v1.0/groups/${g.id}/assignLicense`, { addLicenses: [{ skuId: "00000000-0000-0000-0000-000000000001", disabledPlans: [] }], removeLicenses: [] });

@@ -17,7 +17,7 @@ import { findAllByAlternateKey, findGroupByUniqueName, notFound, requireGroup } 
 import { MembershipRuleError } from "../directory/membership-rule.ts";
 import { findDirectoryObject, isDynamicGroup, removeFromAllGroups, setGroupMembers } from "../directory/membership.ts";
 import { GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT } from "../directory/property-sets.ts";
-import { rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
+import { rejectUndeclaredActionProperties, rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc } from "../directory/types.ts";
 
 const GROUP = "microsoft.graph.group";
@@ -361,6 +361,7 @@ export const groupRoutes: RouteDef[] = [
     { permissionPath: "/groups/{id}/members" },
   ),
   directoryRoute("POST", "/groups/{id}/assignLicense", (ctx) => {
+    rejectUndeclaredActionProperties(ctx.body, "microsoft.graph.group/assignLicense", ctx.version);
     const { add, remove } = parseAssignLicenseBody(ctx.body);
     const group = ctx.store.tx(() => {
       const g = requireGroup(ctx.store, ctx.params.id ?? "");

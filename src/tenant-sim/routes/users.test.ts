@@ -221,4 +221,28 @@ describe("undeclared body properties", () => {
     expect(res.body.error).toMatchObject(undeclared("jobTittle"));
     expect((await t.graph("GET", `/v1.0/users/${created.body.id}?$select=jobTitle`)).body.jobTitle).toBeNull();
   });
+
+  it("POST and PATCH refuse an undeclared property inside passwordProfile; nothing is created or changed", async () => {
+    const res = await t.graph("POST", "/beta/users", newUser("nested-typo", { passwordProfile: { password, forceChangePasswordNextSignon: true } }));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject(undeclared("forceChangePasswordNextSignon"));
+    expect((await t.graph("GET", `/v1.0/users/nested-typo@${domain}`)).status).toBe(404);
+
+    const created = await t.graph("POST", "/v1.0/users", newUser("nested-patch"));
+    expect(created.status).toBe(201);
+    const before = (await t.graph("GET", `/v1.0/users/${created.body.id}?$select=lastPasswordChangeDateTime`)).body.lastPasswordChangeDateTime;
+    const patched = await t.graph("PATCH", `/v1.0/users/${created.body.id}`, { jobTitle: "Operator", passwordProfile: { password: `${password}x`, pasword: "y" } });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error).toMatchObject(undeclared("pasword"));
+    const after = (await t.graph("GET", `/v1.0/users/${created.body.id}?$select=jobTitle,lastPasswordChangeDateTime`)).body;
+    expect(after).toMatchObject({ jobTitle: null, lastPasswordChangeDateTime: before });
+  });
+
+  it("assignLicense refuses an undeclared property in an addLicenses entry and assigns nothing", async () => {
+    const user = await createUser("nested-lic", { usageLocation: "DE" });
+    const res = await t.graph("POST", `/beta/users/${user.id}/assignLicense`, { addLicenses: [{ skuId: RA_SKU, disabledPlan: [TEAMS1] }], removeLicenses: [] });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject(undeclared("disabledPlan"));
+    expect((await t.graph("GET", `/v1.0/users/${user.id}?$select=assignedLicenses`)).body.assignedLicenses).toEqual([]);
+  });
 });

@@ -15,7 +15,7 @@ import { findUser, requireUser } from "../directory/lookup.ts";
 import { answerMemberOf } from "../directory/member-of.ts";
 import { queueGroupLicensing, removeFromAllGroups } from "../directory/membership.ts";
 import { USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/property-sets.ts";
-import { rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
+import { rejectUndeclaredActionProperties, rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc, SkuDoc, UserDoc } from "../directory/types.ts";
 
 const USER = "microsoft.graph.user";
@@ -273,6 +273,7 @@ export const userRoutes: RouteDef[] = [
   directoryRoute("GET", "/users/{id}/licenseDetails", licenseDetails),
   directoryRoute("GET", "/users/{id}/memberOf", (ctx) => answerMemberOf(ctx, requireUser(ctx.store, ctx.params.id ?? "").id)),
   directoryRoute("POST", "/users/{id}/assignLicense", (ctx) => {
+    rejectUndeclaredActionProperties(ctx.body, "microsoft.graph.user/assignLicense", ctx.version);
     const { add, remove } = parseAssignLicenseBody(ctx.body);
     const user = ctx.store.tx(() => {
       const found = requireUser(ctx.store, ctx.params.id ?? "");
