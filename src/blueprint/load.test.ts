@@ -4,6 +4,7 @@ import { diagnosticCodes } from "../diag/codes.ts";
 import { compareBuilds, latestKnownBuild, osReleases } from "../catalog/index.ts";
 import { compile } from "../compile/compile.ts";
 import { OLDEST_SUPPORTED_BUILD } from "./schema/devices/os-baseline.ts";
+import { checks, type SectionName } from "./checks/index.ts";
 import { loadBlueprint, loadBlueprintFile } from "./load.ts";
 
 const fixture = (name: string) => new URL(`../../test/fixtures/blueprints/${name}.yaml`, import.meta.url);
@@ -330,16 +331,38 @@ describe("loadBlueprint: every problem in one pass", () => {
     expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "14:22 HF2018"]);
   });
 
-  it("a section with an error skips only the checks that read it", () => {
-    // devices fails (usb), so its unknown app is not checked yet; the licensing and password checks still run.
+  it("a devices subsection with an error skips only the checks that read it", () => {
+    // devices.usb fails, yet the kiosk's unknown app is checked; so are licensing and passwords.
     const text = `${HEAD}${TENANT}devices:\n  usb: maybe\n  kiosk:\n    apps: [remote-assist, setings]\nlicensing:\n  skus: [INTUNE_AA]\n${CLIENT}`;
-    const codes = loadBlueprint(text, "skip.yaml").diagnostics.map((d) => d.code);
-    expect(codes).toEqual(["HF1013", "HF2012"]);
+    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF1013", "9:27 HF2011", "11:10 HF2012"]);
+    // The kiosk itself fails: its unknown app waits for the fix, usb (on) is still checked.
+    const kiosk = `${HEAD}${TENANT}devices:\n  usb: on\n  kiosk:\n    apps: [remote-assist, setings]\n    mode: local\n${CLIENT}`;
+    expect(at(loadBlueprint(kiosk, "kiosk.yaml"))).toEqual(["7:8 HF2021", "10:11 HF1013"]);
+  });
+
+  it("a top-level section with an error skips only the checks that read it", () => {
+    const text = `${HEAD}${TENANT}devices:\n  usb: on\nlicensing:\n  skus: INTUNE_A\npasswords:\n  policy: extended\n${CLIENT}`;
+    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF2021", "9:9 HF1012", "11:11 HF2005"]);
   });
 
   it("a section with a duplicate key is reported but not checked; other sections are", () => {
     const text = `${HEAD}${TENANT}devices:\n  usb: on\n  usb: off\nlicensing:\n  skus: [INTUNE_AA]\n${CLIENT}`;
     expect(at(loadBlueprint(text, "dup.yaml"))).toEqual(["8:3 HF1002", "10:10 HF2012"]);
+    const passwords = `${HEAD}${TENANT}devices:\n  usb: on\npasswords:\n  policy: extended\n  policy: extended\n${CLIENT}`;
+    expect(at(loadBlueprint(passwords, "dup.yaml"))).toEqual(["7:8 HF2021", "10:3 HF1002"]);
+  });
+
+  it("a duplicate key inside a devices subsection leaves only that subsection unchecked", () => {
+    const nested = `${HEAD}${TENANT}devices:\n  developerMode: true\n  kiosk:\n    apps: [setings]\n    apps: [nope]\n${CLIENT}`;
+    const result = loadBlueprint(nested, "dup.yaml");
+    expect(at(result)).toEqual(["7:18 HF2022", "10:5 HF1002"]);
+    expect(result.blueprint).toBeNull();
+    // The subsection key itself twice: that subsection waits, the others are checked.
+    const twice = `${HEAD}${TENANT}devices:\n  usb: on\n  kiosk:\n    apps: [setings]\n  kiosk:\n    apps: [nope]\n${CLIENT}`;
+    expect(at(loadBlueprint(twice, "dup.yaml"))).toEqual(["7:8 HF2021", "10:3 HF1002"]);
+    // `devices` twice at the top: the whole section waits.
+    const whole = `${HEAD}${TENANT}devices:\n  usb: on\ndevices:\n  developerMode: true\n${CLIENT}`;
+    expect(at(loadBlueprint(whole, "dup.yaml"))).toEqual(["8:1 HF1002"]);
   });
 
   it("devices and clients take their defaults from valid tenant keys even when another tenant key is wrong", () => {
@@ -348,9 +371,10 @@ describe("loadBlueprint: every problem in one pass", () => {
     expect(at(loadBlueprint(text, "tenant.yaml"))).toEqual(["6:10 HF1013", "11:9 HF2017", "12:16 HF2018"]);
   });
 
-  it("without a usable tenant.domain, the checks of devices and clients wait (their defaults derive from it)", () => {
-    const text = `${HEAD}tenant:\n  domain: not a domain\ndevices:\n  usb: on\npasswords:\n  policy: extended\n${CLIENT}`;
-    expect(at(loadBlueprint(text, "nodomain.yaml"))).toEqual(["5:11 HF1015", "9:11 HF2005"]);
+  it("without a usable tenant.domain, the checks of clients, the kiosk and app control wait (their defaults derive from it)", () => {
+    const text = `${HEAD}tenant:\n  domain: not a domain\ndevices:\n  usb: on\n  kiosk:\n    apps: [setings]\npasswords:\n  policy: extended\n${CLIENT}`;
+    // devices.usb derives nothing from the tenant, so HF2021 is reported; the kiosk's HF2011 waits.
+    expect(at(loadBlueprint(text, "nodomain.yaml"))).toEqual(["5:11 HF1015", "7:8 HF2021", "11:11 HF2005"]);
   });
 
   it("an acknowledge list with an unknown id still applies its known ids, and reports no unused one", () => {
@@ -387,6 +411,72 @@ describe("loadBlueprint: every problem in one pass", () => {
     for (const name of ["minimal", "same-tenant-three-clients", "service-tenant"]) {
       const text = readFileSync(example(name), "utf8");
       expect(loadBlueprint(text, name).blueprint, name).toEqual(blueprintSchema.parse(parseDocument(text).toJS()));
+    }
+  });
+});
+
+describe("loadBlueprint: devices subsection by subsection", () => {
+  const full = (name: string) =>
+    load(name).diagnostics.map((d) => `${d.source?.start.line}:${d.source?.start.col} ${d.code} ${d.severity}`);
+
+  it("errors in different devices subsections (schema and semantic) are all reported in one pass", () => {
+    const result = load("devices-errors-in-two-subsections");
+    expect(result.blueprint).toBeNull();
+    // usb is not a mode (schema); the kiosk names an unknown app and app control leaves the browser open (checks).
+    expect(full("devices-errors-in-two-subsections")).toEqual(["7:8 HF1013 error", "9:27 HF2011 error", "11:19 HF2003 error"]);
+    expect(result.diagnostics[1]!.message).toContain('Did you mean "settings"?');
+  });
+
+  it("a check reading a failed subsection is skipped; checks of the other subsections run", () => {
+    const result = load("devices-failed-subsection-skipped");
+    expect(result.blueprint).toBeNull();
+    // devices.kiosk fails (showTaskbar), so its unknown app `setings` is not reported yet; usb: on is.
+    expect(full("devices-failed-subsection-skipped")).toEqual(["7:8 HF2021 warning", "10:18 HF1012 error"]);
+    // With the schema error fixed, the skipped check runs and reports the app.
+    const fixed = readFileSync(fixture("devices-failed-subsection-skipped"), "utf8").replace("showTaskbar: maybe", "showTaskbar: false");
+    expect(at(loadBlueprint(fixed, "fixed.yaml"))).toEqual(["7:8 HF2021", "9:27 HF2011"]);
+  });
+
+  it("every devices subsection broken in turn: its checks wait, the others still run", () => {
+    // A blueprint that triggers a finding from each check that reads one devices subsection only.
+    const findings = [
+      "  osBaseline: 2004\n",
+      "  developerMode: true\n",
+      "  usb: on\n",
+      "  kiosk:\n    apps: [remote-assist, setings]\n",
+      "  settingsPages:\n    mode: hide\n",
+      "  updateRing:\n    installDay: monday\n",
+      "  restrictions:\n    allowManualWifiConfiguration: false\n",
+    ];
+    const breaks: Record<string, [string, string]> = {
+      developerMode: ["  developerMode: true\n", "  developerMode: yes-please\n"],
+      usb: ["  usb: on\n", "  usb: sometimes\n"],
+      kiosk: ["    apps: [remote-assist, setings]\n", "    apps: [remote-assist, setings]\n    mode: local\n"],
+      settingsPages: ["    mode: hide\n", "    mode: hide\n    pages: nope\n"],
+      updateRing: ["    installDay: monday\n", "    installDay: monday\n    enabled: 1\n"],
+      restrictions: ["    allowManualWifiConfiguration: false\n", "    allowManualWifiConfiguration: false\n    allowVpn: 0\n"],
+    };
+    const base = `${HEAD}${TENANT}devices:\n${findings.join("")}${CLIENT}`;
+    const codes = (text: string) => loadBlueprint(text, "b.yaml").diagnostics.map((d) => d.code);
+    const all = codes(base);
+    expect([...new Set(all)].sort()).toEqual(["HF2007", "HF2010", "HF2011", "HF2021", "HF2022", "HF2029", "HF2031"]);
+    const ownCode: Record<string, string> = {
+      developerMode: "HF2022",
+      usb: "HF2021",
+      kiosk: "HF2011",
+      settingsPages: "HF2007",
+      updateRing: "HF2031",
+      restrictions: "HF2029",
+    };
+    for (const [sub, [from, to]] of Object.entries(breaks)) {
+      const broken = codes(base.replace(from, to));
+      expect(broken.filter((c) => c.startsWith("HF1")), sub).toHaveLength(1);
+      // The broken subsection's own finding waits, and HF2010 when it reads that subsection…
+      expect(broken, sub).not.toContain(ownCode[sub]);
+      expect(broken.includes("HF2010"), sub).toBe(!checks["os-baseline-too-old"]!.sections.includes(`devices.${sub}` as SectionName));
+      // …and every other subsection's finding is still there.
+      const others = Object.entries(ownCode).filter(([other]) => other !== sub).map(([, code]) => code);
+      expect(broken.filter((c) => others.includes(c)).sort(), sub).toEqual([...others].sort());
     }
   });
 });

@@ -1,11 +1,11 @@
 /**
- * Loads a blueprint: YAML (with source positions) → each section against its zod schema, with defaults →
- * every semantic check whose sections are valid. Every problem is collected in one pass and returned as a
+ * Loads a blueprint: YAML (with source positions) → each section (each `devices` subsection) against its
+ * zod schema, with defaults → every semantic check whose sections are valid. Every problem is collected in one pass and returned as a
  * located diagnostic; nothing here throws for bad input.
  * `loadBlueprint` is pure; `loadBlueprintFile` is the thin shell that reads the file.
  */
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError, type YAMLMap } from "yaml";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diag/diagnostic.ts";
 import { runChecks } from "./checks/index.ts";
 import { parseSections } from "./parse-sections.ts";
@@ -131,15 +131,16 @@ export function loadBlueprint(text: string, file: string): LoadResult {
   for (const issue of sectioned.issues) {
     diagnostics.push(...issueToDiagnostics(issue, file, sourceMap, blueprintInputSchema));
   }
-  // Every check whose sections are valid runs, even when other sections have errors.
+  // Every check whose sections (and devices subsections) are valid runs, even when others have errors.
   diagnostics.push(...runChecks(sectioned.sections, sourceMap, { acknowledgeValid: sectioned.acknowledgeValid }));
   // Only a blueprint without errors goes on to the compiler; warnings travel with it.
   return done(hasErrors(diagnostics) ? null : sectioned.blueprint);
 }
 
 /**
- * Top-level sections that hold a duplicate key (or are one): the YAML parser keeps one of the values,
- * so what the section says is ambiguous and no check should rely on it.
+ * Sections that hold a duplicate key (or are one): the YAML parser keeps one of the values, so what the
+ * section says is ambiguous and no check should rely on it. Inside `devices` the ambiguity is narrowed to
+ * the subsection (`devices.kiosk`), like schema errors, so the other subsections are still checked.
  */
 function sectionsWithDuplicateKeys(doc: Document): Set<string> {
   const sections = new Set<string>();
@@ -147,15 +148,25 @@ function sectionsWithDuplicateKeys(doc: Document): Set<string> {
   for (const err of doc.errors) {
     if (err.code !== "DUPLICATE_KEY") continue;
     const offset = err.pos[0];
-    for (const pair of doc.contents.items) {
-      const key = pair.key;
-      if (!isScalar(key) || !key.range) continue;
-      const value = pair.value as { range?: [number, number, number] } | null;
-      const end = value?.range?.[2] ?? key.range[2];
-      if (offset >= key.range[0] && offset <= end) sections.add(String(key.value));
+    for (const { name, value } of pairsAround(doc.contents, offset)) {
+      const inner = name === "devices" && isMap(value) ? pairsAround(value, offset) : [];
+      // The duplicate is a subsection key or inside one; otherwise it is `devices` itself.
+      if (inner.length > 0) for (const sub of inner) sections.add(`devices.${sub.name}`);
+      else sections.add(name);
     }
   }
   return sections;
+}
+
+/** The pairs of `map` whose key or value spans `offset`, by key name. */
+function pairsAround(map: YAMLMap, offset: number): { name: string; value: unknown }[] {
+  return map.items.flatMap((pair) => {
+    const key = pair.key;
+    if (!isScalar(key) || !key.range) return [];
+    const value = pair.value as { range?: [number, number, number] } | null;
+    const end = value?.range?.[2] ?? key.range[2];
+    return offset >= key.range[0] && offset <= end ? [{ name: String(key.value), value: pair.value }] : [];
+  });
 }
 
 /** Drops repeated diagnostics (same place, code and message) and orders the rest deterministically. */

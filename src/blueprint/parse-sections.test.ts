@@ -34,7 +34,8 @@ describe("parseSections", () => {
     const input = { ...base(), bogus: 1, devices: { usb: "maybe" }, passwords: { length: 2 } };
     const result = parseSections(input);
     expect(paths(result.issues).sort()).toEqual(["", "devices.usb", "passwords.length"]);
-    expect(result.sections.devices).toBeUndefined();
+    expect(result.sections.devices?.usb).toBeUndefined();
+    expect(result.sections.devices?.kiosk?.apps).toEqual(["remote-assist", "settings"]);
     expect(result.sections.passwords).toBeUndefined();
     expect(result.sections.clients?.[0]?.accounts[0]?.userPrincipalName).toBe("op01@contoso.onmicrosoft.com");
     expect(result.blueprint).toBeNull();
@@ -45,14 +46,19 @@ describe("parseSections", () => {
     const result = parseSections(input);
     expect(paths(result.issues).sort()).toEqual(["tenant", "tenant.model"]);
     expect(result.sections.tenant).toBeUndefined();
-    expect(result.sections.devices?.autopilot.groupTag).toBe("CFS-HOLOLENS");
+    expect(result.sections.devices?.autopilot?.groupTag).toBe("CFS-HOLOLENS");
     expect(result.sections.clients?.[0]?.accounts[0]?.userPrincipalName).toBe("op01@contoso.com");
     expect(result.sections.clients?.[0]?.usageLocation).toBe("US");
   });
 
-  it("without a valid tenant.domain, devices and clients are absent unless the file gives what the defaults derive", () => {
+  it("without a valid tenant.domain, the parts whose defaults derive from it are absent unless the file gives them", () => {
     const noDomain = parseSections({ ...base(), tenant: { domain: "bad domain" } });
-    expect(noDomain.sections.devices).toBeUndefined();
+    // The kiosk profile and app-control policy GUIDs derive from the domain; the group tag from the
+    // prefix, whose default is still good.
+    expect(Object.keys(noDomain.sections.devices ?? {})).toEqual(
+      ["osBaseline", "autopilot", "tenantLockdown", "developerMode", "usb", "storeAutoUpdate", "settingsPages", "updateRing", "restrictions"],
+    );
+    expect(noDomain.sections.devices?.autopilot?.groupTag).toBe("HF-HOLOLENS");
     expect(noDomain.sections.clients).toBeUndefined();
     expect(noDomain.sections.metadata).toEqual({ name: "p", description: "" });
 
@@ -66,7 +72,7 @@ describe("parseSections", () => {
       },
       clients: [{ id: "fabrikam", usageLocation: "DE", accounts: ["op01@contoso.com"] }],
     });
-    expect(explicit.sections.devices?.kiosk.profileId).toBe("{8739C257-184F-45DD-8657-C235819172A3}");
+    expect(explicit.sections.devices?.kiosk?.profileId).toBe("{8739C257-184F-45DD-8657-C235819172A3}");
     expect(explicit.sections.clients?.[0]?.accounts[0]?.userPrincipalName).toBe("op01@contoso.com");
   });
 
@@ -75,6 +81,64 @@ describe("parseSections", () => {
     expect(result.issues).toEqual([]);
     expect(result.sections.devices).toBeUndefined();
     expect(result.blueprint).toBeNull();
+  });
+
+  it("a devices subsection named unusable is left out; the other subsections stay", () => {
+    const result = parseSections({ ...base(), devices: { usb: "on", kiosk: { apps: ["settings"], showTaskbar: 2 } } }, new Set(["devices.usb"]));
+    expect(paths(result.issues)).toEqual(["devices.kiosk.showTaskbar"]);
+    expect(result.sections.devices?.usb).toBeUndefined();
+    expect(result.sections.devices?.kiosk).toBeUndefined();
+    expect(result.sections.devices?.developerMode).toBe(false);
+    expect(result.blueprint).toBeNull();
+  });
+
+  it("devices subsection by subsection: a failed one falls back to nothing, the valid ones get their defaults", () => {
+    const input = {
+      ...base(),
+      devices: {
+        usb: "sometimes",
+        osBaseline: "19H9",
+        kiosk: { apps: ["remote-assist", "setings"] },
+        appControl: { blockBrowser: "no", blockApps: ["store"] },
+        restrictions: { allowBluetooth: false },
+      },
+    };
+    const result = parseSections(input);
+    expect(paths(result.issues).sort()).toEqual(["devices.appControl.blockBrowser", "devices.osBaseline", "devices.usb"]);
+    const devices = result.sections.devices!;
+    expect(Object.keys(devices)).toEqual(["autopilot", "tenantLockdown", "kiosk", "developerMode", "storeAutoUpdate", "updateRing", "restrictions"]);
+    expect(devices.kiosk?.apps).toEqual(["remote-assist", "setings"]);
+    expect(devices.kiosk?.profileId).toBe(blueprintSchema.parse(base()).devices.kiosk.profileId);
+    expect(devices.restrictions).toEqual({ ...blueprintSchema.parse(base()).devices.restrictions, allowBluetooth: false });
+    // settingsPages is valid but its default pages derive from the failed baseline.
+    expect(devices.settingsPages).toBeUndefined();
+    const withPages = parseSections({ ...input, devices: { ...input.devices, settingsPages: { pages: ["network-wifi"] } } });
+    expect(withPages.sections.devices?.settingsPages).toEqual({ mode: "showonly", pages: ["network-wifi"] });
+    expect(result.blueprint).toBeNull();
+  });
+
+  it("an unknown key in devices is reported at devices and fails no subsection", () => {
+    const result = parseSections({ ...base(), devices: { kisok: {}, usb: "on" } });
+    expect(result.issues.map((i) => [i.code, i.path.join(".")])).toEqual([["unrecognized_keys", "devices"]]);
+    expect(Object.keys(result.sections.devices ?? {})).toHaveLength(11);
+    expect(result.sections.devices?.usb).toBe("on");
+    expect(result.blueprint).toBeNull();
+  });
+
+  it("devices that is not a mapping is one issue at devices and leaves every subsection out", () => {
+    for (const devices of [null, [], "off", 3]) {
+      const result = parseSections({ ...base(), devices });
+      expect(result.issues.map((i) => [i.code, i.path.join(".")]), String(devices)).toEqual([["invalid_type", "devices"]]);
+      expect(result.sections.devices).toBeUndefined();
+    }
+  });
+
+  it("the subsection issues equal those of the whole devices schema (same codes, paths and messages)", () => {
+    const devices = { usb: "sometimes", developerMode: 1, kiosk: { profileId: "nope", bogus: 1 }, updateRing: { qualityDeferralDays: 99 }, extra: true };
+    const whole = blueprintSchema.safeParse({ ...base(), devices });
+    expect(whole.success).toBe(false);
+    const key = (i: { code: string; path: PropertyKey[]; message: string }) => JSON.stringify([i.code, i.path, i.message]);
+    expect(parseSections({ ...base(), devices }).issues.map(key).sort()).toEqual(whole.error!.issues.map(key).sort());
   });
 
   it("an acknowledge list that fails keeps its known ids, once each", () => {

@@ -1,32 +1,43 @@
 /**
- * Validates a blueprint section by section, so one pass reports every problem: each top-level section
- * is checked against its own schema and, when valid, normalized with its defaults. The result holds the
- * schema issues of all sections and the sections that are usable, which decide the semantic checks that
- * can run. Pure: plain data in (the YAML document as JS), issues and sections out.
+ * Validates a blueprint section by section, so one pass reports every problem: each top-level section —
+ * and each subsection of `devices` — is checked against its own schema and, when valid, normalized with
+ * its defaults. The result holds the schema issues of all sections and the parts that are usable, which
+ * decide the semantic checks that can run. Pure: plain data in (the YAML document as JS), issues and
+ * sections out.
  */
 import { z } from "zod";
 import { ACKNOWLEDGEABLE } from "./schema/acknowledge.ts";
 import {
   apiVersionSchema,
+  completeDevices,
   normalizeClients,
-  normalizeDevices,
+  normalizeDeviceSubsections,
   sectionSchemas,
   type BlueprintInput,
+  type DevicesInput,
   type TenantDefaults,
 } from "./schema/blueprint.ts";
+import { DEVICE_SUBSECTIONS, deviceSubsectionSchemas } from "./schema/devices.ts";
 import { tenantSchema } from "./schema/tenant.ts";
-import type { Blueprint } from "./types.ts";
+import type { Blueprint, PartialBlueprint } from "./types.ts";
 
 type Issue = z.core.$ZodIssue;
 type SectionKey = keyof typeof sectionSchemas;
 
 const SECTION_KEYS = Object.keys(sectionSchemas) as SectionKey[];
 
+/** Any value for each of `keys`: the shape of a mapping whose keys are checked one by one. */
+const anyValueFor = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, z.unknown().optional()])) as Record<K, z.ZodOptional<z.ZodUnknown>>;
+
 /** The root: known section names (each checked on its own below) and the apiVersion. */
-const rootSchema = z.strictObject({
-  apiVersion: apiVersionSchema,
-  ...(Object.fromEntries(SECTION_KEYS.map((key) => [key, z.unknown().optional()])) as Record<SectionKey, z.ZodOptional<z.ZodUnknown>>),
-});
+const rootSchema = z.strictObject({ apiVersion: apiVersionSchema, ...anyValueFor(SECTION_KEYS) });
+
+/**
+ * `devices` itself: a mapping of known subsection names (each checked on its own below). Absent means
+ * every default, as `sectionSchemas.devices` says with `prefault({})`.
+ */
+const devicesShellSchema = z.strictObject(anyValueFor(DEVICE_SUBSECTIONS)).prefault({});
 
 export interface SectionedParse {
   /** Schema issues of the root and of every section, with paths from the root of the file. */
@@ -34,9 +45,10 @@ export interface SectionedParse {
   /**
    * The normalized sections that passed their schema and whose defaults could be filled in. A section
    * is absent when it failed, when the YAML left it ambiguous (`unusable`), or when a tenant value its
-   * defaults derive from is unknown.
+   * defaults derive from is unknown. `devices` holds the subsections for which that is so: it is
+   * absent only when it is not a mapping (or is ambiguous as a whole).
    */
-  sections: Partial<Blueprint>;
+  sections: PartialBlueprint;
   /** False when `sections.acknowledge` holds only the known ids recovered from a list that failed. */
   acknowledgeValid: boolean;
   /** The whole normalized blueprint, when there is no issue at all. */
@@ -71,9 +83,28 @@ function recoverAcknowledgements(raw: unknown): string[] {
 }
 
 /**
- * Validates `input` section by section. `unusable` names sections the YAML layer already found
- * ambiguous (a duplicate key inside them): their schema issues are still reported, but they are not
- * used for checks.
+ * The subsections of `devices` that pass their own schema (null when `devices` is not a mapping), and the
+ * issues of all of them. An unknown key in `devices` is reported but fails no subsection: like an unknown
+ * top-level key, it names nothing the checks read.
+ */
+function parseDevices(raw: unknown, unusable: ReadonlySet<string>, issues: Issue[]): DevicesInput | null {
+  const shell = devicesShellSchema.safeParse(raw, { reportInput: true });
+  if (!shell.success) issues.push(...prefixed("devices", shell.error.issues));
+  if (!isRecord(raw) && raw !== undefined) return null;
+  const record = raw ?? {};
+  const valid: Record<string, unknown> = {};
+  for (const key of DEVICE_SUBSECTIONS) {
+    const result = deviceSubsectionSchemas[key].safeParse(record[key], { reportInput: true });
+    if (!result.success) issues.push(...prefixed("devices", prefixed(key, result.error.issues)));
+    else if (!unusable.has(`devices.${key}`)) valid[key] = result.data;
+  }
+  return unusable.has("devices") ? null : (valid as DevicesInput);
+}
+
+/**
+ * Validates `input` section by section (`devices` subsection by subsection). `unusable` names sections
+ * (`clients`) or `devices` subsections (`devices.kiosk`) the YAML layer already found ambiguous (a
+ * duplicate key inside them): their schema issues are still reported, but they are not used for checks.
  */
 export function parseSections(input: Record<string, unknown>, unusable: ReadonlySet<string> = new Set()): SectionedParse {
   const issues: Issue[] = [];
@@ -82,16 +113,18 @@ export function parseSections(input: Record<string, unknown>, unusable: Readonly
 
   const valid: Partial<BlueprintInput> = {};
   for (const key of SECTION_KEYS) {
+    if (key === "devices") continue;
     const result = sectionSchemas[key].safeParse(input[key], { reportInput: true });
     if (!result.success) issues.push(...prefixed(key, result.error.issues));
     else if (!unusable.has(key)) (valid as Record<string, unknown>)[key] = result.data;
   }
+  const validDevices = parseDevices(input.devices, unusable, issues);
 
   const tenant = tenantDefaults(valid.tenant, input.tenant, !unusable.has("tenant"));
-  const devices = valid.devices ? normalizeDevices(valid.devices, tenant) : null;
+  const devices = validDevices ? normalizeDeviceSubsections(validDevices, tenant) : null;
   const clients = valid.clients ? normalizeClients(valid.clients, tenant) : null;
   const acknowledgeValid = valid.acknowledge !== undefined;
-  const sections: Partial<Blueprint> = {
+  const sections: PartialBlueprint = {
     ...(root.success ? { apiVersion: root.data.apiVersion } : {}),
     ...(valid.metadata ? { metadata: valid.metadata } : {}),
     ...(valid.tenant ? { tenant: valid.tenant } : {}),
@@ -107,9 +140,10 @@ export function parseSections(input: Record<string, unknown>, unusable: Readonly
 }
 
 /** The sections as a `Blueprint` when every one is there and nothing was wrong. */
-function completeBlueprint(s: Partial<Blueprint>, issues: readonly Issue[], unusable: ReadonlySet<string>): Blueprint | null {
+function completeBlueprint(s: PartialBlueprint, issues: readonly Issue[], unusable: ReadonlySet<string>): Blueprint | null {
   if (issues.length > 0 || unusable.size > 0) return null;
-  const { apiVersion, metadata, tenant, licensing, devices, isolation, experts, clients, passwords, acknowledge } = s;
+  const { apiVersion, metadata, tenant, licensing, isolation, experts, clients, passwords, acknowledge } = s;
+  const devices = s.devices ? completeDevices(s.devices) : null;
   if (!apiVersion || !metadata || !tenant || !licensing || !devices || !isolation || !experts || !clients || !passwords || !acknowledge) {
     return null;
   }

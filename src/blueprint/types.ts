@@ -52,6 +52,13 @@ export interface Blueprint {
   acknowledge: string[];
 }
 
+/**
+ * What the loader could validate of a blueprint that has errors: the sections (and the `devices`
+ * subsections) that passed their schema, normalized with their defaults; the rest are absent. A semantic
+ * check runs only when everything it declares is present.
+ */
+export type PartialBlueprint = Partial<Omit<Blueprint, "devices">> & { devices?: Partial<DevicesSection> };
+
 export interface TenantSection {
   /** Tenant id (GUID) when known; the domain is enough for compile. */
   id: string | null;

@@ -2,7 +2,7 @@
 import { findApp } from "../../catalog/index.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-export const autoLaunchNotInKiosk = defineCheck(["devices"], ["HF2014"], (bp, src) => {
+export const autoLaunchNotInKiosk = defineCheck(["devices.kiosk"], ["HF2014"], (bp, src) => {
   const { kiosk } = bp.devices;
   if (!kiosk.enabled || kiosk.autoLaunch === null || kiosk.apps.includes(kiosk.autoLaunch)) return [];
   // An unknown id is reported once, by unknown-app (HF2011), at the same key; a calling app missing from

@@ -6,7 +6,7 @@
 import { apps } from "../../catalog/index.ts";
 import { blockedApps, defineCheck, finding } from "./finding.ts";
 
-export const browserAllowed = defineCheck(["devices", "clients"], ["HF2003"], (bp, src) => {
+export const browserAllowed = defineCheck(["devices.appControl", "clients"], ["HF2003"], (bp, src) => {
   const accounts = bp.clients.reduce((n, c) => n + c.accounts.length, 0);
   if (accounts === 0) return [];
   const { appControl } = bp.devices;

@@ -2,7 +2,7 @@
 import { findApp } from "../../catalog/index.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-export const browserListedButAllowed = defineCheck(["devices"], ["HF2026"], (bp, src) => {
+export const browserListedButAllowed = defineCheck(["devices.appControl"], ["HF2026"], (bp, src) => {
   const { appControl } = bp.devices;
   if (appControl.blockBrowser) return [];
   return appControl.blockApps.flatMap((id, i) =>

@@ -1,7 +1,7 @@
 /** HF2002: the calling app (Remote Assist or Guides) denied by app control — clients could not call anyone. */
 import { blockedApps, defineCheck, finding } from "./finding.ts";
 
-export const callingAppBlocked = defineCheck(["devices"], ["HF2002"], (bp, src) => {
+export const callingAppBlocked = defineCheck(["devices.kiosk", "devices.appControl"], ["HF2002"], (bp, src) => {
   const { appControl, kiosk } = bp.devices;
   if (!blockedApps(bp).has(kiosk.callingApp)) return [];
   const i = appControl.blockApps.indexOf(kiosk.callingApp);

@@ -3,7 +3,7 @@ import { findApp } from "../../catalog/index.ts";
 import { suggest } from "../suggest.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-export const callingAppNotInKiosk = defineCheck(["devices"], ["HF2025"], (bp, src) => {
+export const callingAppNotInKiosk = defineCheck(["devices.kiosk"], ["HF2025"], (bp, src) => {
   const { kiosk } = bp.devices;
   if (!kiosk.enabled || kiosk.apps.includes(kiosk.callingApp)) return [];
   // A misspelt calling app (`Remote Assist`) is reported once, by unknown-app (HF2011), with the right id.

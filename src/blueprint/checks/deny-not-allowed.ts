@@ -2,7 +2,7 @@
 import { findApp } from "../../catalog/index.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-export const denyNotAllowed = defineCheck(["devices"], ["HF2016"], (bp, src) =>
+export const denyNotAllowed = defineCheck(["devices.kiosk", "devices.appControl"], ["HF2016"], (bp, src) =>
   bp.devices.appControl.blockApps.flatMap((id, i) => {
     const app = findApp(id);
     // The calling app has its own, more specific finding (HF2002).

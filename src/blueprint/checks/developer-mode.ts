@@ -1,7 +1,7 @@
 /** HF2022 (warning): developer mode left available (guide §GR-6.1 disables it). */
 import { defineCheck, finding } from "./finding.ts";
 
-export const developerMode = defineCheck(["devices"], ["HF2022"], (bp, src) =>
+export const developerMode = defineCheck(["devices.developerMode"], ["HF2022"], (bp, src) =>
   bp.devices.developerMode
     ? [
         finding(src, ["devices", "developerMode"], "HF2022", "warning", {

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { diagnosticCodes } from "../../diag/codes.ts";
 import { ACKNOWLEDGEABLE } from "../schema/acknowledge.ts";
 import { blueprintSchema } from "../schema/blueprint.ts";
+import { devicesSchema } from "../schema/devices.ts";
 import { createSourceMap } from "../source-map.ts";
 import type { Blueprint } from "../types.ts";
-import { checks, runChecks, runnableChecks, SECTION_NAMES } from "./index.ts";
+import { checks, runChecks, runnableChecks, SECTION_NAMES, type SectionName } from "./index.ts";
+import { defineCheck } from "./finding.ts";
 import { blueprintForCheck, FIXTURE_CLIENT, FIXTURE_HEAD } from "./test-support.ts";
 
 const dir = new URL("./", import.meta.url);
@@ -34,20 +36,33 @@ function schemaValidBlueprints() {
   });
 }
 
-/** `bp` with every section not in `keep` replaced by a value that throws when a check reads it. */
-function onlySections(bp: Blueprint, keep: readonly string[]): Blueprint {
+/** A stand-in for an undeclared section (or subsection) that throws when a check reads it. */
+const undeclared = (name: string) =>
+  new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        throw new Error(`read ${name}.${String(key)} without declaring ${name}`);
+      },
+    },
+  );
+
+/**
+ * `bp` with every section not in `keep` replaced by a value that throws when a check reads it; `devices`
+ * is guarded subsection by subsection, so reading `devices.kiosk` needs `devices.kiosk` in `keep`.
+ */
+function onlySections(bp: Blueprint, keep: readonly SectionName[]): Blueprint {
   const guarded: Record<string, unknown> = { ...bp };
   for (const section of SECTION_NAMES) {
-    if (keep.includes(section)) continue;
-    guarded[section] = new Proxy(
-      {},
-      {
-        get: (_, key) => {
-          throw new Error(`read ${section}.${String(key)} without declaring the section`);
-        },
-      },
-    );
+    if (!section.startsWith("devices.") && !keep.includes(section)) guarded[section] = undeclared(section);
   }
+  guarded.devices = new Proxy(bp.devices, {
+    get: (devices, key) => {
+      const name = `devices.${String(key)}`;
+      if (keep.some((section) => section === name)) return devices[key as keyof typeof devices];
+      throw new Error(`read ${name} without declaring it`);
+    },
+  });
   return guarded as unknown as Blueprint;
 }
 
@@ -92,6 +107,18 @@ describe("check registry", () => {
     expect(checkFiles.filter((id) => !fired.has(id))).toEqual([]);
   });
 
+  it("the guard catches a check that reads a devices subsection it did not declare", () => {
+    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}devices:\n  usb: on\n${FIXTURE_CLIENT}`);
+    // Declares devices.usb but also reads the kiosk: a declaration one subsection short.
+    const misdeclared = defineCheck(["devices.usb"], [], (b) => (b.devices.usb === "on" && b.devices.kiosk.enabled ? [] : []));
+    expect(() => misdeclared(onlySections(bp, misdeclared.sections), src)).toThrow("read devices.kiosk without declaring it");
+    const declared = defineCheck(["devices.usb", "devices.kiosk"], [], (b) => (b.devices.usb === "on" && b.devices.kiosk.enabled ? [] : []));
+    expect(declared(onlySections(bp, declared.sections), src)).toEqual([]);
+    // …and one that reads a whole section it did not declare.
+    const readsClients = defineCheck(["devices.usb"], [], (b) => (b.clients.length > 0 ? [] : []));
+    expect(() => readsClients(onlySections(bp, readsClients.sections), src)).toThrow("read clients.length without declaring clients");
+  });
+
   it("every finding says what is wrong, why it matters and what to do, at a place in the file", () => {
     for (const { name, bp, src } of schemaValidBlueprints()) {
       for (const d of runChecks(bp, src)) {
@@ -132,8 +159,37 @@ describe("runChecks", () => {
     expect(runChecks(withoutDevices, src).map((d) => d.code)).toEqual(["HF2005"]);
     const skipped = Object.values(checks).filter((c) => !runnableChecks(withoutDevices).includes(c));
     expect(skipped.length).toBeGreaterThan(0);
-    expect(skipped.every((c) => c.sections.includes("devices"))).toBe(true);
+    expect(skipped.every((c) => c.sections.some((s) => s.startsWith("devices.")))).toBe(true);
     expect(runnableChecks({})).toEqual([]);
+  });
+
+  it("a missing devices subsection skips exactly the checks that read it; the other devices checks run", () => {
+    const text = `${FIXTURE_HEAD}devices:\n  usb: on\n  developerMode: true\n  kiosk:\n    apps: [remote-assist, setings]\n${FIXTURE_CLIENT}`;
+    const { bp, src } = blueprintForCheck(text);
+    expect(runChecks(bp, src).map((d) => d.code).sort()).toEqual(["HF2011", "HF2021", "HF2022"]);
+    const { usb: _usb, ...withoutUsb } = bp.devices;
+    expect(runChecks({ ...bp, devices: withoutUsb }, src).map((d) => d.code).sort()).toEqual(["HF2011", "HF2022"]);
+    const { kiosk: _kiosk, ...withoutKiosk } = bp.devices;
+    const partial = { ...bp, devices: withoutKiosk };
+    expect(runChecks(partial, src).map((d) => d.code).sort()).toEqual(["HF2021", "HF2022"]);
+    const skipped = Object.values(checks).filter((c) => !runnableChecks(partial).includes(c));
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.every((c) => c.sections.includes("devices.kiosk"))).toBe(true);
+    expect(runnableChecks(partial)).toContain(checks["usb-on"]);
+  });
+
+  it("SECTION_NAMES holds every top-level section but devices, and every devices subsection of the schema", () => {
+    expect(SECTION_NAMES.filter((s) => !s.startsWith("devices."))).toEqual([
+      "metadata",
+      "tenant",
+      "licensing",
+      "isolation",
+      "experts",
+      "clients",
+      "passwords",
+    ]);
+    expect(SECTION_NAMES.filter((s) => s.startsWith("devices.")).map((s) => s.slice(8))).toEqual(Object.keys(devicesSchema.shape));
+    expect(Object.keys(devicesSchema.shape)).toHaveLength(11);
   });
 
   it("an acknowledgement whose check was skipped is not reported as unused", () => {

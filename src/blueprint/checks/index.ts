@@ -1,11 +1,12 @@
 /**
  * The registry of semantic checks, sorted by id (the file name). Explicit, never globbed: the registry
- * test keeps it in step with the files. `runChecks` runs every check whose sections are present and
- * applies the blueprint's acknowledgements (`acknowledge: [...]`), reporting any that silenced nothing.
+ * test keeps it in step with the files. `runChecks` runs every check whose declared sections (and `devices`
+ * subsections) are present and applies the blueprint's acknowledgements (`acknowledge: [...]`), reporting
+ * any that silenced nothing.
  */
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import { ACKNOWLEDGEABLE, type Acknowledgement } from "../schema/acknowledge.ts";
-import type { Blueprint, BlueprintSourceMap } from "../types.ts";
+import type { Blueprint, BlueprintSourceMap, PartialBlueprint } from "../types.ts";
 import { autoLaunchNotInKiosk } from "./auto-launch-not-in-kiosk.ts";
 import { browserAllowed } from "./browser-allowed.ts";
 import { browserListedButAllowed } from "./browser-listed-but-allowed.ts";
@@ -18,7 +19,7 @@ import { deviceSharedAcrossClients } from "./device-shared-across-clients.ts";
 import { duplicateClientId } from "./duplicate-client-id.ts";
 import { duplicateUpn } from "./duplicate-upn.ts";
 import { extendedPasswordTooShort } from "./extended-password-too-short.ts";
-import type { BlueprintCheck } from "./finding.ts";
+import { hasSection, type BlueprintCheck } from "./finding.ts";
 import { graphGroupNameLimits } from "./graph-group-name-limits.ts";
 import { informationBarriersLicence } from "./information-barriers-licence.ts";
 import { kioskAppBlocked } from "./kiosk-app-blocked.ts";
@@ -38,7 +39,7 @@ import { usbOn } from "./usb-on.ts";
 import { wifiConfigurationBlocked } from "./wifi-configuration-blocked.ts";
 
 export type { BlueprintCheck, SectionName } from "./finding.ts";
-export { SECTION_NAMES } from "./finding.ts";
+export { hasSection, SECTION_NAMES } from "./finding.ts";
 
 export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "auto-launch-not-in-kiosk": autoLaunchNotInKiosk,
@@ -73,11 +74,12 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
 };
 
 /**
- * Which checks can run on `bp`: those whose every section is present. The loader leaves out the sections
- * that failed the schema, so a broken section skips exactly the checks that read it.
+ * Which checks can run on `bp`: those whose every declared section (or `devices` subsection) is present.
+ * The loader leaves out what failed the schema, so a broken `devices.usb` skips exactly the checks that
+ * read it and the kiosk checks still run.
  */
-export function runnableChecks(bp: Partial<Blueprint>): BlueprintCheck[] {
-  return Object.values(checks).filter((check) => check.sections.every((section) => bp[section] !== undefined));
+export function runnableChecks(bp: PartialBlueprint): BlueprintCheck[] {
+  return Object.values(checks).filter((check) => check.sections.every((section) => hasSection(bp, section)));
 }
 
 export interface RunChecksOptions {
@@ -92,9 +94,10 @@ export interface RunChecksOptions {
  * Runs every check whose sections `bp` has; drops acknowledged findings and warns (HF2028) about an
  * acknowledgement that silenced nothing although its check ran.
  */
-export function runChecks(bp: Partial<Blueprint>, src: BlueprintSourceMap, options: RunChecksOptions = {}): Diagnostic[] {
+export function runChecks(bp: PartialBlueprint, src: BlueprintSourceMap, options: RunChecksOptions = {}): Diagnostic[] {
   const ran = runnableChecks(bp);
-  // Safe: a runnable check reads only sections that are present (the registry test holds each check to that).
+  // Safe: a runnable check reads only the sections and subsections that are present (the registry test
+  // holds each check to its declaration).
   const found = ran.flatMap((check) => check(bp as Blueprint, src));
   const acknowledge = bp.acknowledge ?? [];
   const codeOf = (id: string): string | undefined => ACKNOWLEDGEABLE[id as Acknowledgement];

@@ -1,7 +1,7 @@
 /** HF2001: a kiosk app that app control denies — it shows in the kiosk but never starts (guide §CC-apps). */
 import { blockedApps, defineCheck, finding } from "./finding.ts";
 
-export const kioskAppBlocked = defineCheck(["devices"], ["HF2001"], (bp, src) => {
+export const kioskAppBlocked = defineCheck(["devices.kiosk", "devices.appControl"], ["HF2001"], (bp, src) => {
   const { kiosk } = bp.devices;
   if (!kiosk.enabled) return [];
   const blocked = blockedApps(bp);

@@ -2,7 +2,7 @@
 import { apps, findApp } from "../../catalog/index.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-export const kioskAppNotAllowed = defineCheck(["devices"], ["HF2015"], (bp, src) =>
+export const kioskAppNotAllowed = defineCheck(["devices.kiosk"], ["HF2015"], (bp, src) =>
   bp.devices.kiosk.apps.flatMap((id, i) => {
     const app = findApp(id);
     if (!app || app.kioskAllowed) return [];

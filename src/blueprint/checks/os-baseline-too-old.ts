@@ -56,7 +56,22 @@ interface TooOld {
   path: (string | number)[];
 }
 
-export const osBaselineTooOld = defineCheck(["devices"], ["HF2010"], (bp, src) => {
+/**
+ * Every subsection `featuresUsed` and the settings pages read: the verdict "older than the defaults use"
+ * needs them all, so an error in any of them waits for its fix rather than give a partial list.
+ */
+const READS = [
+  "devices.osBaseline",
+  "devices.autopilot",
+  "devices.tenantLockdown",
+  "devices.kiosk",
+  "devices.usb",
+  "devices.settingsPages",
+  "devices.updateRing",
+  "devices.restrictions",
+] as const;
+
+export const osBaselineTooOld = defineCheck(READS, ["HF2010"], (bp, src) => {
   const baseline = bp.devices.osBaseline;
   const tooOld = (minBuild: string) => compareBuilds(baseline.build, minBuild) < 0;
   const why = "Devices on the baseline ignore or reject settings their OS does not have, so the deployment would not be what the blueprint says.";

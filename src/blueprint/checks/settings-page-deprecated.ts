@@ -2,7 +2,7 @@
 import { compareBuilds, findSettingsPage } from "../../catalog/index.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-export const settingsPageDeprecated = defineCheck(["devices"], ["HF2009"], (bp, src) => {
+export const settingsPageDeprecated = defineCheck(["devices.osBaseline", "devices.settingsPages"], ["HF2009"], (bp, src) => {
   const baseline = bp.devices.osBaseline;
   return bp.devices.settingsPages.pages.flatMap((id, i) => {
     const page = findSettingsPage(id);

@@ -5,7 +5,7 @@
 import { findSettingsPage } from "../../catalog/index.ts";
 import { defineCheck, finding } from "./finding.ts";
 
-export const settingsPageNotNetwork = defineCheck(["devices"], ["HF2007"], (bp, src) => {
+export const settingsPageNotNetwork = defineCheck(["devices.settingsPages"], ["HF2007"], (bp, src) => {
   const { mode, pages } = bp.devices.settingsPages;
   if (mode === "hide") {
     return [

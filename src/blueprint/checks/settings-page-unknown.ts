@@ -6,7 +6,7 @@ import { defineCheck, finding } from "./finding.ts";
 /** Page ids, reachable also by their URI and their names ("ms-settings:network-vpn", "Airplane Mode"). */
 const candidates = settingsPages.map((p) => ({ name: p.id, aliases: [`ms-settings:${p.id}`, p.displayName] }));
 
-export const settingsPageUnknown = defineCheck(["devices"], ["HF2008"], (bp, src) =>
+export const settingsPageUnknown = defineCheck(["devices.settingsPages"], ["HF2008"], (bp, src) =>
   bp.devices.settingsPages.pages.flatMap((page, i) =>
     findSettingsPage(page)
       ? []

@@ -6,7 +6,7 @@ import { defineCheck, finding } from "./finding.ts";
 /** App ids, reachable also by their display names ("Microsoft Store" → `store`). */
 const candidates = apps.map((a) => ({ name: a.id, aliases: [a.displayName] }));
 
-export const unknownApp = defineCheck(["devices"], ["HF2011"], (bp, src) => {
+export const unknownApp = defineCheck(["devices.kiosk", "devices.appControl"], ["HF2011"], (bp, src) => {
   const { kiosk, appControl } = bp.devices;
   const refs: { id: string; path: (string | number)[] }[] = [
     ...kiosk.apps.map((id, i) => ({ id, path: ["devices", "kiosk", "apps", i] })),

@@ -24,7 +24,7 @@ function written(src: BlueprintSourceMap, keys: readonly RingKey[]): RingKey[] {
 
 const listed = (keys: readonly string[]) => keys.map((k) => `\`${k}\``).join(" and ");
 
-export const updateRingScheduleIgnored = defineCheck(["devices"], ["HF2031"], (bp, src) => {
+export const updateRingScheduleIgnored = defineCheck(["devices.updateRing"], ["HF2031"], (bp, src) => {
   const ring = bp.devices.updateRing;
   if (!ring.enabled) return [];
   const mode = `automaticUpdateMode \`${ring.automaticUpdateMode}\`${src.has?.([...RING, "automaticUpdateMode"]) === true ? "" : " (the default)"}`;

@@ -1,7 +1,7 @@
 /** HF2021 (warning): USB data left on lets anyone copy data off the device with a PC (guide §GR-6.2). */
 import { defineCheck, finding } from "./finding.ts";
 
-export const usbOn = defineCheck(["devices"], ["HF2021"], (bp, src) =>
+export const usbOn = defineCheck(["devices.usb"], ["HF2021"], (bp, src) =>
   bp.devices.usb === "on"
     ? [
         finding(src, ["devices", "usb"], "HF2021", "warning", {

@@ -4,7 +4,7 @@
  */
 import { defineCheck, finding } from "./finding.ts";
 
-export const wifiConfigurationBlocked = defineCheck(["devices"], ["HF2029"], (bp, src) =>
+export const wifiConfigurationBlocked = defineCheck(["devices.restrictions"], ["HF2029"], (bp, src) =>
   bp.devices.restrictions.allowManualWifiConfiguration
     ? []
     : [

@@ -11,7 +11,7 @@ import { stableObjectGuid } from "../stable-guid.ts";
 import { acknowledgeSchema } from "./acknowledge.ts";
 import { clientsSchema } from "./clients.ts";
 import { documented } from "./common.ts";
-import { devicesSchema } from "./devices.ts";
+import { DEVICE_SUBSECTIONS, devicesSchema } from "./devices.ts";
 import { defaultSettingsPages } from "./devices/settings-pages.ts";
 import { expertsSchema } from "./experts.ts";
 import { isolationSchema } from "./isolation.ts";
@@ -54,25 +54,45 @@ export type BlueprintInput = z.output<typeof blueprintInputSchema>;
 /** The tenant values other sections' defaults derive from; absent when the tenant section could not give them. */
 export type TenantDefaults = Partial<Pick<TenantSection, "domain" | "namingPrefix" | "usageLocation">>;
 
+/** The `devices` subsections that passed their own schema (the loader validates each on its own). */
+export type DevicesInput = Partial<BlueprintInput["devices"]>;
+
 /**
- * Fills the defaults of `devices` that depend on another key: the group tag (tenant.namingPrefix), the
- * kiosk profile and app-control policy GUIDs (tenant.domain) and the settings pages (devices.osBaseline).
- * Null when a tenant value it needs is missing (the tenant section failed and the file does not give it).
+ * Fills the defaults of the `devices` subsections that depend on another key: the group tag
+ * (tenant.namingPrefix), the kiosk profile and app-control policy GUIDs (tenant.domain) and the settings
+ * pages (devices.osBaseline). A subsection whose default needs a value that is missing (the tenant key
+ * or the baseline failed and the file does not give the value itself) is left out; the others are kept,
+ * in schema order.
+ */
+export function normalizeDeviceSubsections(devices: DevicesInput, tenant: TenantDefaults): Partial<DevicesSection> {
+  const { osBaseline, autopilot, kiosk, appControl, settingsPages } = devices;
+  const derive = (name: "kiosk-profile" | "app-control-policy") => (tenant.domain === undefined ? undefined : stableObjectGuid(tenant.domain, name));
+  const groupTag = autopilot?.groupTag ?? (tenant.namingPrefix === undefined ? undefined : `${tenant.namingPrefix}-HOLOLENS`);
+  const profileId = kiosk?.profileId ?? derive("kiosk-profile");
+  const policyId = appControl?.policyId ?? derive("app-control-policy");
+  const pages = settingsPages?.pages ?? (osBaseline ? defaultSettingsPages(osBaseline.build) : undefined);
+  const normalized: Partial<DevicesSection> = {
+    ...devices,
+    autopilot: autopilot && groupTag !== undefined ? { ...autopilot, groupTag } : undefined,
+    kiosk: kiosk && profileId !== undefined ? { ...kiosk, profileId } : undefined,
+    appControl: appControl && policyId !== undefined ? { ...appControl, policyId } : undefined,
+    settingsPages: settingsPages && pages !== undefined ? { ...settingsPages, pages } : undefined,
+  };
+  // Spreading `devices` first keeps the schema's key order; absent subsections are dropped, not undefined.
+  return Object.fromEntries(Object.entries(normalized).filter(([, value]) => value !== undefined)) as Partial<DevicesSection>;
+}
+
+/** `devices` when every subsection is there; null when one is missing. */
+export function completeDevices(devices: Partial<DevicesSection>): DevicesSection | null {
+  return DEVICE_SUBSECTIONS.every((key) => devices[key] !== undefined) ? (devices as DevicesSection) : null;
+}
+
+/**
+ * Fills the defaults of a whole, valid `devices` section (see `normalizeDeviceSubsections`). Null when a
+ * tenant value a default needs is missing.
  */
 export function normalizeDevices(devices: BlueprintInput["devices"], tenant: TenantDefaults): DevicesSection | null {
-  const { autopilot, kiosk, appControl, settingsPages } = devices;
-  const groupTag = autopilot.groupTag ?? (tenant.namingPrefix === undefined ? undefined : `${tenant.namingPrefix}-HOLOLENS`);
-  const derive = (name: "kiosk-profile" | "app-control-policy") => (tenant.domain === undefined ? undefined : stableObjectGuid(tenant.domain, name));
-  const profileId = kiosk.profileId ?? derive("kiosk-profile");
-  const policyId = appControl.policyId ?? derive("app-control-policy");
-  if (groupTag === undefined || profileId === undefined || policyId === undefined) return null;
-  return {
-    ...devices,
-    autopilot: { ...autopilot, groupTag },
-    kiosk: { ...kiosk, profileId },
-    appControl: { ...appControl, policyId },
-    settingsPages: { ...settingsPages, pages: settingsPages.pages ?? defaultSettingsPages(devices.osBaseline.build) },
-  };
+  return completeDevices(normalizeDeviceSubsections(devices, tenant));
 }
 
 /**

@@ -1,5 +1,10 @@
-/** `devices`: everything configured on the HoloLens 2 devices (guide "General deployment recommendations"). */
+/**
+ * `devices`: everything configured on the HoloLens 2 devices (guide "General deployment recommendations").
+ * The loader validates each subsection (osBaseline, kiosk, usb, …) on its own, so one wrong key in
+ * `devices` does not hide the findings about the others.
+ */
 import { z } from "zod";
+import type { DevicesSection } from "../types.ts";
 import { documented } from "./common.ts";
 import { appControlSchema } from "./devices/app-control.ts";
 import { autopilotSchema } from "./devices/autopilot.ts";
@@ -38,3 +43,12 @@ export const devicesSchema = documented(
   }),
   { description: "Device configuration.", guide: "§GR-1–§GR-11" },
 );
+
+/** One subsection of `devices`: the unit the loader validates, normalizes and hands to checks. */
+export type DeviceSubsection = keyof DevicesSection;
+
+/** Each subsection's schema, with its default (`undefined` in the file gives the default). */
+export const deviceSubsectionSchemas = devicesSchema.shape;
+
+/** The subsections in schema order (the order of `DevicesSection` and of the YAML surface). */
+export const DEVICE_SUBSECTIONS = Object.keys(deviceSubsectionSchemas) as DeviceSubsection[];
