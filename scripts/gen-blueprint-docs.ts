@@ -1,7 +1,7 @@
 /**
  * Generates docs/blueprint.md from the blueprint's JSON Schema (descriptions, defaults and guide sections
- * all live in the zod schema), the acknowledgement table, the check registry (the sections each check
- * reads) and the diagnostic code registry.
+ * all live in the zod schema), the acknowledgement table, the check registry (the sections and `devices`
+ * subsections each check reads) and the diagnostic code registry.
  * Run: `npx tsx scripts/gen-blueprint-docs.ts`. A test fails when the committed file is out of date.
  */
 import { writeFileSync } from "node:fs";
@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { blueprintJsonSchema } from "../src/blueprint/json-schema.ts";
 import { checks } from "../src/blueprint/checks/index.ts";
 import { ACKNOWLEDGEABLE } from "../src/blueprint/schema/acknowledge.ts";
+import { DEVICE_SUBSECTIONS } from "../src/blueprint/schema/devices.ts";
 import { defaultSettingsPages } from "../src/blueprint/schema/devices/settings-pages.ts";
 import { OLDEST_SUPPORTED_BUILD } from "../src/blueprint/schema/devices/os-baseline.ts";
 import { compareBuilds, osReleases } from "../src/catalog/index.ts";
@@ -154,14 +155,19 @@ ${ackRows.join("\n")}
 Every problem is reported in one pass as \`file:line:col  code  message\`, ordered by position, each once.
 YAML syntax problems (HF1001–HF1005) that break the document's structure stop there: nothing after them
 can be read reliably. Otherwise each top-level section is checked against its schema on its own (HF1010–
-HF1019), and every semantic check (HF2xxx, one file each in \`src/blueprint/checks/\`) runs whose sections
-are valid, with their defaults filled in. So a file with an unknown key in \`tenant\` and an unknown app in
-\`devices.kiosk.apps\` gets both diagnostics.
+HF1019), and so is each subsection of \`devices\` (${DEVICE_SUBSECTIONS.map((key) => `\`${key}\``).join(", ")}).
+Every semantic check (HF2xxx, one file each in \`src/blueprint/checks/\`) runs whose sections are valid,
+with their defaults filled in. So a file with an unknown key in \`tenant\`, \`devices.usb: sometimes\` and an
+unknown app in \`devices.kiosk.apps\` gets all three diagnostics.
 
-A check is skipped, and only it, when a section it reads has an error or a duplicate key; the next
-\`holofleet validate\` after the fix runs it. The sections each check reads are listed below. \`devices\` and
-\`clients\` also need \`tenant.domain\` (and \`tenant.namingPrefix\` or \`tenant.usageLocation\`) for their
-defaults; those are taken from the file even when another \`tenant\` key is wrong. An \`acknowledge\` list
+A check is skipped, and only it, when a section it reads — for \`devices\`, a subsection it reads — has an
+error or a duplicate key; the next \`holofleet validate\` after the fix runs it. An unknown key directly in
+\`devices\` fails no subsection, and \`devices\` that is not a mapping fails them all. The sections each check
+reads are listed below (HF2010 reads most \`devices\` subsections, so it waits for any of them). Some parts
+also need a key elsewhere for their defaults: \`devices.kiosk\` and \`devices.appControl\` (their GUIDs) and
+\`clients\` need \`tenant.domain\`, \`devices.autopilot\` \`tenant.namingPrefix\`, \`clients\`
+\`tenant.usageLocation\`, and \`devices.settingsPages\` without \`pages\` a valid \`devices.osBaseline\`; the
+tenant values are taken from the file even when another \`tenant\` key is wrong. An \`acknowledge\` list
 with an unknown id still applies its known ids. \`holofleet validate\` exits 1 when any diagnostic is an
 error; warnings keep exit 0.
 
