@@ -107,6 +107,25 @@ describe("check registry", () => {
     expect(checkFiles.filter((id) => !fired.has(id))).toEqual([]);
   });
 
+  it("each devices subsection a check declares is one it reads (no declaration broader than needed)", () => {
+    // An over-broad declaration would skip the check when an unrelated subsection has an error.
+    const blueprints = schemaValidBlueprints();
+    for (const [id, check] of Object.entries(checks)) {
+      for (const section of check.sections.filter((s) => s.startsWith("devices."))) {
+        const fewer = check.sections.filter((s) => s !== section);
+        const reads = blueprints.some(({ bp, src }) => {
+          try {
+            check(onlySections(bp, fewer), src);
+            return false;
+          } catch {
+            return true;
+          }
+        });
+        expect(reads, `${id} declares ${section}`).toBe(true);
+      }
+    }
+  });
+
   it("the guard catches a check that reads a devices subsection it did not declare", () => {
     const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}devices:\n  usb: on\n${FIXTURE_CLIENT}`);
     // Declares devices.usb but also reads the kiosk: a declaration one subsection short.
