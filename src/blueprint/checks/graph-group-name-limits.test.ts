@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compile/compile.ts";
-import {
-  clientGroupDisplayName,
-  clientGroupMailNickname,
-  expertsGroupDisplayName,
-  graphGroupNameLimits,
-} from "./graph-group-name-limits.ts";
+import { clientGroupDisplayName, clientGroupMailNickname, expertsGroupDisplayName } from "../object-names.ts";
+import { graphGroupNameLimits } from "./graph-group-name-limits.ts";
 import { blueprintForCheck, FIXTURE_HEAD } from "./test-support.ts";
 
 const client = (id: string, displayName: string) =>

@@ -2,23 +2,18 @@
  * HF2030: a group holofleet creates would break Graph's limits (graph-facts §1, group-post-groups.md):
  * `displayName` at most 256 characters, `mailNickname` at most 64. The names are built from several
  * keys — `<namingPrefix> Client <displayName>`, `<namingPrefix> <experts.groupName>`,
- * `<namingPrefix>-client-<id>` — so no single key's schema can hold the limit; the compiler names the
- * groups the same way (a test compiles a blueprint and compares).
+ * `<namingPrefix>-client-<id>` — so no single key's schema can
+ * hold the limit. The names come from `object-names.ts`, which the compiler uses too.
  */
 import type { Diagnostic } from "../../diag/diagnostic.ts";
-import type { Blueprint } from "../types.ts";
+import {
+  clientGroupDisplayName,
+  clientGroupMailNickname,
+  expertsGroupDisplayName,
+  GROUP_DISPLAY_NAME_MAX,
+  MAIL_NICKNAME_MAX as GROUP_MAIL_NICKNAME_MAX,
+} from "../object-names.ts";
 import { defineCheck, finding } from "./finding.ts";
-
-/** Graph's limits for a group (graph-facts §1). */
-export const GROUP_DISPLAY_NAME_MAX = 256;
-export const GROUP_MAIL_NICKNAME_MAX = 64;
-
-type Names = Pick<Blueprint, "tenant">;
-
-export const clientGroupDisplayName = (bp: Names, clientDisplayName: string) => `${bp.tenant.namingPrefix} Client ${clientDisplayName}`;
-export const expertsGroupDisplayName = (bp: Names, groupName: string) => `${bp.tenant.namingPrefix} ${groupName}`;
-/** The prefix is letters and digits and the id a slug, so the nickname needs no other escaping. */
-export const clientGroupMailNickname = (bp: Names, clientId: string) => `${bp.tenant.namingPrefix}-client-${clientId}`.toLowerCase();
 
 export const graphGroupNameLimits = defineCheck(["tenant", "experts", "clients"], ["HF2030"], (bp, src) => {
   const by = (over: number) => `by ${over} character${over === 1 ? "" : "s"} or more`;

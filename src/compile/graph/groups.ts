@@ -8,10 +8,17 @@ import type { Blueprint } from "../../blueprint/types.ts";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import type { DesiredResource } from "../types.ts";
 import { addresses } from "./addresses.ts";
-import { groupNickname, MAIL_NICKNAME_MAX, ownedDescription, prefixedName } from "./naming.ts";
+import {
+  clientGroupName,
+  clientGroupNicknameParts,
+  GROUP_DISPLAY_NAME_MAX as DISPLAY_NAME_MAX,
+  groupNickname,
+  MAIL_NICKNAME_MAX,
+  prefixedName,
+} from "../../blueprint/object-names.ts";
+import { ownedDescription } from "./naming.ts";
 
 /** Graph's `displayName` limit for groups (group-post-groups.md). */
-const DISPLAY_NAME_MAX = 256;
 
 /**
  * The dynamic rule for devices imported with `groupTag` (the tag becomes the Entra device's `OrderID`),
@@ -133,8 +140,8 @@ export function compileGroups(bp: Blueprint): GroupsResult {
       securityGroup(
         bp,
         addresses.clientGroup(client.id),
-        `Client ${client.displayName}`,
-        ["client", client.id],
+        clientGroupName(client.displayName),
+        clientGroupNicknameParts(client.id),
         `Accounts of client ${client.displayName}.`,
         members.length ? { "members@odata.bind": members } : {},
         members.map((m) => m.$ref),
