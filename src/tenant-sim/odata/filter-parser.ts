@@ -121,6 +121,23 @@ export function parseFilter(input: string): FilterExpr {
     const tk = next();
     if (tk.t !== "punct" || tk.v !== v) throw new FilterSyntaxError(`expected '${v}'`, tk.p);
   };
+  const atPunct = (v: string) => {
+    const tk = peek();
+    return tk.t === "punct" && tk.v === v;
+  };
+  /** `item, item, …)` after an opening `(` that was already read: the `in` list and call arguments. */
+  const parseListUntilClose = (item: () => FilterExpr): FilterExpr[] => {
+    const items: FilterExpr[] = [];
+    if (!atPunct(")")) {
+      items.push(item());
+      while (atPunct(",")) {
+        next();
+        items.push(item());
+      }
+    }
+    expectPunct(")");
+    return items;
+  };
 
   /** `operand (op operand)*`, grouped from the left: `a or b or c` is `(a or b) or c`. */
   function parseLeftAssociative(op: "and" | "or", operand: () => FilterExpr): FilterExpr {
@@ -155,16 +172,7 @@ export function parseFilter(input: string): FilterExpr {
     if (tk.t === "word" && tk.v.toLowerCase() === "in") {
       next();
       expectPunct("(");
-      const values: FilterExpr[] = [];
-      if (!(peek().t === "punct" && (peek() as { v: string }).v === ")")) {
-        values.push(parsePrimary());
-        while (peek().t === "punct" && (peek() as { v: string }).v === ",") {
-          next();
-          values.push(parsePrimary());
-        }
-      }
-      expectPunct(")");
-      return { kind: "in", left, values };
+      return { kind: "in", left, values: parseListUntilClose(parsePrimary) };
     }
     return left;
   }
@@ -194,16 +202,7 @@ export function parseFilter(input: string): FilterExpr {
         const after = peek();
         if (after.t === "punct" && after.v === "(") {
           next();
-          const args: FilterExpr[] = [];
-          if (!(peek().t === "punct" && (peek() as { v: string }).v === ")")) {
-            args.push(parseOr());
-            while (peek().t === "punct" && (peek() as { v: string }).v === ",") {
-              next();
-              args.push(parseOr());
-            }
-          }
-          expectPunct(")");
-          return { kind: "call", name: lower, args };
+          return { kind: "call", name: lower, args: parseListUntilClose(parseOr) };
         }
         return parsePathFrom(tk.v);
       }
