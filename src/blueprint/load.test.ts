@@ -81,6 +81,8 @@ const invalid: [string, string, number, number][] = [
   ["company-resource-plans", "HF2020", 7, 35],
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
+  ["calling-app-capability-denied", "HF2051", 8, 26],
+  ["wifi-off", "HF2052", 8, 16],
 ];
 
 /** Valid blueprints that carry a warning: [fixture, code, line, col]. */
@@ -96,6 +98,7 @@ const warnings: [string, string, number, number][] = [
   ["warn-wifi-blocked", "HF2029", 8, 35],
   ["warn-browser-listed-but-allowed", "HF2026", 9, 24],
   ["warn-update-ring-schedule-ignored", "HF2031", 8, 17],
+  ["warn-storage-card-blocks-provisioning", "HF2053", 9, 23],
 ];
 
 describe("loadBlueprint: malformed blueprints", () => {

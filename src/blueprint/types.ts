@@ -184,7 +184,22 @@ export interface RestrictionSettings {
   captivePortalBeforeLogon: boolean | null;
   /** Security/AllowRemoveProvisioningPackage. */
   allowRemoveProvisioningPackage: boolean;
+  /** Wifi/AllowWiFi (20H2+): the radio the device reaches the tenant with. */
+  allowWifi: boolean;
+  /** Privacy/LetAppsAccessCamera; null = not configured. The calling app needs the camera. */
+  letAppsAccessCamera: AppAccess | null;
+  /** Privacy/LetAppsAccessMicrophone; null = not configured. The calling app needs the microphone. */
+  letAppsAccessMicrophone: AppAccess | null;
+  /** Power/DisplayOffTimeoutOnBattery (and StandbyTimeoutOnBattery), seconds; null = not configured. */
+  displayOffTimeoutOnBattery: number | null;
+  /** Power/DisplayOffTimeoutPluggedIn (and StandbyTimeoutPluggedIn), seconds; null = not configured. */
+  displayOffTimeoutPluggedIn: number | null;
+  /** System/AllowStorageCard: false also disables USB drives, and with them provisioning packages on USB. */
+  allowStorageCard: boolean;
 }
+
+/** Privacy/LetAppsAccess* values: 0 user in control, 1 force allow, 2 force deny (Privacy DDF). */
+export type AppAccess = "user-in-control" | "force-allow" | "force-deny";
 
 export interface IsolationSection {
   /** Guide §CC-1: information barriers or Teams scoped directory search. */

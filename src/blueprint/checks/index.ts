@@ -11,6 +11,7 @@ import { autoLaunchNotInKiosk } from "./auto-launch-not-in-kiosk.ts";
 import { browserAllowed } from "./browser-allowed.ts";
 import { browserListedButAllowed } from "./browser-listed-but-allowed.ts";
 import { callingAppBlocked } from "./calling-app-blocked.ts";
+import { callingAppCapabilityDenied } from "./calling-app-capability-denied.ts";
 import { callingAppNotInKiosk } from "./calling-app-not-in-kiosk.ts";
 import { companyResourcePlansLeftOn } from "./company-resource-plans.ts";
 import { denyNotAllowed } from "./deny-not-allowed.ts";
@@ -29,6 +30,7 @@ import { passwordExpiresDuringLoan } from "./password-expires-during-loan.ts";
 import { settingsPageDeprecated } from "./settings-page-deprecated.ts";
 import { settingsPageNotNetwork } from "./settings-page-not-network.ts";
 import { settingsPageUnknown } from "./settings-page-unknown.ts";
+import { storageCardBlocksProvisioning } from "./storage-card-blocks-provisioning.ts";
 import { teamsPlanDisabled } from "./teams-plan-disabled.ts";
 import { unknownApp } from "./unknown-app.ts";
 import { unknownServicePlan } from "./unknown-service-plan.ts";
@@ -37,6 +39,7 @@ import { updateRingScheduleIgnored } from "./update-ring-schedule-ignored.ts";
 import { upnOutsideDomain } from "./upn-outside-domain.ts";
 import { usbOn } from "./usb-on.ts";
 import { wifiConfigurationBlocked } from "./wifi-configuration-blocked.ts";
+import { wifiOff } from "./wifi-off.ts";
 
 export type { BlueprintCheck, SectionName } from "./finding.ts";
 export { hasSection, SECTION_NAMES } from "./finding.ts";
@@ -46,6 +49,7 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "browser-allowed": browserAllowed,
   "browser-listed-but-allowed": browserListedButAllowed,
   "calling-app-blocked": callingAppBlocked,
+  "calling-app-capability-denied": callingAppCapabilityDenied,
   "calling-app-not-in-kiosk": callingAppNotInKiosk,
   "company-resource-plans": companyResourcePlansLeftOn,
   "deny-not-allowed": denyNotAllowed,
@@ -63,6 +67,7 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "settings-page-deprecated": settingsPageDeprecated,
   "settings-page-not-network": settingsPageNotNetwork,
   "settings-page-unknown": settingsPageUnknown,
+  "storage-card-blocks-provisioning": storageCardBlocksProvisioning,
   "teams-plan-disabled": teamsPlanDisabled,
   "unknown-app": unknownApp,
   "unknown-service-plan": unknownServicePlan,
@@ -71,6 +76,7 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "upn-outside-domain": upnOutsideDomain,
   "usb-on": usbOn,
   "wifi-configuration-blocked": wifiConfigurationBlocked,
+  "wifi-off": wifiOff,
 };
 
 /**

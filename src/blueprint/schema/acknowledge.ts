@@ -13,6 +13,8 @@ export const ACKNOWLEDGEABLE = {
   "non-network-settings-page": "HF2007",
   "information-barriers-licence": "HF2006",
   "company-resource-plans": "HF2020",
+  "calling-app-capability-denied": "HF2051",
+  "wifi-off": "HF2052",
 } as const;
 
 export type Acknowledgement = keyof typeof ACKNOWLEDGEABLE;

@@ -55,4 +55,9 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2029: { title: "manual Wi-Fi configuration blocked" },
   HF2030: { title: "group name beyond Graph's length limits" },
   HF2031: { title: "update ring schedule that the automatic update mode ignores" },
+  // Isolation and common restrictions (HF2050–HF2059)
+  HF2050: { title: "scoped directory search without a mailbox on client accounts" },
+  HF2051: { title: "camera or microphone denied to the calling app" },
+  HF2052: { title: "Wi-Fi turned off" },
+  HF2053: { title: "storage cards off while provisioning packages are allowed over USB" },
 };
