@@ -38,3 +38,6 @@ export const clientGroupDisplayName = (bp: Names, clientDisplayName: string) => 
 export const expertsGroupDisplayName = (bp: Names, groupName: string) => prefixedName(bp, groupName);
 export const clientGroupMailNickname = (bp: Names, clientId: string) =>
   groupNickname(bp.tenant.namingPrefix, ...clientGroupNicknameParts(clientId));
+/** The experts group's mailNickname (also its uniqueName and Exchange alias). */
+export const EXPERTS_GROUP_NICKNAME_PARTS = ["experts"];
+export const expertsGroupMailNickname = (bp: Names) => groupNickname(bp.tenant.namingPrefix, ...EXPERTS_GROUP_NICKNAME_PARTS);

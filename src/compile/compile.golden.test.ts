@@ -1,6 +1,7 @@
 /**
  * Golden files: the compile output of the secure fixture blueprint (and its information-barrier
- * variant, with its script and the Microsoft 365 experts group it segments by), committed under `__golden__/`, so every change to what holofleet emits shows up as a reviewed
+ * variant, with its script and the Microsoft 365 experts and client groups it segments by), committed
+ * under `__golden__/`, so every change to what holofleet emits shows up as a reviewed
  * diff. Refresh after an intended change with `npx vitest run src/compile/compile.golden.test.ts -u`.
  */
 import { describe, expect, it } from "vitest";
@@ -26,6 +27,7 @@ describe("golden compile output", () => {
     ["ib", ARTIFACT_FILES.kioskXml, "ib.assigned-access.xml"],
     ["ib", ARTIFACT_FILES.informationBarriers, "ib.information-barriers.ps1"],
     ["ib", ARTIFACT_FILES.graphBody("group.experts"), "ib.group.experts.json"],
+    ["ib", ARTIFACT_FILES.graphBody("group.client-fabrikam"), "ib.group.client-fabrikam.json"],
   ] as const)("%s: %s", async (variant, file, golden) => {
     await expect(text(variant === "secure" ? secure : ib, file)).toMatchFileSnapshot(`./__golden__/${golden}`);
   });

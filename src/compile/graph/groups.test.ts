@@ -113,11 +113,27 @@ describe("compileGroups: the experts group and information barriers (hololens-fa
     });
   });
 
-  it("information barriers change only the experts group: the device, client and licence groups stay security groups", () => {
-    const scoped = compileGroups(threeClients).groups.filter((g) => g.address !== "group.experts");
-    const barriers = compileGroups(withBarriers).groups.filter((g) => g.address !== "group.experts");
-    expect(barriers).toEqual(scoped);
-    for (const g of barriers) expect(g.body).toMatchObject({ mailEnabled: false, securityEnabled: true });
+  it("information barriers also make each client group a private Microsoft 365 group (its segment); device and licence groups stay security groups", () => {
+    const scoped = compileGroups(threeClients).groups;
+    const barriers = compileGroups(withBarriers).groups;
+    for (const g of barriers.filter((g) => g.address === "group.devices" || g.address === "group.clients")) {
+      expect(g).toEqual(scoped.find((s) => s.address === g.address));
+      expect(g.body).toMatchObject({ mailEnabled: false, securityEnabled: true });
+    }
+    const clientGroups = barriers.filter((g) => g.address.startsWith("group.client-"));
+    expect(clientGroups.length).toBe(2);
+    for (const g of clientGroups) {
+      const before = scoped.find((s) => s.address === g.address)!;
+      expect(g.body).toMatchObject({ groupTypes: ["Unified"], mailEnabled: true, securityEnabled: false, visibility: "Private" });
+      expect(g.body.description).toMatch(/a Microsoft 365 group, as information-barrier segments need \(its members form segment HF-Client-/);
+      // Same object for apply (address, nickname, uniqueName) and the same members.
+      expect([g.dependsOn, g.body.mailNickname, g.body.uniqueName, g.body["members@odata.bind"]]).toEqual([
+        before.dependsOn,
+        before.body.mailNickname,
+        before.body.uniqueName,
+        before.body["members@odata.bind"],
+      ]);
+    }
   });
 
   it("the Microsoft 365 experts group keeps the address, nickname and uniqueName, so apply upserts the same object", () => {

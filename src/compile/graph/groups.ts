@@ -1,7 +1,8 @@
 /**
  * Entra groups (graph-facts §1): the dynamic device group Autopilot devices land in by group tag, one
  * group of accounts per client, the all-clients group licences are assigned to (security groups), and the
- * experts group (a Microsoft 365 group under information barriers). Every group carries `uniqueName` so
+ * experts group. Under the stricter isolation modes the groups isolation filters on are private
+ * Microsoft 365 groups (the experts group in both, the client groups under information barriers). Every group carries `uniqueName` so
  * apply can upsert it (`PATCH /groups(uniqueName='…')`) instead of risking a duplicate on a retried POST.
  */
 import type { Blueprint } from "../../blueprint/types.ts";
@@ -11,12 +12,14 @@ import { addresses } from "./addresses.ts";
 import {
   clientGroupName,
   clientGroupNicknameParts,
+  EXPERTS_GROUP_NICKNAME_PARTS,
   GROUP_DISPLAY_NAME_MAX as DISPLAY_NAME_MAX,
   groupNickname,
   MAIL_NICKNAME_MAX,
   prefixedName,
 } from "../../blueprint/object-names.ts";
 import { ownedDescription } from "./naming.ts";
+import { clientSegmentName } from "./users.ts";
 
 /** Graph's `displayName` limit for groups (group-post-groups.md). */
 
@@ -61,31 +64,64 @@ function securityGroup(
 }
 
 /**
- * The experts group. Under information barriers the experts segment is `MemberOf` this group, and only
- * Microsoft 365 (modern) groups are IB-aware — security groups and distribution lists count as non-IB
- * (hololens-facts §14.1) — so it is a Microsoft 365 group there: `groupTypes: ["Unified"]`, mail-enabled,
- * with the (then tenant-unique) mailNickname (graph-facts §1). Membership rather than a user attribute,
- * because holofleet does not own the experts' accounts (staff, or guests in a service tenant): the only
- * attribute it controls is on the client accounts it creates, which is why client segments use
- * `Department`. `Private` visibility, since anyone in the organisation may join a public Microsoft 365
- * group (Graph group resource) and would land in the experts segment. Scoped directory search keeps the
- * security group.
+ * A group made a private Microsoft 365 group: `groupTypes: ["Unified"]`, mail-enabled, with the (then
+ * tenant-unique) mailNickname (graph-facts §1). Information-barrier segments are `MemberOf` such groups —
+ * only Microsoft 365 (modern) groups are IB-aware, security groups and distribution lists count as non-IB
+ * (hololens-facts §14.1) — and Exchange address lists find their members by the group. `Private`, because
+ * anyone in the organisation may join a public Microsoft 365 group (Graph group resource) and would land
+ * in its segment or address list.
  */
-function expertsGroup(bp: Blueprint): DesiredResource {
-  const description = "The organisation's experts that clients call; add members here.";
-  const group = securityGroup(bp, addresses.expertsGroup, bp.experts.groupName, ["experts"], description);
-  if (bp.isolation.mode !== "information-barriers") return group;
+function privateMicrosoft365Group(bp: Blueprint, group: DesiredResource, description: string): DesiredResource {
   return {
     ...group,
     body: {
       ...group.body,
-      description: ownedDescription(bp, `${description} A Microsoft 365 group, as information-barrier segments need (its members form segment ${bp.experts.segmentName}).`),
+      description: ownedDescription(bp, description),
       groupTypes: ["Unified"],
       mailEnabled: true,
       securityEnabled: false,
       visibility: "Private",
     },
   };
+}
+
+/**
+ * The experts group. Both stricter isolation modes find the experts by this group — the experts segment is
+ * `MemberOf` it, the scoped-search address lists `MemberOfGroup` it — so there it is a private Microsoft
+ * 365 group. Membership rather than a user attribute, because holofleet does not own the experts' accounts
+ * (staff, or guests in a service tenant). The baseline keeps a security group.
+ */
+function expertsGroup(bp: Blueprint): DesiredResource {
+  const description = "The organisation's experts that clients call; add members here.";
+  const group = securityGroup(bp, addresses.expertsGroup, bp.experts.groupName, EXPERTS_GROUP_NICKNAME_PARTS, description);
+  switch (bp.isolation.mode) {
+    case "information-barriers":
+      return privateMicrosoft365Group(bp, group, `${description} A Microsoft 365 group, as information-barrier segments need (its members form segment ${bp.experts.segmentName}).`);
+    default:
+      return group;
+  }
+}
+
+/**
+ * A client's group. Under information barriers its members form the client's segment (`MemberOf`, the
+ * one attribute all segments use), so it is a private Microsoft 365 group there; a security group otherwise.
+ */
+function clientGroup(bp: Blueprint, client: Blueprint["clients"][number], members: { $ref: string }[]): DesiredResource {
+  const group = securityGroup(
+    bp,
+    addresses.clientGroup(client.id),
+    clientGroupName(client.displayName),
+    clientGroupNicknameParts(client.id),
+    `Accounts of client ${client.displayName}.`,
+    members.length ? { "members@odata.bind": members } : {},
+    members.map((m) => m.$ref),
+  );
+  if (bp.isolation.mode !== "information-barriers") return group;
+  return privateMicrosoft365Group(
+    bp,
+    group,
+    `Accounts of client ${client.displayName}; a Microsoft 365 group, as information-barrier segments need (its members form segment ${clientSegmentName(bp, client)}).`,
+  );
 }
 
 /** A `members@odata.bind` list of user references, sorted by address. */
@@ -135,18 +171,7 @@ export function compileGroups(bp: Blueprint): GroupsResult {
   for (const client of clients) {
     const upns = client.accounts.map((a) => a.userPrincipalName);
     allUpns.push(...upns);
-    const members = memberBindings(upns);
-    groups.push(
-      securityGroup(
-        bp,
-        addresses.clientGroup(client.id),
-        clientGroupName(client.displayName),
-        clientGroupNicknameParts(client.id),
-        `Accounts of client ${client.displayName}.`,
-        members.length ? { "members@odata.bind": members } : {},
-        members.map((m) => m.$ref),
-      ),
-    );
+    groups.push(clientGroup(bp, client, memberBindings(upns)));
   }
 
   // Group-based licensing does not follow nested groups, so the licence group lists the accounts

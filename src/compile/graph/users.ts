@@ -1,6 +1,7 @@
 /**
  * Client accounts as Entra users (graph-facts §2). holofleet owns them: their UPN, usage location (needed
- * for licences), the department that places them in their client's information-barrier segment, and —
+ * for licences), the department that names their client (the client's information-barrier segment name,
+ * and what the scoped-directory-search address lists select), and —
  * for `passwords.policy: never-expire` — `passwordPolicies: DisablePasswordExpiration` (guide §CC
  * passwords, option 1). The password itself is a placeholder generated at apply time, never compiled.
  */
@@ -9,7 +10,7 @@ import type { DesiredResource } from "../types.ts";
 import { addresses } from "./addresses.ts";
 import { userNickname } from "./naming.ts";
 
-/** The IB segment (and `department`) of a client's accounts. */
+/** The name of a client's IB segment, and the `department` of its accounts. */
 export function clientSegmentName(bp: Pick<Blueprint, "tenant">, client: Pick<Client, "id">): string {
   return `${bp.tenant.namingPrefix}-Client-${client.id}`;
 }

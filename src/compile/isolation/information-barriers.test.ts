@@ -12,12 +12,29 @@ const bp = secureBlueprint({
   ],
 });
 
+const bpWithAccounts = secureBlueprint({
+  ...bp,
+  clients: [
+    { id: "tailspin", displayName: "Tailspin", usageLocation: "US", loanDays: null, accounts: [{ userPrincipalName: "tail-01@contoso.onmicrosoft.com", displayName: "Tail 01", devices: [] }] },
+    {
+      id: "fabrikam",
+      displayName: "Fabrikam",
+      usageLocation: "DE",
+      loanDays: null,
+      accounts: [
+        { userPrincipalName: "fab-02@contoso.onmicrosoft.com", displayName: "Fab 02", devices: [] },
+        { userPrincipalName: "fab-01@contoso.onmicrosoft.com", displayName: "Fab 01", devices: [] },
+      ],
+    },
+  ],
+});
+
 describe("informationBarrierPlan", () => {
-  it("one segment per client (by Department) plus the experts segment (by group)", () => {
+  it("one segment per client plus the experts segment, every one by MemberOf a group holofleet compiles", () => {
     expect(informationBarrierPlan(bp).segments).toEqual([
-      { name: "Experts", filter: "MemberOf -eq 'HF Contoso''s experts'" },
-      { name: "HF-Client-fabrikam", filter: "Department -eq 'HF-Client-fabrikam'" },
-      { name: "HF-Client-tailspin", filter: "Department -eq 'HF-Client-tailspin'" },
+      { name: "Experts", attribute: "MemberOf", groupAddress: "group.experts", groupAlias: "hf-experts" },
+      { name: "HF-Client-fabrikam", attribute: "MemberOf", groupAddress: "group.client-fabrikam", groupAlias: "hf-client-fabrikam" },
+      { name: "HF-Client-tailspin", attribute: "MemberOf", groupAddress: "group.client-tailspin", groupAlias: "hf-client-tailspin" },
     ]);
   });
 
@@ -29,22 +46,51 @@ describe("informationBarrierPlan", () => {
   });
 });
 
-describe("the experts segment and the group it names (hololens-facts §14.1)", () => {
-  it("MemberOf names the display name of a Microsoft 365 group holofleet compiles, not a security group", () => {
-    const filter = informationBarrierPlan(bp).segments.find((s) => s.name === bp.experts.segmentName)!.filter;
-    const named = compileGroups(bp).groups.filter((g) => filter === `MemberOf -eq '${String(g.body.displayName).replace(/'/g, "''")}'`);
-    expect(named.map((g) => g.address)).toEqual(["group.experts"]);
-    // Only Microsoft 365 (modern) groups are IB-aware; security groups and DLs are treated as non-IB.
-    expect(named[0]!.body).toMatchObject({ groupTypes: ["Unified"], mailEnabled: true });
+describe("segments and the groups they filter on (information-barriers attributes page)", () => {
+  it("every segment uses the same attribute, as Microsoft's attributes page asks", () => {
+    expect(new Set(informationBarrierPlan(bp).segments.map((s) => s.attribute))).toEqual(new Set(["MemberOf"]));
   });
 
-  it("client segments use Department, which holofleet sets on the accounts, so no client group needs to be IB-aware", () => {
-    const clientFilters = informationBarrierPlan(bp).segments.slice(1).map((s) => s.filter);
-    expect(clientFilters.every((f) => f.startsWith("Department -eq "))).toBe(true);
+  it("each segment's group is compiled, a private Microsoft 365 group (the only IB-aware kind), with that nickname", () => {
+    const groups = compileGroups(bpWithAccounts).groups;
+    for (const segment of informationBarrierPlan(bpWithAccounts).segments) {
+      const group = groups.find((g) => g.address === segment.groupAddress);
+      expect(group, segment.name).toBeDefined();
+      expect(group!.body, segment.name).toMatchObject({
+        groupTypes: ["Unified"],
+        mailEnabled: true,
+        securityEnabled: false,
+        visibility: "Private",
+        mailNickname: segment.groupAlias,
+        uniqueName: segment.groupAlias,
+      });
+    }
   });
 
-  it("the script tells the admin the experts group is a Microsoft 365 group", () => {
-    expect(informationBarrierScript(bp)).toContain("#     and the experts Microsoft 365 group 'HF Contoso''s experts' exists with its members");
+  it("a client segment's group holds exactly that client's accounts, so its members are the segment", () => {
+    const groups = compileGroups(bpWithAccounts).groups;
+    const members = (address: string) => groups.find((g) => g.address === address)!.body["members@odata.bind"];
+    expect(members("group.client-fabrikam")).toEqual([
+      { $ref: "user.fab-01@contoso.onmicrosoft.com" },
+      { $ref: "user.fab-02@contoso.onmicrosoft.com" },
+    ]);
+    expect(members("group.client-tailspin")).toEqual([{ $ref: "user.tail-01@contoso.onmicrosoft.com" }]);
+  });
+
+  it("the filter is the group's object id looked up at run time, never a display name", () => {
+    const script = informationBarrierScript(bp);
+    expect(script).not.toContain("HF Contoso''s experts'");
+    expect(script).not.toMatch(/UserGroupFilter '(Department|MemberOf) -eq/);
+    expect(script).toContain("$filter = \"MemberOf -eq '$(Get-SegmentGroupId $segments[$name])'\"");
+    expect(script).toContain("return $group.ExternalDirectoryObjectId");
+    expect(script).toContain("  'Experts' = 'hf-experts'");
+    expect(script).toContain("  'HF-Client-fabrikam' = 'hf-client-fabrikam'");
+  });
+
+  it("the script says why one attribute and why an object id", () => {
+    const script = informationBarrierScript(bp);
+    expect(script).toMatch(/# Why every segment uses MemberOf: .*same attribute/);
+    expect(script).toMatch(/# Why an object id: MemberOf takes .*ExternalDirectoryObjectId.*not a display name/s);
   });
 });
 
@@ -52,7 +98,7 @@ describe("informationBarrierScript", () => {
   const script = informationBarrierScript(bp);
 
   it("creates segments and inactive allow-only policies, activates them, then starts the application", () => {
-    expect(script).toContain("New-OrganizationSegment -Name 'HF-Client-fabrikam' -UserGroupFilter 'Department -eq ''HF-Client-fabrikam'''");
+    expect(script).toContain("    New-OrganizationSegment -Name $name -UserGroupFilter $filter");
     expect(script).toContain(
       "New-InformationBarrierPolicy -Name 'HF-Client-fabrikam-allow' -AssignedSegment 'HF-Client-fabrikam' -SegmentsAllowed 'HF-Client-fabrikam','Experts' -State Inactive",
     );
@@ -62,13 +108,19 @@ describe("informationBarrierScript", () => {
     expect(script.trimEnd().endsWith("Start-InformationBarrierPoliciesApplication")).toBe(true);
   });
 
-  it("the experts filter survives two levels of quoting (OPATH inside a PowerShell literal)", () => {
-    expect(script).toContain("New-OrganizationSegment -Name 'Experts' -UserGroupFilter 'MemberOf -eq ''HF Contoso''''s experts'''");
+  it("names survive quoting: an apostrophe in a segment name is doubled inside its literal", () => {
+    const quoted = informationBarrierScript(secureBlueprint({ ...bp, experts: { groupName: "X", segmentName: "Contoso's experts" } }));
+    expect(quoted).toContain("  'Contoso''s experts' = 'hf-experts'");
+    expect(quoted).toContain("-SegmentsAllowed 'HF-Client-fabrikam','Contoso''s experts'");
   });
 
   it("is re-runnable: existing segments and policies are updated, not duplicated", () => {
-    expect(script).toContain("if (Get-OrganizationSegment -Identity 'Experts' -ErrorAction SilentlyContinue) {");
+    expect(script).toContain("  if (Get-OrganizationSegment -Identity $name -ErrorAction SilentlyContinue) {");
     expect(script).toContain("Set-InformationBarrierPolicy -Identity 'HF-Client-fabrikam-allow' -SegmentsAllowed 'HF-Client-fabrikam','Experts'");
+  });
+
+  it("names no holofleet command that does not exist", () => {
+    expect(script).not.toMatch(/holofleet (apply|plan)/);
   });
 
   it("a service tenant gets the note on expert guests", () => {
@@ -117,6 +169,32 @@ function statementLines(script: string): string[] {
   return out;
 }
 
+/** The statement shapes the script is made of; a name that escaped its literal would make another. */
+const STATEMENT = new RegExp(
+  [
+    /^\$ErrorActionPreference = 'Stop'$/,
+    /^function Get-SegmentGroupId\(\[string\] \$Alias\) \{$/,
+    /^ {2}\$group = Get-UnifiedGroup -Identity \$Alias -ErrorAction SilentlyContinue$/,
+    /^ {2}if \(-not \$group\) \{ throw "Microsoft 365 group '\$Alias' not found[^"]*" \}$/,
+    /^ {2}return \$group\.ExternalDirectoryObjectId$/,
+    /^\$segments = \[ordered\]@\{$/,
+    /^ {2}'(?:[^']|'')*' = '[a-z0-9-]+'$/,
+    /^foreach \(\$name in \$segments\.Keys\) \{$/,
+    /^ {2}\$filter = "MemberOf -eq '\$\(Get-SegmentGroupId \$segments\[\$name\]\)'"$/,
+    /^ {2}if \(Get-OrganizationSegment -Identity \$name -ErrorAction SilentlyContinue\) \{$/,
+    /^ {4}(Set|New)-OrganizationSegment -(Identity|Name) \$name -UserGroupFilter \$filter$/,
+    /^ *\} else \{$/,
+    /^ *\}$/,
+    /^if \(Get-InformationBarrierPolicy -Identity '(?:[^']|'')*' -ErrorAction SilentlyContinue\) \{$/,
+    /^ {2}(Set|New)-InformationBarrierPolicy -(Identity|Name) '(?:[^']|'')*' .*$/,
+    /^Set-InformationBarrierPolicy -Identity '(?:[^']|'')*' -State Active$/,
+    /^Start-InformationBarrierPoliciesApplication$/,
+  ]
+    .map((re) => `(?:${re.source})`)
+    .join("|"),
+  "s",
+);
+
 describe("informationBarrierScript with hostile names", () => {
   it("names with line breaks and quotes stay inside their literals; every statement is one of ours", () => {
     const hostile = secureBlueprint({
@@ -127,7 +205,7 @@ describe("informationBarrierScript with hostile names", () => {
     const statements = statementLines(informationBarrierScript(hostile));
     expect(statements.length).toBeGreaterThan(5);
     for (const line of statements) {
-      expect(line).toMatch(/^(\$ErrorActionPreference = 'Stop'|if \((Get-OrganizationSegment|Get-InformationBarrierPolicy) |\s+(Set|New)-(OrganizationSegment|InformationBarrierPolicy) |\} else \{|\}$|Set-InformationBarrierPolicy -Identity |Start-InformationBarrierPoliciesApplication$)/);
+      expect(line).toMatch(STATEMENT);
     }
   });
 
