@@ -83,6 +83,7 @@ const invalid: [string, string, number, number][] = [
   ["group-name-too-long", "HF2030", 8, 18],
   ["calling-app-capability-denied", "HF2051", 8, 26],
   ["wifi-off", "HF2052", 8, 16],
+  ["scoped-search-needs-mailbox", "HF2050", 7, 9],
 ];
 
 /** Valid blueprints that carry a warning: [fixture, code, line, col]. */
@@ -251,7 +252,7 @@ describe("secure by default", () => {
       allowManualWifiConfiguration: true,
       allowRemoveProvisioningPackage: false,
     }); // §GR-11
-    expect(bp!.isolation.mode).toBe("scoped-directory-search"); // §CC-isolation
+    expect(bp!.isolation.mode).toBe("baseline"); // §CC-isolation: "clients can search for, but can't communicate with each other"
     expect(bp!.passwords).toEqual({ policy: "rotate-on-return", maxAgeDays: 90, length: 16 }); // §CC-passwords
     expect(bp!.clients[0]!.accounts[0]!.userPrincipalName).toBe("fabrikam-op01@contoso.onmicrosoft.com");
     expect(bp!.clients[0]!.usageLocation).toBe(bp!.tenant.usageLocation);

@@ -10,7 +10,7 @@
 
 export type TenantModel = "same-tenant" | "service-tenant";
 export type LicenseAssignment = "user" | "device";
-export type IsolationMode = "information-barriers" | "scoped-directory-search";
+export type IsolationMode = "baseline" | "scoped-directory-search" | "information-barriers";
 export type PasswordPolicyKind = "never-expire" | "extended" | "rotate-on-return" | "reset-before-ship";
 export type UsbMode = "off" | "off-allow-provisioning-packages" | "on";
 export type CallingApp = "remote-assist" | "dynamics-365-guides";
@@ -202,7 +202,11 @@ export interface RestrictionSettings {
 export type AppAccess = "user-in-control" | "force-allow" | "force-deny";
 
 export interface IsolationSection {
-  /** Guide §CC-1: information barriers or Teams scoped directory search. */
+  /**
+   * Guide §CC-isolation: the baseline ("clients can search for, but can't communicate with each other"),
+   * or one of the two stricter options the guide names: Teams scoped directory search (Exchange address
+   * book policies) or information barriers.
+   */
   mode: IsolationMode;
 }
 

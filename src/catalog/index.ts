@@ -15,6 +15,7 @@ import { settingsPages as generatedSettingsPages } from "./generated/settings-pa
 
 export type * from "./types.ts";
 export { compareBuilds, normalizeBuild, parseBuild } from "./builds.ts";
+export { mailboxPlans } from "./mailbox-plans.ts";
 
 export const apps: readonly CatalogApp[] = generatedApps;
 export const cspNodes: readonly CspNode[] = generatedCspNodes;

@@ -220,11 +220,21 @@ describe("compile", () => {
     expect(typeProblems(v1, "windowsUpdateForBusinessConfiguration", { userPauseAccess: "off", qualityUpdatesDeferralPeriodInDays: "7" })).toHaveLength(2);
   });
 
-  it("isolation mode picks the PowerShell script or the scoped-search steps", () => {
-    const files = (mode: "information-barriers" | "scoped-directory-search") => compile(secureBlueprint({ isolation: { mode } })).artifacts.map((a) => a.file);
-    expect(files("information-barriers")).toContain(ARTIFACT_FILES.informationBarriers);
-    expect(files("information-barriers")).not.toContain(ARTIFACT_FILES.scopedDirectorySearch);
-    expect(files("scoped-directory-search")).toContain(ARTIFACT_FILES.scopedDirectorySearch);
+  it("each isolation mode emits its own artifact: the baseline note, the scoped-search script or the information-barrier script", () => {
+    const files = (mode: "baseline" | "information-barriers" | "scoped-directory-search") =>
+      compile(secureBlueprint({ isolation: { mode } })).artifacts.map((a) => a.file).filter((f) => f.startsWith("isolation/"));
+    expect(files("baseline")).toEqual([ARTIFACT_FILES.isolationBaseline]);
+    expect(files("scoped-directory-search")).toEqual([ARTIFACT_FILES.scopedDirectorySearch]);
+    expect(files("information-barriers")).toEqual([ARTIFACT_FILES.informationBarriers]);
+    expect(ARTIFACT_FILES.scopedDirectorySearch).toBe("isolation/scoped-directory-search.ps1");
+  });
+
+  it("the scoped-search script is a PowerShell artifact; the experts group is then a private Microsoft 365 group", () => {
+    const result = compile(secureBlueprint({ isolation: { mode: "scoped-directory-search" } }));
+    expect(result.artifacts.find((a) => a.file === ARTIFACT_FILES.scopedDirectorySearch)?.kind).toBe("powershell");
+    expect(result.desired.find((r) => r.address === "group.experts")!.body).toMatchObject({ groupTypes: ["Unified"], visibility: "Private" });
+    const baseline = compile(secureBlueprint());
+    expect(baseline.desired.find((r) => r.address === "group.experts")!.body).toMatchObject({ groupTypes: [], securityEnabled: true });
   });
 
   it("features switched off leave no profile, assignment or artifact behind", () => {
@@ -319,7 +329,7 @@ describe("compile over random blueprints (seeded)", () => {
         },
         autopilot: { enabled: next() < 0.9, deviceNameTemplate: pick([null, "HL-%RAND:4%", "%SERIAL%"]) },
       },
-      isolation: { mode: pick(["information-barriers", "scoped-directory-search"] as const) },
+      isolation: { mode: pick(["baseline", "information-barriers", "scoped-directory-search"] as const) },
       passwords: { policy: pick(["never-expire", "extended", "rotate-on-return", "reset-before-ship"] as const), maxAgeDays: pick([90, 180]) },
       clients,
     });

@@ -19,8 +19,9 @@ import { compileGroupLicense } from "./graph/group-license.ts";
 import { compileGroups } from "./graph/groups.ts";
 import { compileUpdateRing } from "./graph/update-ring.ts";
 import { compileUsers } from "./graph/users.ts";
+import { isolationBaselineNote } from "./isolation/baseline.ts";
 import { informationBarrierScript } from "./isolation/information-barriers.ts";
-import { scopedDirectorySearchSteps } from "./isolation/scoped-directory-search.ts";
+import { scopedDirectorySearchScript } from "./isolation/scoped-directory-search.ts";
 import { compileKioskXml } from "./kiosk-xml/compile-kiosk-xml.ts";
 import { buildManifest } from "./manifest.ts";
 import { applicationControlSettings } from "./oma-settings/application-control.ts";
@@ -41,8 +42,9 @@ export const ARTIFACT_FILES = {
   kioskXml: "kiosk/assigned-access.xml",
   omaSettings: "intune/oma-settings.json",
   desired: "desired.json",
+  isolationBaseline: "isolation/baseline.md",
   informationBarriers: "isolation/information-barriers.ps1",
-  scopedDirectorySearch: "isolation/scoped-directory-search.md",
+  scopedDirectorySearch: "isolation/scoped-directory-search.ps1",
   passwords: "passwords/password-policy.md",
   graphBody: (address: string) => `graph/${address}.json`,
 } as const;
@@ -94,6 +96,33 @@ function graphBodyArtifact(resource: DesiredResource): Artifact {
     content: canonicalJson(resource),
     description: `Graph ${resource.api} request body for ${resource.address} (${resource.collection}).`,
   };
+}
+
+/** The isolation step of `isolation.mode` (guide §CC-isolation); none has a Graph API. */
+function isolationArtifact(bp: Blueprint): Artifact {
+  switch (bp.isolation.mode) {
+    case "information-barriers":
+      return {
+        kind: "powershell",
+        file: ARTIFACT_FILES.informationBarriers,
+        content: informationBarrierScript(bp),
+        description: "Information-barrier segments and allow-only policies (Security & Compliance PowerShell; no Graph API).",
+      };
+    case "scoped-directory-search":
+      return {
+        kind: "powershell",
+        file: ARTIFACT_FILES.scopedDirectorySearch,
+        content: scopedDirectorySearchScript(bp),
+        description: "Address book policy per client and the Teams search-by-name switch (Exchange Online and Teams PowerShell; no Graph API).",
+      };
+    case "baseline":
+      return {
+        kind: "steps",
+        file: ARTIFACT_FILES.isolationBaseline,
+        content: isolationBaselineNote(bp),
+        description: "What the guide's baseline isolation holds (holofleet configures nothing more for it).",
+      };
+  }
 }
 
 export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog): CompileResult {
@@ -216,21 +245,7 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
     content: canonicalJson({ formatVersion: 1, blueprint: bp.metadata.name, resources: sortedDesired }),
     description: "All desired Graph resources with addresses and dependencies (what plan compares with the tenant).",
   });
-  if (bp.isolation.mode === "information-barriers") {
-    artifacts.push({
-      kind: "powershell",
-      file: ARTIFACT_FILES.informationBarriers,
-      content: informationBarrierScript(bp),
-      description: "Information-barrier segments and allow-only policies (Security & Compliance PowerShell; no Graph API).",
-    });
-  } else {
-    artifacts.push({
-      kind: "steps",
-      file: ARTIFACT_FILES.scopedDirectorySearch,
-      content: scopedDirectorySearchSteps(bp),
-      description: "Teams scoped directory search steps (admin center; no Graph API).",
-    });
-  }
+  artifacts.push(isolationArtifact(bp));
   artifacts.push({
     kind: "steps",
     file: ARTIFACT_FILES.passwords,

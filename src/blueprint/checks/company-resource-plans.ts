@@ -1,14 +1,16 @@
 /**
  * HF2020: in the same-tenant model, a SKU that includes company-resource plans (Exchange, SharePoint,
  * OneDrive, Office, Yammer…) that stay enabled. The guide (§CC-company-resources, option 1): "only
- * assign licenses that the user requires" — without them, clients cannot reach those resources.
+ * assign licenses that the user requires" — without them, clients cannot reach those resources. Every
+ * Exchange Online mailbox plan counts (the guide's "Outlook"), including the one scoped directory search
+ * needs (HF2050).
  */
-import { companyResourcePlans, findSku } from "../../catalog/index.ts";
+import { companyResourcePlans, findSku, mailboxPlans } from "../../catalog/index.ts";
 import { defineCheck, finding } from "./finding.ts";
 
 export const companyResourcePlansLeftOn = defineCheck(["tenant", "licensing"], ["HF2020"], (bp, src) => {
   if (bp.tenant.model !== "same-tenant") return [];
-  const companyPlans = new Set(companyResourcePlans);
+  const companyPlans = new Set([...companyResourcePlans, ...mailboxPlans]);
   const disabled = new Set(bp.licensing.disabledServicePlans);
   return bp.licensing.skus.flatMap((skuName, i) => {
     const sku = findSku(skuName);

@@ -15,7 +15,7 @@ export const informationBarriersLicence = defineCheck(["isolation", "licensing"]
     finding(src, ["isolation", "mode"], "HF2006", "warning", {
       message: "isolation.mode is information-barriers but licensing.skus has no information-barrier-capable SKU",
       why: "Information barriers need a licence such as Microsoft 365 E5 or an E5 Compliance add-on; Remote Assist, Intune and Entra ID P1 do not include it.",
-      fix: `Add an IB-capable SKU such as ${familiar.join(", ")} to licensing.skus (or the tenant's licence for IB), use scoped-directory-search, or acknowledge information-barriers-licence.`,
+      fix: `Add an IB-capable SKU such as ${familiar.join(", ")} to licensing.skus (or the tenant's licence for IB), use isolation.mode baseline or scoped-directory-search, or acknowledge information-barriers-licence.`,
     }),
   ];
 });

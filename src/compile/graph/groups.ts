@@ -97,6 +97,8 @@ function expertsGroup(bp: Blueprint): DesiredResource {
   switch (bp.isolation.mode) {
     case "information-barriers":
       return privateMicrosoft365Group(bp, group, `${description} A Microsoft 365 group, as information-barrier segments need (its members form segment ${bp.experts.segmentName}).`);
+    case "scoped-directory-search":
+      return privateMicrosoft365Group(bp, group, `${description} A Microsoft 365 group, so every client's address list can include its members.`);
     default:
       return group;
   }

@@ -95,7 +95,7 @@ function baseBlueprint(): Blueprint {
         allowStorageCard: true,
       },
     },
-    isolation: { mode: "scoped-directory-search" },
+    isolation: { mode: "baseline" },
     experts: { groupName: "Experts", segmentName: "Experts" },
     clients: [
       {
