@@ -135,6 +135,36 @@ starting and ending with a letter or digit); each client's group \`<namingPrefix
 the experts group \`<namingPrefix> <experts.groupName>\` have at most 256 characters and the client group's
 mailNickname \`<namingprefix>-client-<id>\` at most 64 (HF2030).
 
+## Client isolation (guide §CC-isolation)
+
+The guide's baseline is that "Remote Assist HoloLens to HoloLens calls aren't supported. Clients can search for,
+but can't communicate with each other"; information barriers and Teams scoped directory search "further
+restrict". \`isolation.mode\` picks one, and each mode does what it says or the blueprint is refused:
+
+- \`baseline\` (the default): nothing is configured for this concern and nothing more is
+  claimed; \`isolation/baseline.md\` says what holds.
+- \`scoped-directory-search\`: \`isolation/scoped-directory-search.ps1\` (Exchange Online and Teams PowerShell)
+  gives each client an address book policy — an address list with its accounts and the experts, an empty room
+  list, a GAL, an offline address book — assigns it to the client's mailboxes and turns on Teams "search by
+  name". Address book policies apply to mailboxes, so an Exchange Online mailbox plan must stay enabled in
+  \`licensing\` (HF2050, at \`isolation.mode\`); in the same tenant that mailbox is a company resource (HF2020)
+  until \`acknowledge: [company-resource-plans]\`.
+- \`information-barriers\`: \`isolation/information-barriers.ps1\` (Security & Compliance PowerShell); every
+  segment uses the same attribute, \`MemberOf\` a private Microsoft 365 group holofleet compiles (each client's
+  group, the experts group), filtered on the group's object id; needs an information-barrier-capable licence
+  (HF2006).
+
+## Common restrictions and provisioning packages (guide §GR-11)
+
+\`devices.restrictions\` covers every policy of Microsoft's common device restrictions page. Three interactions
+are checked: \`letAppsAccessCamera\` or \`letAppsAccessMicrophone\` at \`force-deny\` breaks every call of the
+calling app (HF2051, an error unless acknowledged \`calling-app-capability-denied\`); \`allowWifi: false\`
+leaves a device that cannot reach the tenant (HF2052, an error unless acknowledged \`wifi-off\`);
+\`allowStorageCard: false\` also disables USB drives, so provisioning packages on USB stop being read once it
+applies (HF2053, a warning while \`devices.usb\` still allows packages). \`Connectivity/AllowUSBConnection\`
+(\`devices.usb\`) turns off file transfer and IP over USB only: charging, USB microphones and Ethernet adapters
+keep working, and \`off-allow-provisioning-packages\` keeps packages possible (the guide's note).
+
 ## Every key
 
 | Key | Type | Default | What it is (guide section) |

@@ -8,7 +8,7 @@ import { countryCode, documented, domainName, plainGuid } from "./common.ts";
 export const tenantSchema = documented(
   z.strictObject({
     id: documented(plainGuid.nullable().default(null), {
-      description: "Tenant id (GUID), or null (the default): the domain is enough to compile; plan and apply check it against the tenant.",
+      description: "Tenant id (GUID), or null (the default): the domain is enough to compile; the planned `holofleet plan` and `holofleet apply` commands will check it against the tenant.",
     }),
     domain: documented(domainName, {
       description:

@@ -6,7 +6,7 @@
 #
 # Why every segment uses MemberOf: Microsoft's information-barriers attributes page asks for the same attribute
 # for all segments, so that no user falls into two. The experts' accounts are not holofleet's to change (they
-# are staff, or guests of a service tenant), so the one attribute holofleet can make true for the experts and
+# are staff, or guests of a service tenant), so the one attribute it can make true for the experts and
 # for every client alike is membership of groups it creates: one private Microsoft 365 group per client, holding
 # that client's accounts, and the experts group. Only Microsoft 365 groups are IB-aware; security groups and
 # distribution lists count as non-IB, so these groups are Microsoft 365 groups.
