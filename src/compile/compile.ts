@@ -19,6 +19,7 @@ import { compileGroupLicense } from "./graph/group-license.ts";
 import { compileGroups } from "./graph/groups.ts";
 import { compileUpdateRing } from "./graph/update-ring.ts";
 import { compileUsers } from "./graph/users.ts";
+import { omaNodeKey } from "../guide/oma-uri.ts";
 import { isolationBaselineNote } from "./isolation/baseline.ts";
 import { informationBarrierScript } from "./isolation/information-barriers.ts";
 import { scopedDirectorySearchScript } from "./isolation/scoped-directory-search.ts";
@@ -79,7 +80,7 @@ export function checkProfileSettings(profiles: readonly ProfileSettings[], osBui
     for (const { setting, path } of profile.settings) {
       for (const d of checkOmaSetting(setting, osBuild, catalog)) diagnostics.push({ ...d, path });
       // `./Vendor/MSFT/…` and `./Device/Vendor/MSFT/…` address the same device-scope node.
-      const key = setting.omaUri.toLowerCase().replace(/^\.\/device\/vendor\//, "./vendor/");
+      const key = omaNodeKey(setting.omaUri);
       if (seen.has(key)) {
         diagnostics.push({ severity: "error", code: "HF3008", message: `${profile.address} sets ${setting.omaUri} twice`, path });
       }

@@ -3,16 +3,14 @@
  * (§CC-isolation note, §CC-chat-history): a client who opens the browser can use Teams on the web and
  * read the organisation's call and chat history. Accept on purpose with `acknowledge: [browser-allowed]`.
  */
-import { apps } from "../../catalog/index.ts";
+import { openBrowsers } from "../../guide/browsers.ts";
 import { blockedApps, defineCheck, finding } from "./finding.ts";
 
 export const browserAllowed = defineCheck(["devices.appControl", "clients"], ["HF2003"], (bp, src) => {
   const accounts = bp.clients.reduce((n, c) => n + c.accounts.length, 0);
   if (accounts === 0) return [];
   const { appControl } = bp.devices;
-  const blocked = blockedApps(bp);
-  const browsers = apps.filter((app) => app.browser).map((app) => app.id);
-  const open = browsers.filter((id) => !blocked.has(id));
+  const open = openBrowsers(blockedApps(bp));
   if (open.length === 0) return [];
   const [path, fix] = !appControl.enabled
     ? [["devices", "appControl", "enabled"], "Set devices.appControl.enabled: true (the default)"]

@@ -5,17 +5,17 @@
  * Exchange Online mailbox plan counts (the guide's "Outlook"), including the one scoped directory search
  * needs (HF2050).
  */
-import { companyResourcePlans, findSku, mailboxPlans } from "../../catalog/index.ts";
+import { findSku } from "../../catalog/index.ts";
+import { companyResourcePlansIn } from "../../guide/company-resources.ts";
 import { defineCheck, finding } from "./finding.ts";
 
 export const companyResourcePlansLeftOn = defineCheck(["tenant", "licensing"], ["HF2020"], (bp, src) => {
   if (bp.tenant.model !== "same-tenant") return [];
-  const companyPlans = new Set([...companyResourcePlans, ...mailboxPlans]);
   const disabled = new Set(bp.licensing.disabledServicePlans);
   return bp.licensing.skus.flatMap((skuName, i) => {
     const sku = findSku(skuName);
     if (!sku) return [];
-    const leftOn = sku.servicePlans.map((p) => p.name).filter((p) => companyPlans.has(p) && !disabled.has(p));
+    const leftOn = companyResourcePlansIn(sku.servicePlans.map((p) => p.name).filter((p) => !disabled.has(p)));
     if (leftOn.length === 0) return [];
     return [
       finding(src, ["licensing", "skus", i], "HF2020", "error", {

@@ -5,7 +5,8 @@
  * Features the file asks for are reported at their key; features that defaults switch on have no key, so
  * they are reported together, once, at devices.osBaseline, with the oldest release that has them all.
  */
-import { compareBuilds, findFeatureMinimum, findSettingsPage, osReleases } from "../../catalog/index.ts";
+import { compareBuilds, findSettingsPage, osReleases } from "../../catalog/index.ts";
+import { buildBelow, featuresAboveBuild } from "../../guide/os-features.ts";
 import type { Blueprint, BlueprintSourceMap } from "../types.ts";
 import { defineCheck, finding } from "./finding.ts";
 
@@ -73,17 +74,14 @@ const READS = [
 
 export const osBaselineTooOld = defineCheck(READS, ["HF2010"], (bp, src) => {
   const baseline = bp.devices.osBaseline;
-  const tooOld = (minBuild: string) => compareBuilds(baseline.build, minBuild) < 0;
+  const tooOld = (minBuild: string) => buildBelow(baseline.build, minBuild);
   const why = "Devices on the baseline ignore or reject settings their OS does not have, so the deployment would not be what the blueprint says.";
 
-  const seen = new Set<string>();
-  const problems: TooOld[] = [];
-  for (const { feature, path } of featuresUsed(bp)) {
-    const minimum = findFeatureMinimum(feature);
-    if (!minimum || seen.has(feature) || !tooOld(minimum.minBuild)) continue;
-    seen.add(feature);
-    problems.push({ what: minimum.description, minBuild: minimum.minBuild, path });
-  }
+  const problems: TooOld[] = featuresAboveBuild(baseline.build, featuresUsed(bp)).map(({ minimum, path }) => ({
+    what: minimum.description,
+    minBuild: minimum.minBuild,
+    path,
+  }));
   bp.devices.settingsPages.pages.forEach((id, i) => {
     const page = findSettingsPage(id);
     if (page?.minBuild && tooOld(page.minBuild)) {

@@ -1,8 +1,9 @@
 /** HF2021 (warning): USB data left on lets anyone copy data off the device with a PC (guide §GR-6.2). */
+import { usbDataExposed } from "../../guide/usb.ts";
 import { defineCheck, finding } from "./finding.ts";
 
 export const usbOn = defineCheck(["devices.usb"], ["HF2021"], (bp, src) =>
-  bp.devices.usb === "on"
+  usbDataExposed(bp.devices.usb)
     ? [
         finding(src, ["devices", "usb"], "HF2021", "warning", {
           message: "devices.usb is on: a PC connected over USB can copy data from the device",

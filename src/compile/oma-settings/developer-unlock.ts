@@ -3,7 +3,8 @@
  * 65535 not configured (`policy-csp-applicationmanagement.md`, hololens-facts §8).
  */
 import type { DevicesSection } from "../../blueprint/types.ts";
-import { allowInt, omaInteger, POLICY_CONFIG, type SourcedOmaSetting } from "./oma-setting.ts";
+import { developerUnlockValue } from "../../guide/developer-mode.ts";
+import { omaInteger, POLICY_CONFIG, type SourcedOmaSetting } from "./oma-setting.ts";
 
 export const DEVELOPER_UNLOCK_URI = `${POLICY_CONFIG}/ApplicationManagement/AllowDeveloperUnlock`;
 
@@ -17,7 +18,7 @@ export function developerUnlockSettings(devices: DevicesSection): SourcedOmaSett
           ? "Developer mode allowed (explicit allow)."
           : "Clients cannot put the device into developer mode (guide §GR-6.1).",
         DEVELOPER_UNLOCK_URI,
-        allowInt(devices.developerMode),
+        developerUnlockValue(devices.developerMode),
       ),
     },
   ];

@@ -5,6 +5,7 @@
  * `Security/AllowRemoveProvisioningPackage` int 0/1 (20H2+) (hololens-facts §8, §13).
  */
 import type { DevicesSection } from "../../blueprint/types.ts";
+import { USB_MODE_SETTINGS } from "../../guide/usb.ts";
 import { allowInt, omaInteger, POLICY_CONFIG, type SourcedOmaSetting } from "./oma-setting.ts";
 
 export const USB_CONNECTION_URI = `${POLICY_CONFIG}/Connectivity/AllowUSBConnection`;
@@ -12,10 +13,9 @@ export const ADD_PROVISIONING_PACKAGE_URI = `${POLICY_CONFIG}/Security/AllowAddP
 export const REMOVE_PROVISIONING_PACKAGE_URI = `${POLICY_CONFIG}/Security/AllowRemoveProvisioningPackage`;
 
 export function usbSettings(devices: DevicesSection): SourcedOmaSetting[] {
-  const usbAllowed = devices.usb === "on";
   // "off" also stops clients from re-provisioning the device with a package of their own; the
   // guide's note keeps packages possible ("off-allow-provisioning-packages").
-  const addPackagesAllowed = devices.usb !== "off";
+  const { usbConnection: usbAllowed, addProvisioningPackage: addPackagesAllowed } = USB_MODE_SETTINGS[devices.usb];
   return [
     {
       path: ["devices", "usb"],
