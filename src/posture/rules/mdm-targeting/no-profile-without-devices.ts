@@ -1,0 +1,57 @@
+/**
+ * Guide §GR-2.3 (target groups for MDM policies): a profile the program owns that reaches no HoloLens device
+ * — no assignment, a deleted group, an empty group, or a dynamic group whose rule matches nothing (e.g. a
+ * group tag that no Autopilot device carries). Profiles holofleet does not own are only reported when they
+ * reach no device at all among the HoloLens fleet *and* carry HoloLens settings; others are not its business.
+ */
+import type { ProfileReach } from "../../effective/evaluate.ts";
+import { defineRule } from "../define-rule.ts";
+import { GUIDE, LINKS, ownedBy, READS } from "../support.ts";
+import type { RuleOutcome } from "../types.ts";
+
+function why(p: ProfileReach, groupTags: ReadonlySet<string>): string {
+  if (p.targets.length === 0) return "it has no assignment";
+  const reasons = p.targets.map((t) => {
+    if (t.kind !== "groupAssignmentTarget") return `${t.kind} reaches no HoloLens device`;
+    if (!t.exists) return `its group ${t.groupId} no longer exists`;
+    const tag = /\[OrderID\]:([^"]+)"/i.exec(t.membershipRule ?? "")?.[1];
+    if (tag && !groupTags.has(tag.toLowerCase())) return `its dynamic group ${t.groupName} matches group tag "${tag}", which no Autopilot device carries`;
+    if (t.members === 0) return `its group ${t.groupName} is empty`;
+    return `its group ${t.groupName} holds no HoloLens device`;
+  });
+  return reasons.join("; ");
+}
+
+export default defineRule({
+  id: "mdm-targeting/no-profile-without-devices",
+  meta: {
+    title: "Every program profile reaches the HoloLens devices",
+    concern: "mdm-targeting",
+    severity: "medium",
+    criticality: "shall",
+    version: 1,
+    stage: "preview",
+    guide: GUIDE.targeting,
+    rationale: "A profile that reaches no device protects nothing while the portal shows it as configured: an empty or mistyped dynamic group silently leaves every device without the kiosk, the tenant lock or app control.",
+    remediation: "Assign the profile to the device group holofleet creates; check that the devices are imported with the group tag in `devices.autopilot.groupTag` and that the dynamic rule uses the same tag.",
+    blueprintKey: "devices.autopilot.groupTag",
+    references: [LINKS.autopilot],
+    evidence: [READS.deviceConfigurations, READS.groups, READS.windowsAutopilotDeviceIdentities],
+    messages: {
+      pass: "{profile} reaches {count} HoloLens device(s)",
+      none: "{profile} reaches no HoloLens device: {why}",
+      notOwned: "{profile} is not a program profile",
+    },
+  },
+  check(ctx) {
+    const prefix = ctx.bp.tenant.namingPrefix;
+    const groupTags = new Set(ctx.snapshot.windowsAutopilotDeviceIdentities.flatMap((a) => (a.groupTag ? [a.groupTag.toLowerCase()] : [])));
+    const subject = (p: ProfileReach) => ({ type: "profile" as const, id: p.profile.id, name: p.profile.displayName });
+    return ctx.posture.profiles.map((p): RuleOutcome => {
+      const data = { profile: p.profile.displayName, count: p.devices };
+      if (!ownedBy(p.profile.description, prefix)) return { subject: subject(p), status: "not_applicable", messageId: "notOwned", data };
+      if (p.devices > 0) return { subject: subject(p), status: "pass", messageId: "pass", data };
+      return { subject: subject(p), status: "fail", messageId: "none", data: { ...data, why: why(p, groupTags) }, evidence: { targets: p.targets } };
+    });
+  },
+});
