@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { blueprintSchema } from "../../blueprint/schema/blueprint.ts";
 import { createSourceMap, type YamlSourceMap } from "../../blueprint/source-map.ts";
 import type { Blueprint } from "../../blueprint/types.ts";
+import { buildHoloLensDenyPolicyModel, encodeSiPolicy } from "../../compile/app-control/index.ts";
 import { compile } from "../../compile/compile.ts";
 import type { CompileResult } from "../../compile/types.ts";
 import { snapshotOfAppliedProgram, type AppliedProgramOptions } from "../snapshot/applied-program.ts";
@@ -102,3 +103,18 @@ export function auditFixture(text: string = FIXTURE_BLUEPRINT, options: Partial<
   const { blueprint, sourceMap } = fixtureBlueprint(text);
   return { blueprint, sourceMap, compiled: entry.compiled, snapshot: JSON.parse(entry.snapshot) as TenantSnapshot };
 }
+
+/** A WDAC deny policy as the Base64 value of an OMA setting (what a second app-control profile would carry). */
+export function wdacPolicyValue(policyId: string, packageFamilyNames: string[], fileNames: string[] = []): string {
+  const model = buildHoloLensDenyPolicyModel({ policyId, name: "Another deny policy", version: "10.0.0.0", packageFamilyNames, fileNames });
+  return Buffer.from(encodeSiPolicy(model)).toString("base64");
+}
+
+/** Adds a WDAC policy to the program's app-control profile (so it reaches every device). */
+export function addWdacPolicy(snapshot: TenantSnapshot, guid: string, value: string): void {
+  const profile = snapshot.deviceConfigurations.find((c) => c.displayName.endsWith("app control"))!;
+  profile.omaSettings!.push({ "@odata.type": "#microsoft.graph.omaSettingBase64", displayName: "another policy", omaUri: `./Vendor/MSFT/ApplicationControl/Policies/${guid}/Policy`, value, fileName: `${guid}.cip` });
+}
+
+/** The fixture's device serials (a change to a profile reaches all of them). */
+export const ALL_DEVICES = ["HL2-0001", "HL2-0002", "HL2-0003"];
