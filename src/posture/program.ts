@@ -93,6 +93,12 @@ export function auditProgram(snapshot: TenantSnapshot, blueprint: Blueprint | nu
   } else {
     const inferred = inferClients(snapshot);
     bp = guideDefaults(snapshot.tenant.defaultDomain ?? snapshot.domains.find((d) => d.isDefault)?.id ?? "tenant.invalid", inferred.prefix ?? undefined);
+    // The group tag holofleet's device group matches, when the tenant has that group.
+    const tag = snapshot.groups
+      .filter((g) => inferred.prefix !== null && (g.description ?? "").includes(`[holofleet:${inferred.prefix}]`))
+      .map((g) => /\[OrderID\]:([^"]+)"/i.exec(g.membershipRule ?? "")?.[1])
+      .find((t) => t !== undefined);
+    if (tag) bp = { ...bp, devices: { ...bp.devices, autopilot: { ...bp.devices.autopilot, groupTag: tag } } };
     clients = inferred.clients;
   }
   const clientOfAccount = new Map<string, string>();

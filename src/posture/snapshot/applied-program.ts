@@ -23,7 +23,7 @@ export interface AppliedProgramOptions {
   accounts?: number;
   /** OS version the devices report; default the compile's baseline (`10.0.<build>`). */
   osVersion?: string;
-  /** Days since every client password was last set (the guide's reset before shipping); default 1. */
+  /** Days since every client password was last set; default 0 (reset as the device ships, the guide's option 4). */
   passwordAgeDays?: number;
   /** The blueprint behind `compiled`, for what the desired state does not carry (device serials, segment names). */
   blueprint?: Blueprint;
@@ -103,7 +103,7 @@ export function snapshotOfAppliedProgram(compiled: CompileResult, options: Appli
     disabledPlans: l.disabledPlans.map((p) => p.catalog),
   }));
   const clientsGroupId = address(addresses.clientsGroup);
-  const passwordChanged = at(options.passwordAgeDays ?? 1);
+  const passwordChanged = at(options.passwordAgeDays ?? 0);
 
   const expertUpn = `expert01@${domain}`;
   const users: TenantSnapshot["users"] = [

@@ -69,7 +69,7 @@ export function fixtureBlueprint(text: string = FIXTURE_BLUEPRINT, file = "fixtu
  * The compiler does not emit one yet (issue 7), so the applied program lacks it; the fixture adds it by hand
  * to stay compliant, as an admin following the guide would.
  */
-function addGuideEsp(snapshot: TenantSnapshot): void {
+export function addGuideEsp(snapshot: TenantSnapshot): void {
   const group = snapshot.groups.find((g) => String(g.uniqueName ?? "").endsWith("-hololens-devices"));
   if (!group) return;
   snapshot.deviceEnrollmentConfigurations.push({

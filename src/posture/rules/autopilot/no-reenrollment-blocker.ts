@@ -18,8 +18,8 @@ export default defineRule({
     stage: "preview",
     guide: GUIDE.autopilot,
     rationale: "Devices are reset between clients; a reset HoloLens must Entra-join and enroll in Intune on its own. If enrollment is blocked, the device is unusable at the client's site — and with tenant lockdown it cannot be set up any other way.",
-    remediation: "Set the Intune MDM user scope to All (or a group with the enrolling identity), allow Windows in the enrollment restrictions that reach HoloLens devices, and allow users to join devices to Microsoft Entra ID.",
-    blueprintKey: "devices.tenantLockdown",
+    remediation: "Set the Intune MDM user scope to All (or a group with the enrolling identity), allow Windows in the enrollment restrictions that reach HoloLens devices, and allow users to join devices to Microsoft Entra ID. No blueprint key manages these tenant settings yet; until one does, fix them in the Entra and Intune admin centers before turning `devices.tenantLockdown` on.",
+    blueprintKey: null,
     references: [LINKS.enrollMdm, LINKS.autopilot],
     evidence: [READS.mobileDeviceManagementPolicies, READS.deviceEnrollmentConfigurations, READS.deviceRegistrationPolicy],
     messages: {

@@ -34,7 +34,7 @@ export default defineRule({
       const profiles = listText(k.profileNames);
       if (k.state === "invalid") return deviceOutcome(ctx, d, "fail", "invalid", { profiles, error: k.error });
       if (k.state === "conflict") return deviceOutcome(ctx, d, "fail", "unreadable", { profiles, state: "set twice with different XML" });
-      if (k.state === "opaque") return deviceOutcome(ctx, d, "manual", "unreadable", { profiles, state: "masked by Graph" });
+      if (k.state !== "set") return deviceOutcome(ctx, d, "manual", "unreadable", { profiles, state: "masked by Graph" });
       if (k.globalApps === null) return deviceOutcome(ctx, d, "fail", "notGlobal", { profiles });
       return deviceOutcome(ctx, d, "pass", "pass", { profiles, count: k.globalApps.length }, { apps: k.globalApps });
     });

@@ -13,7 +13,7 @@ export default defineRule({
     stage: "preview",
     guide: GUIDE.targeting,
     rationale: "A profile that reaches a device is only in force when the device reports it applied; an error (a node the build lacks, a malformed value) leaves that part of the posture missing on the device.",
-    remediation: "Open the device's configuration report in Intune, fix the failing setting (its blueprint key), or update the device when the node needs a newer build.",
+    remediation: "Open the device's configuration report in Intune, fix the failing setting at its key under `devices` in the blueprint, or update the device when the node needs a newer build (`devices.osBaseline`).",
     blueprintKey: "devices",
     references: [LINKS.guide],
     evidence: [READS.managedDevices],
