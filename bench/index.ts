@@ -1,4 +1,5 @@
 /** The benchmark table. Each entry is one file in this folder. */
+import { auditBenchmark } from "./audit.bench.ts";
 import { localTenantBenchmark } from "./local-tenant.bench.ts";
 import { wdacBenchmark } from "./wdac.bench.ts";
 export interface Benchmark {
@@ -7,4 +8,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [localTenantBenchmark, wdacBenchmark];
+export const benchmarks: Benchmark[] = [auditBenchmark, localTenantBenchmark, wdacBenchmark];

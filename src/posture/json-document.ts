@@ -118,9 +118,14 @@ export function validateJson<S extends z.ZodType>(
 ): JsonDocumentResult<z.infer<S>> {
   const result = schema.safeParse(json);
   if (result.success) return { value: result.data, diagnostics: [] };
+  const issues = result.error.issues;
+  return { value: null, diagnostics: locateIssues(issues.slice(0, MAX_ISSUES), Math.max(0, issues.length - MAX_ISSUES), text, file, code, what) };
+}
+
+/** Located diagnostics for zod issues (the first `MAX_ISSUES`); `more` counts the ones left out. */
+export function locateIssues(issues: readonly z.core.$ZodIssue[], more: number, text: string, file: string, code: string, what: string): Diagnostic[] {
   const body = stripBom(text);
   const root = parseTree(body);
-  const issues = result.error.issues;
   const diagnostics: Diagnostic[] = issues.slice(0, MAX_ISSUES).map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const node = nearestNode(root, path);
@@ -133,10 +138,8 @@ export function validateJson<S extends z.ZodType>(
       source: { file, start: positionAt(body, node?.offset ?? 0) },
     };
   });
-  if (issues.length > MAX_ISSUES) {
-    diagnostics.push({ severity: "error", code, message: `${what}: ${issues.length - MAX_ISSUES} more problems not shown`, source: { file, start: { line: 1, col: 1 } } });
-  }
-  return { value: null, diagnostics };
+  if (more > 0) diagnostics.push({ severity: "error", code, message: `${what}: ${more} more problems not shown`, source: { file, start: { line: 1, col: 1 } } });
+  return diagnostics;
 }
 
 /** `parseJson` then `validateJson`. */

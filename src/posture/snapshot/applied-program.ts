@@ -260,7 +260,8 @@ export function snapshotOfAppliedProgram(compiled: CompileResult, options: Appli
       platformType: "windows10AndLater",
       state: "compliant",
       settingCount: c.omaSettings?.length ?? 0,
-      settingStates: (c.omaSettings ?? []).map((s) => ({ setting: s.omaUri, settingName: s.displayName, state: "compliant", errorCode: 0, currentValue: null })),
+      // Every setting applied: a snapshot keeps only the setting states that are not compliant.
+      settingStates: [],
     })),
   }));
 

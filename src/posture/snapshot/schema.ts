@@ -117,7 +117,11 @@ export const omaSettingSchema = z.looseObject({
 /** A `settingState` of a device's configuration report. */
 const settingState = z.looseObject({ setting: nullableString, settingName: nullableString, state: z.string(), errorCode: z.number().optional(), currentValue: nullableString });
 
-/** `managedDevice.deviceConfigurationStates`: what the device reported per profile. */
+/**
+ * `managedDevice.deviceConfigurationStates`: what the device reported per profile. `settingStates` keeps only
+ * the settings the device did not report compliant (errors, conflicts): a compliant setting tells the audit
+ * nothing its profile does not, and across a fleet they are a third of the snapshot.
+ */
 const deviceConfigurationState = z.looseObject({
   id: z.string(),
   displayName: nullableString,
@@ -216,6 +220,21 @@ export const deviceRegistrationPolicySchema = z.looseObject({
     .optional(),
 });
 
+/** The collections of entities, each validated element by element (see `load.ts`). */
+export const SNAPSHOT_COLLECTIONS = {
+  users: userSchema,
+  groups: groupSchema,
+  devices: entraDeviceSchema,
+  domains: domainSchema,
+  subscribedSkus: subscribedSkuSchema,
+  deviceConfigurations: deviceConfigurationSchema,
+  managedDevices: managedDeviceSchema,
+  windowsAutopilotDeviceIdentities: autopilotDeviceSchema,
+  windowsAutopilotDeploymentProfiles: autopilotProfileSchema,
+  deviceEnrollmentConfigurations: enrollmentConfigurationSchema,
+  mobileDeviceManagementPolicies: mobilityManagementPolicySchema,
+} as const;
+
 export const snapshotSchema = z.object({
   formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
   /** When the snapshot was taken: the audit's "now". */
@@ -239,6 +258,14 @@ export const snapshotSchema = z.object({
 });
 
 export type TenantSnapshot = z.infer<typeof snapshotSchema>;
+
+/**
+ * The snapshot with each collection as a plain array: validated first, before each element is checked on
+ * its own, so a large snapshot is never copied whole (zod returns a new object for what it parses).
+ */
+export const snapshotShellSchema = snapshotSchema.extend(
+  Object.fromEntries(Object.keys(SNAPSHOT_COLLECTIONS).map((k) => [k, z.array(z.unknown())])) as { [K in keyof typeof SNAPSHOT_COLLECTIONS]: z.ZodArray<z.ZodUnknown> },
+);
 export type SnapshotUser = z.infer<typeof userSchema>;
 export type SnapshotGroup = z.infer<typeof groupSchema>;
 export type SnapshotEntraDevice = z.infer<typeof entraDeviceSchema>;

@@ -72,6 +72,17 @@ describe("parseSnapshot", () => {
     const { snapshot, diagnostics } = parseSnapshot(text, "s.json");
     expect(diagnostics).toEqual([]);
     expect(snapshot).toEqual(JSON.parse(text));
+    // Entities are kept as parsed (no copy): that is only right while the schema changes nothing it accepts.
+    expect(snapshot).toEqual(snapshotSchema.parse(JSON.parse(text)));
+  });
+
+  it("many broken entities → the first 20 located, the rest counted", () => {
+    const json = JSON.parse(text);
+    for (let i = 0; i < 30; i++) json.managedDevices.push({ id: `x${i}` });
+    const { diagnostics } = parseSnapshot(JSON.stringify(json, null, 2), "s.json");
+    expect(diagnostics).toHaveLength(21);
+    expect(diagnostics[0]!.path).toEqual(["managedDevices", 3, "deviceConfigurationStates"]);
+    expect(diagnostics[20]!.message).toMatch(/\d+ more problems not shown/);
   });
 
   it("a truncated snapshot → HF6001 at the end of the file, saying it may be truncated", () => {

@@ -4,6 +4,7 @@
  * a real device (`guide/os-features.ts`).
  */
 import { featureOfOmaUri, featuresAboveBuild } from "../../../guide/os-features.ts";
+import type { DeviceConfig } from "../../effective/device-config.ts";
 import { defineRule, deviceOutcome, listText } from "../define-rule.ts";
 import { GUIDE, LINKS, READS } from "../support.ts";
 
@@ -29,13 +30,24 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // Devices share a handful of configurations and builds: work out each pair once.
+    const memo = new Map<DeviceConfig, Map<string, ReturnType<typeof featuresAboveBuild<{ feature: string; omaUri: string }>>>>();
+    const aboveFor = (config: DeviceConfig, build: string) => {
+      let byBuild = memo.get(config);
+      if (!byBuild) memo.set(config, (byBuild = new Map()));
+      let above = byBuild.get(build);
+      if (!above) {
+        const uses = [...config.settings.values()].flatMap((s) => {
+          const feature = featureOfOmaUri(s.omaUri);
+          return feature ? [{ feature, omaUri: s.omaUri }] : [];
+        });
+        byBuild.set(build, (above = featuresAboveBuild(build, uses)));
+      }
+      return above;
+    };
     return ctx.posture.devices.map((d) => {
       if (d.build === null) return deviceOutcome(ctx, d, "manual", "unknown");
-      const uses = [...d.config.settings.values()].flatMap((s) => {
-        const feature = featureOfOmaUri(s.omaUri);
-        return feature ? [{ feature, omaUri: s.omaUri }] : [];
-      });
-      const above = featuresAboveBuild(d.build, uses);
+      const above = aboveFor(d.config, d.build);
       if (above.length === 0) return deviceOutcome(ctx, d, "pass", "pass", { build: d.build });
       const features = above.map((a) => `${a.minimum.description} (${a.minimum.minBuild})`);
       return deviceOutcome(ctx, d, "fail", "tooOld", { build: d.build, features: listText(features) }, { actual: d.build, settings: above.map((a) => ({ omaUri: a.omaUri, minBuild: a.minimum.minBuild })) });
