@@ -22,7 +22,7 @@ if (mode === "baseline") {
   const bp = loadBlueprint(readFileSync(blueprintFile!, "utf8"), blueprintFile!).blueprint;
   const t0 = performance.now();
   const { snapshot, diagnostics } = parseSnapshot(text, snapshotFile!);
-  // The text is not needed once parsed; the CLI drops it the same way (operations/audit.ts).
+  // The text is not needed once parsed; the CLI drops it the same way (readAuditInputs parses on read).
   text = null;
   const t1 = performance.now();
   if (!snapshot) throw new Error(`snapshot does not load: ${diagnostics[0]?.message}`);

@@ -54,11 +54,13 @@ describe("readAuditInputs()", () => {
     mkdirSync(dir);
     writeFileSync(path.join(dir, "teams-client-configuration.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ Identity: "Global", AllowScopedPeopleSearchandAccess: true }), "utf16le")]));
     writeFileSync(path.join(dir, "notes.txt"), "not evidence");
-    writeFileSync(path.join(work, "s.json"), "{}");
+    writeFileSync(path.join(work, "s.json"), JSON.stringify(auditFixture().snapshot));
     const { input, diagnostics } = await readAuditInputs({ snapshot: path.join(work, "s.json"), evidence: [dir] });
     expect(diagnostics).toEqual([]);
     expect(input!.evidence!.map((e) => path.basename(e.file))).toEqual(["teams-client-configuration.json"]);
     expect(JSON.parse(input!.evidence![0]!.text)).toEqual({ Identity: "Global", AllowScopedPeopleSearchandAccess: true });
+    // The snapshot arrives parsed; its text is not kept.
+    expect("parsed" in input!.snapshot && input!.snapshot.parsed.diagnostics).toEqual([]);
   });
 
   it("a missing snapshot → HF6004, no throw", async () => {

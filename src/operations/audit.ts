@@ -16,7 +16,7 @@ import type { LoanExpectation } from "../posture/program.ts";
 import { allRules, rules } from "../posture/rules/index.ts";
 import type { AuditResult } from "../posture/rules/types.ts";
 import { runAudit } from "../posture/run-audit.ts";
-import { parseSnapshot } from "../posture/snapshot/load.ts";
+import { parseSnapshot, type SnapshotLoadResult } from "../posture/snapshot/load.ts";
 import type { ReportMeta } from "../report/meta.ts";
 
 export interface TextFile {
@@ -24,8 +24,14 @@ export interface TextFile {
   text: string;
 }
 
+/** A snapshot already read and parsed (its text, tens of megabytes for a large fleet, already dropped). */
+export interface ParsedSnapshotFile {
+  file: string;
+  parsed: SnapshotLoadResult;
+}
+
 export interface AuditInput {
-  snapshot: TextFile;
+  snapshot: TextFile | ParsedSnapshotFile;
   blueprint?: TextFile | null;
   evidence?: readonly TextFile[];
   /** Loans from the fleet store (planned); they win over the blueprint's loan lengths. */
@@ -49,7 +55,7 @@ export interface AuditOutcome {
 
 export function audit(input: AuditInput, onEvent: (e: AuditEvent) => void = () => {}): AuditOutcome {
   const diagnostics: Diagnostic[] = [];
-  const { snapshot, diagnostics: snapshotProblems } = parseSnapshot(input.snapshot.text, input.snapshot.file);
+  const { snapshot, diagnostics: snapshotProblems } = "parsed" in input.snapshot ? input.snapshot.parsed : parseSnapshot(input.snapshot.text, input.snapshot.file);
   diagnostics.push(...snapshotProblems);
   if (snapshot) onEvent({ type: "snapshot-read", file: input.snapshot.file, takenAt: snapshot.takenAt, devices: snapshot.managedDevices.length, users: snapshot.users.length });
 
@@ -92,7 +98,10 @@ export interface AuditFiles {
   evidence?: readonly string[];
 }
 
-/** Reads the audit's files; a file that cannot be read is a located diagnostic, not a throw. */
+/**
+ * Reads the audit's files; a file that cannot be read is a located diagnostic, not a throw. The snapshot is
+ * parsed as soon as it is read, so its text does not stay in memory during the audit.
+ */
 export async function readAuditInputs(files: AuditFiles): Promise<{ input: Omit<AuditInput, "toolVersion"> | null; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const read = async (file: string, code: string, what: string): Promise<TextFile | null> => {
@@ -104,7 +113,10 @@ export async function readAuditInputs(files: AuditFiles): Promise<{ input: Omit<
       return null;
     }
   };
-  const snapshot = await read(files.snapshot, "HF6004", "the snapshot");
+  const snapshot = await (async (): Promise<ParsedSnapshotFile | null> => {
+    const f = await read(files.snapshot, "HF6004", "the snapshot");
+    return f ? { file: f.file, parsed: parseSnapshot(f.text, f.file) } : null;
+  })();
   const blueprint = files.blueprint ? await read(files.blueprint, "HF9001", "the blueprint") : null;
   const evidence: EvidenceFile[] = [];
   const known = new Set(Object.values(EVIDENCE_KINDS).map((k) => k.fileName));
