@@ -23,6 +23,7 @@ export interface TenantIdentity {
  */
 export const HOLOFLEET_APP_ROLES: readonly string[] = [
   "Device.ReadWrite.All",
+  "DeviceManagementApps.ReadWrite.All",
   "DeviceManagementConfiguration.ReadWrite.All",
   "DeviceManagementManagedDevices.PrivilegedOperations.All",
   "DeviceManagementManagedDevices.ReadWrite.All",
