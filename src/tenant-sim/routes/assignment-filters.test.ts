@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntities, formatProblems, hasCsdlReference, preloadCsdl } from "../conformance/csdl.ts";
+import { checkEntities, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 import { ASSIGNMENT_FILTERS_KIND } from "./assignment-filters.ts";
 
@@ -8,7 +8,6 @@ const FILTER = "3b0f4c1e-9a0d-4d3c-8f4e-2b6f9a7c1d20";
 
 let t: TestTenant;
 beforeAll(async () => {
-  preloadCsdl();
   t = await startTestTenant();
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
  * app, the operation, the resource and the tenant-clock time; failed writes leave none.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntities, checkEntity, formatProblems, hasCsdlReference, preloadCsdl } from "../conformance/csdl.ts";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
 const EVENTS = "/deviceManagement/auditEvents";
@@ -20,7 +20,6 @@ const custom = {
 
 let t: TestTenant;
 beforeAll(async () => {
-  preloadCsdl();
   t = await startTestTenant();
 });
 afterAll(async () => {

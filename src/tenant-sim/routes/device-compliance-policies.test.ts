@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntities, checkEntity, formatProblems, hasCsdlReference, preloadCsdl } from "../conformance/csdl.ts";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
 const BASE = "/deviceManagement/deviceCompliancePolicies";
@@ -21,7 +21,6 @@ const policy = {
 
 let t: TestTenant;
 beforeAll(async () => {
-  preloadCsdl();
   t = await startTestTenant();
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntities, checkEntity, formatProblems, hasCsdlReference, preloadCsdl } from "../conformance/csdl.ts";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
 const BASE = "/deviceAppManagement/mobileApps";
@@ -10,7 +10,6 @@ const target = { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupI
 let t: TestTenant;
 let remoteAssist: string;
 beforeAll(async () => {
-  preloadCsdl();
   t = await startTestTenant();
   const list = await t.graph("GET", `/v1.0${BASE}?$filter=packageIdentityName eq 'Microsoft.MicrosoftRemoteAssist'`);
   remoteAssist = list.body.value[0]?.id;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntities, checkEntity, formatProblems, hasCsdlReference, preloadCsdl } from "../conformance/csdl.ts";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { BUILT_IN_ROLES } from "../intune/builtin-rbac.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
@@ -9,7 +9,6 @@ const HELP_DESK = "9e0cc482-82df-4ab2-a24c-0c23a3f52e1e";
 
 let t: TestTenant;
 beforeAll(async () => {
-  preloadCsdl();
   t = await startTestTenant();
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntities, checkEntity, formatProblems, hasCsdlReference, preloadCsdl } from "../conformance/csdl.ts";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
 const BASE = "/deviceManagement/roleScopeTags";
@@ -7,7 +7,6 @@ const conform = hasCsdlReference();
 
 let t: TestTenant;
 beforeAll(async () => {
-  preloadCsdl();
   t = await startTestTenant();
 });
 afterAll(async () => {
