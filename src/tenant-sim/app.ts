@@ -156,6 +156,9 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   } else {
     identity = ensureTenantIdentity(store, clock.now());
+    // Seeds skip what exists, so a tenant made by an earlier version gains what later ones seed
+    // (the built-in scope tag and roles, the program's Store apps) and loses nothing.
+    seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   }
   const tenantId = identity.tenantId;
   const signer: TokenSigner = { privateKey: certs.signingKey, publicKey: certs.signingPublicKey, kid: certs.signingKid };

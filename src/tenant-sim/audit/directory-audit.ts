@@ -38,11 +38,14 @@ export function directoryActivityOf(record: TenantWriteRecord): { activity: stri
   return { activity: `Update ${kind.noun}`, operationType: "Update" };
 }
 
+/** Entra prefixes the ids of Core Directory entries with the service. */
+export const directoryAuditId = (record: TenantWriteRecord) => `Directory_${record.id}`;
+
 export function renderDirectoryAudit(record: TenantWriteRecord): Record<string, unknown> {
   const { activity, operationType } = directoryActivityOf(record);
   const user = record.actor.kind === "user";
   return {
-    id: `Directory_${record.id}`,
+    id: directoryAuditId(record),
     category: kindOf(record).category,
     correlationId: record.correlationId,
     result: "success",
