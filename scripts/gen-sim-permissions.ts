@@ -27,10 +27,13 @@ const outFile = resolve(repoRoot, "src/tenant-sim/generated/permissions.json");
 /**
  * Paths the map lacks although Graph has them: it leaves out `$ref` paths (graph-facts §12), so
  * adding a member borrows the permissions the map lists for removing one (`DELETE
- * /groups/{id}/members/{id}`), which graph-facts §0 confirms (least: GroupMember.ReadWrite.All).
+ * /groups/{id}/members/{id}`), which graph-facts §0 confirms (least: GroupMember.ReadWrite.All);
+ * a scope tag's `assignments` (which IntuneCD reads) borrow the tag's own read permissions.
  */
 export const PERMISSION_ALIASES: Record<string, Partial<Record<HttpMethod, { path: string; method: HttpMethod }>>> = {
   "/groups/{id}/members/$ref": { POST: { path: "/groups/{id}/members/{id}", method: "DELETE" } },
+  // A scope tag's (automatic) assignments: the map lists no entry; reading them needs what reading the tag needs.
+  "/devicemanagement/rolescopetags/{id}/assignments": { GET: { path: "/devicemanagement/rolescopetags/{id}", method: "GET" } },
 };
 
 function collectFor(source: SourceMap, path: string, method: HttpMethod): Set<string> {

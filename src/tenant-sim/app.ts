@@ -1,7 +1,8 @@
 /**
  * The local tenant's HTTPS server (node:https on 127.0.0.1): Graph under `/v1.0` and `/beta`
  * (token check, `$batch`, faults, then `graph-dispatch.ts`), the Entra endpoints under
- * `/{tenant}/…` (token, OpenID metadata, JWKS) and the documented control routes under `/_sim/…`.
+ * `/{tenant}/…` (token, OpenID metadata, JWKS) and `/common/discovery/instance`, and the
+ * documented control routes under `/_sim/…`.
  * State lives in `<dir>/state.db`; key material in `<dir>` (`certs.ts`).
  */
 import { createServer, type Server } from "node:https";
@@ -13,6 +14,7 @@ import type { GraphVersion, HttpMethod, RouteDef, SimControlRoute, SimTicker } f
 import { verifyAccessToken, type TokenSigner } from "./auth/access-token.ts";
 import type { PermissionsMap } from "./auth/permissions.ts";
 import { APPLICATIONS_KIND, createApplication } from "./auth/applications.ts";
+import { instanceDiscovery, isInstanceDiscoveryPath } from "./auth/instance-discovery.ts";
 import { jwks, openIdConfiguration } from "./auth/openid.ts";
 import { handleTokenRequest } from "./auth/token-endpoint.ts";
 import { runBatch } from "./batch/batch.ts";
@@ -154,6 +156,9 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   } else {
     identity = ensureTenantIdentity(store, clock.now());
+    // Seeds skip what exists, so a tenant made by an earlier version gains what later ones seed
+    // (the built-in scope tag and roles, the program's Store apps) and loses nothing.
+    seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   }
   const tenantId = identity.tenantId;
   const signer: TokenSigner = { privateKey: certs.signingKey, publicKey: certs.signingPublicKey, kid: certs.signingKid };
@@ -410,6 +415,11 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     if (versionMatch) {
       const version: GraphVersion = first.toLowerCase() === "beta" ? "beta" : "v1.0";
       await handleGraph(req, res, version, path.slice(first.length + 1) || "/", query, body, headers);
+      return;
+    }
+    if (method === "GET" && isInstanceDiscoveryPath(segs)) {
+      const answer = instanceDiscovery(query, originOf(headers), [`127.0.0.1:${port}`, `localhost:${port}`], clock.now(), headers["client-request-id"]);
+      send(res, answer.status, { "cache-control": "max-age=86400, private" }, answer.body);
       return;
     }
     if (await handleEntra(res, method, segs, body, headers)) return;

@@ -1,12 +1,14 @@
 /**
  * One Graph call through the tenant's pipeline, for a direct request and for each `$batch`
  * sub-request alike: route match → permission from the map (403) → replication lag (404) →
- * service-limit throttling (429) → tickers + handler under the write lock → Graph's error body.
+ * service-limit throttling (429) → tickers + handler under the write lock (a write commits with its
+ * audit record) → Graph's error body.
  * Tokens are checked before this (once per HTTP request), so sub-requests share the caller's token.
  */
 import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type SimResult, type SimStore } from "./framework.ts";
 import type { AccessTokenClaims } from "./auth/access-token.ts";
+import { runRecordedWrite, tenantWriteRecord } from "./audit/tenant-write.ts";
 import { isGranted, requiredPermissions, type PermissionsMap } from "./auth/permissions.ts";
 import type { SimClock } from "./clock.ts";
 import type { ReplicationLag } from "./consistency.ts";
@@ -14,6 +16,7 @@ import type { FaultInjector } from "./faults/faults.ts";
 import type { Throttler } from "./faults/throttling.ts";
 import { graphErrorBody, requestIdHeaders, type RequestIds } from "./graph-errors.ts";
 import { answerCollection, answerCount, answerEntity, type ODataRequest } from "./odata/collection.ts";
+import { withDollarPrefixes } from "./odata/query-options.ts";
 import type { Router } from "./router.ts";
 import type { StatsRecorder } from "./stats.ts";
 import type { WriteLock } from "./write-lock.ts";
@@ -159,12 +162,13 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
       throw new GraphHttpError(429, "activityLimitReached", "The request has been throttled (injected by /_sim/faults).", { "retry-after": retryAfter });
     }
 
-    const odataReq: ODataRequest = { version: call.version, query: call.query, headers: call.headers, baseUrl: call.baseUrl, path: call.path };
+    const query = withDollarPrefixes(call.version, call.query);
+    const odataReq: ODataRequest = { version: call.version, query, headers: call.headers, baseUrl: call.baseUrl, path: call.path };
     const ctx: RouteContext = {
       version: call.version,
       method,
       params,
-      query: call.query,
+      query,
       headers: call.headers,
       body: call.body,
       baseUrl: call.baseUrl,
@@ -187,7 +191,11 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
     }
     const result: SimResult = await rt.lock.run(async () => {
       rt.runTickers();
-      return route.handler(ctx);
+      if (!route.write) return route.handler(ctx);
+      // Every write leaves a record in the tenant's audit logs (audit/tenant-write.ts).
+      return runRecordedWrite(rt.store, () => route.handler(ctx), (answer) =>
+        tenantWriteRecord({ pattern: route.path, method, path: call.path, params, body: call.body, result: answer, claims: call.claims, now: rt.clock.now(), clientRequestId: call.ids.clientRequestId, requestId: call.ids.requestId }),
+      );
     });
     if (countPath !== undefined && !counted) throw new GraphHttpError(400, "BadRequest", "Resource not found for the segment '$count'.");
     if (result.status === 201) {

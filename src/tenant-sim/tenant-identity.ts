@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SimStore } from "./framework.ts";
-import { createApplication, findApplication } from "./auth/applications.ts";
+import { APPLICATIONS_KIND, createApplication, findApplication } from "./auth/applications.ts";
 
 export interface TenantIdentity {
   id: "tenant";
@@ -23,6 +23,7 @@ export interface TenantIdentity {
  */
 export const HOLOFLEET_APP_ROLES: readonly string[] = [
   "Device.ReadWrite.All",
+  "DeviceManagementApps.ReadWrite.All",
   "DeviceManagementConfiguration.ReadWrite.All",
   "DeviceManagementManagedDevices.PrivilegedOperations.All",
   "DeviceManagementManagedDevices.ReadWrite.All",
@@ -47,7 +48,13 @@ export function readTenantIdentity(store: SimStore): TenantIdentity | undefined 
 /** Returns the stored identity, creating it (and holofleet's app) on first start. */
 export function ensureTenantIdentity(store: SimStore, now: Date, keep?: TenantIdentity): TenantIdentity {
   const existing = readTenantIdentity(store);
-  if (existing && findApplication(store, existing.clientId)) return existing;
+  const app = existing ? findApplication(store, existing.clientId) : undefined;
+  if (existing && app) {
+    // A tenant made by an earlier version gains the permissions holofleet needs now; none are taken away.
+    const missing = HOLOFLEET_APP_ROLES.filter((r) => !app._roles.includes(r));
+    if (missing.length) store.put(APPLICATIONS_KIND, { ...app, _roles: [...app._roles, ...missing].sort() });
+    return existing;
+  }
   return store.tx(() => {
     const base = keep ?? existing;
     const tenantId = base?.tenantId ?? randomUUID();
