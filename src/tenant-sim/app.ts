@@ -54,6 +54,11 @@ export interface LocalTenantOptions {
   seeds?: readonly SeedFn[];
   /** Replaces the permissions map (tests with their own routes). */
   permissions?: PermissionsMap;
+  /**
+   * Milliseconds since the epoch that the tenant clock runs on (default `Date.now`); the clock adds
+   * its `/_sim/clock` offset. Tests hold time still with it (throttling windows, Retry-After).
+   */
+  timeSource?: () => number;
 }
 
 export interface LocalTenant {
@@ -146,7 +151,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
   const dir = opts.dir;
   const certs = await loadOrCreateTenantCerts(dir);
   const store = openTenantStore(dir);
-  const clock = createSimClock(store);
+  const clock = createSimClock(store, opts.timeSource);
   const seeds = opts.seeds ?? allSeeds;
   let identity = readTenantIdentity(store);
   if (!identity) {
@@ -166,7 +171,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     router: compileRouter(routes),
     clock,
     stats,
-    throttler: createThrottler(opts.throttling ?? "off", { userCount: () => store.count("users") }),
+    throttler: createThrottler(opts.throttling ?? "off", { userCount: () => store.count("users"), now: () => clock.now().getTime() }),
     faults,
     lag: createReplicationLag(opts.consistency?.newObjectLagMs ?? 0),
     lock: createWriteLock(),

@@ -97,8 +97,31 @@ describe("$batch", () => {
     expect(throttled.length).toBeGreaterThan(0);
     expect(all.filter((r: { status: number }) => r.status === 200).length).toBeGreaterThan(0);
     for (const r of throttled) {
-      expect(Number(r.headers["Retry-After"])).toBeGreaterThanOrEqual(1);
+      // strict: 35 units per 10 s, one back every 286 ms — rounded up, 1 s.
+      expect(r.headers["Retry-After"]).toBe("1");
       expect(r.headers["x-ms-throttle-information"]).toBe("ResourceUnitLimitExceeded");
+    }
+  });
+
+  it("a throttled sub-request retried after exactly its Retry-After succeeds (tenant clock held still)", async () => {
+    let time = Date.parse("2026-11-29T10:00:00Z");
+    const own = await startTestTenant({ throttling: "strict", tenant: { routes: fixtureRoutes, permissions: fixturePermissions, timeSource: () => time } });
+    try {
+      const batch = (prefix: string, n: number) => own.graph("POST", "/v1.0/$batch", { requests: Array.from({ length: n }, (_, i) => get(`${prefix}${i}`)) });
+      const first = await batch("a", 20);
+      const second = await batch("b", 20);
+      const all = [...first.body.responses, ...second.body.responses];
+      expect(all.filter((r: { status: number }) => r.status === 200)).toHaveLength(35);
+      const throttled = all.filter((r: { status: number }) => r.status === 429);
+      expect(throttled).toHaveLength(5);
+      for (const r of throttled) expect(r.headers["Retry-After"]).toBe("1");
+      // The real wait is 286 ms (one unit back); 285 ms is not enough, the advertised 1 s is.
+      time += 285;
+      expect((await batch("c", 1)).body.responses[0].status).toBe(429);
+      time += 715;
+      expect((await batch("d", 1)).body.responses[0].status).toBe(200);
+    } finally {
+      await own.close();
     }
   });
 });
