@@ -74,6 +74,45 @@ describe("$batch", () => {
     expect(t.tenant.store.list<{ displayName: string }>("widgets").map((w) => w.displayName)).not.toContain("third");
   });
 
+  it("a parent that failed with exactly 400 → its dependants answer 424 and do not run", async () => {
+    const res = await t.graph("POST", "/v1.0/$batch", {
+      requests: [
+        { id: "bad", method: "GET", url: "/widgets?$top=abc" },
+        { id: "child", method: "POST", url: "/widgets", headers: { "Content-Type": "application/json" }, body: { displayName: "after-400" }, dependsOn: ["bad"] },
+        { id: "grandchild", method: "POST", url: "/widgets", headers: { "Content-Type": "application/json" }, body: { displayName: "after-424" }, dependsOn: ["child"] },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const byId = Object.fromEntries(res.body.responses.map((r: { id: string }) => [r.id, r]));
+    expect(byId.bad.status).toBe(400);
+    expect(byId.child.status).toBe(424);
+    expect(byId.child.body.error.code).toBe("FailedDependency");
+    expect(byId.grandchild.status).toBe(424);
+    const names = t.tenant.store.list<{ displayName: string }>("widgets").map((w) => w.displayName);
+    expect(names).not.toContain("after-400");
+    expect(names).not.toContain("after-424");
+  });
+
+  it.each([
+    ["a request that depends on itself", [{ id: "self", dependsOn: ["self"] }]],
+    ["a cycle of two", [{ id: "a", dependsOn: ["b"] }, { id: "b", dependsOn: ["a"] }]],
+    ["a cycle of three behind a chain", [{ id: "x" }, { id: "p", dependsOn: ["x", "r"] }, { id: "q", dependsOn: ["p"] }, { id: "r", dependsOn: ["Q"] }]],
+  ])("%s → Graph's 400 with request-id, and nothing in the batch runs", async (_name, links) => {
+    const marker = `cycle-${Math.random().toString(36).slice(2)}`;
+    const requests = [
+      { id: "independent", method: "POST", url: "/widgets", headers: { "Content-Type": "application/json" }, body: { displayName: marker } },
+      ...links.map((l) => ({ ...l, method: "POST", url: "/widgets", headers: { "Content-Type": "application/json" }, body: { displayName: marker } })),
+    ];
+    const res = await t.graph("POST", "/v1.0/$batch", { requests });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("BadRequest");
+    expect(res.body.error.message).toMatch(/^Invalid dependency for request Id '[^']+': /);
+    expect(res.body.error.message).toMatch(/cycle/);
+    expect(res.body.error.innerError["request-id"]).toBe(res.headers["request-id"]);
+    expect(res.headers["request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(t.tenant.store.list<{ displayName: string }>("widgets").filter((w) => w.displayName === marker)).toEqual([]);
+  });
+
   it("checks permissions per sub-request", async () => {
     const reader = await t.createApp(["Directory.Read.All"]);
     const res = await t.graph(

@@ -10,6 +10,7 @@ import { GraphHttpError, type GraphVersion } from "../framework.ts";
 import { errorAnswer, type GraphAnswer, type GraphCall } from "../graph-dispatch.ts";
 import { graphErrorBody, type RequestIds } from "../graph-errors.ts";
 import { shuffled, type Random } from "../faults/prng.ts";
+import { dependencyCycleMessage, findDependencyCycle } from "./dependency-graph.ts";
 
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -67,6 +68,8 @@ function validate(body: unknown): BatchItem[] {
   for (const item of items)
     for (const dep of item.dependsOn ?? [])
       if (!ids.has(dep.toLowerCase())) throw bad(`Request '${item.id}' depends on '${dep}', which is not in the batch.`);
+  const cycle = findDependencyCycle(items);
+  if (cycle) throw bad(dependencyCycleMessage(cycle));
   return items;
 }
 
