@@ -22,7 +22,8 @@ import { createReplicationLag } from "./consistency.ts";
 import { createFaultInjector } from "./faults/faults.ts";
 import { seededRandom } from "./faults/prng.ts";
 import { createThrottler, type ThrottlingMode } from "./faults/throttling.ts";
-import { GRAPH_JSON, dispatchGraphCall, errorAnswer, type GraphAnswer, type TenantRuntime } from "./graph-dispatch.ts";
+import { GRAPH_JSON, contentTypeError, dispatchGraphCall, errorAnswer, type GraphAnswer, type TenantRuntime } from "./graph-dispatch.ts";
+import { parseJsonBody } from "./json-body.ts";
 import { graphErrorBody, requestIdHeaders, requestIdsFor } from "./graph-errors.ts";
 import { compileRouter, type Router } from "./router.ts";
 import { allRoutes, allSimRoutes, allTickers } from "./routes/index.ts";
@@ -358,17 +359,25 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     let parsed: unknown;
     let bodyInvalid = false;
     if (body.length) {
-      try {
-        parsed = JSON.parse(body.toString("utf8"));
-      } catch {
-        bodyInvalid = true;
+      const json = parseJsonBody(body);
+      if (json.ok) parsed = json.value;
+      else if (json.problem === "syntax") bodyInvalid = true;
+      else {
+        // Not UTF-8, or nested too deep: refused before any route sees it.
+        const refused = errorAnswer(new GraphHttpError(400, "BadRequest", json.message), ids, clock.now(), routeKeyGuess, write);
+        stats.request(method, routeKeyGuess, refused.status, write);
+        send(res, refused.status, refused.headers, refused.body);
+        return;
       }
     }
 
     let answer: GraphAnswer;
+    const batchContentType = isBatch && body.length ? contentTypeError(headers) : undefined;
     if (isBatch) {
       if (method !== "POST") {
         answer = errorAnswer(new GraphHttpError(405, "Request_BadRequest", "$batch only accepts POST."), ids, clock.now(), routeKeyGuess, true);
+      } else if (batchContentType) {
+        answer = errorAnswer(batchContentType, ids, clock.now(), routeKeyGuess, true);
       } else if (bodyInvalid) {
         answer = errorAnswer(new GraphHttpError(400, "BadRequest", "Invalid batch payload format."), ids, clock.now(), routeKeyGuess, true);
       } else {
