@@ -13,8 +13,9 @@ import type { GraphVersion, HttpMethod, RouteDef, SimControlRoute, SimTicker } f
 import { verifyAccessToken, type TokenSigner } from "./auth/access-token.ts";
 import type { PermissionsMap } from "./auth/permissions.ts";
 import { APPLICATIONS_KIND, createApplication } from "./auth/applications.ts";
-import { jwks, openIdConfiguration } from "./auth/openid.ts";
+import { issuerOf, jwks, openIdConfiguration } from "./auth/openid.ts";
 import { handleTokenRequest } from "./auth/token-endpoint.ts";
+import { createAssertionReplayCache } from "./auth/assertion-replay.ts";
 import { runBatch } from "./batch/batch.ts";
 import { loadOrCreateTenantCerts } from "./certs.ts";
 import { createSimClock } from "./clock.ts";
@@ -180,6 +181,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     permissions: opts.permissions,
   };
   const batchRandom = seededRandom(opts.batchSeed ?? 1);
+  const assertionReplay = createAssertionReplayCache();
   const resetAll = () => {
     clock.reset();
     faults.clear();
@@ -292,6 +294,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
         signer,
         now: clock.now(),
         correlationId: headers["client-request-id"],
+        assertionReplay,
       });
       stats.token();
       send(res, token.status, { "cache-control": "no-store, no-cache", pragma: "no-cache", "content-type": "application/json; charset=utf-8" }, token.body);
@@ -340,7 +343,10 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
       return;
     }
 
-    const check = await verifyAccessToken(signer, headers.authorization, tenantId);
+    const check = await verifyAccessToken(signer, headers.authorization, tenantId, [
+      issuerOf(`https://127.0.0.1:${port}`, tenantId),
+      issuerOf(`https://localhost:${port}`, tenantId),
+    ]);
     if (!check.ok) {
       const answer = errorAnswer(
         new GraphHttpError(401, "InvalidAuthenticationToken", check.message, {
