@@ -95,7 +95,9 @@ describe("request bodies over HTTPS", () => {
   });
 
   it("JSON nested 5,000 levels → Graph's 400, not a 500", async () => {
-    const res = await post("/v1.0/users", `{"displayName":${nested(5000)}}`, "application/json");
+    // A group's description is stored as sent: the deep value used to overflow the stack when saved.
+    const group = `{"displayName":"deep","mailEnabled":false,"mailNickname":"deep","securityEnabled":true,"description":${nested(5000)}}`;
+    const res = await post("/v1.0/groups", group, "application/json");
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("BadRequest");
     expect(res.body.error.message).toContain(`${MAX_JSON_DEPTH} levels`);
