@@ -15,6 +15,7 @@ import type { ReplicationLag } from "./consistency.ts";
 import type { FaultInjector } from "./faults/faults.ts";
 import type { Throttler } from "./faults/throttling.ts";
 import { graphErrorBody, requestIdHeaders, type RequestIds } from "./graph-errors.ts";
+import { isJsonMediaType } from "./json-body.ts";
 import { answerCollection, answerCount, answerEntity, type ODataRequest } from "./odata/collection.ts";
 import { withDollarPrefixes } from "./odata/query-options.ts";
 import type { Router } from "./router.ts";
@@ -99,6 +100,26 @@ export function intuneErrorMessage(message: string, ids: RequestIds, url: string
   });
 }
 
+/** Graph's answer when a body cannot be read as JSON for lack of (or a malformed) payload. */
+export const UNREADABLE_JSON_PAYLOAD =
+  "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.";
+
+/**
+ * A request body needs a JSON Content-Type. Without one Graph answers 400 with the message above;
+ * with another media type, OData's 415 `RequestBodyRead` (its wording, as quoted in
+ * microsoft-graph-docs #4648 and CoasterKaty/PHPGraphMailer #14).
+ */
+export function contentTypeError(headers: Record<string, string>): GraphHttpError | undefined {
+  const type = headers["content-type"];
+  if (type === undefined || type.trim() === "") return new GraphHttpError(400, "BadRequest", UNREADABLE_JSON_PAYLOAD);
+  if (isJsonMediaType(type)) return undefined;
+  return new GraphHttpError(
+    415,
+    "RequestBodyRead",
+    `A supported MIME type could not be found that matches the content type of the response. None of the supported type(s) 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false, application/json;odata.metadata=minimal;odata.streaming=true, application/json;odata.metadata=minimal, application/json' matches the content type '${type.slice(0, 200)}'.`,
+  );
+}
+
 function referencedIds(call: GraphCall, params: Record<string, string>): string[] {
   const ids = Object.values(params);
   const ref = (call.body as { "@odata.id"?: unknown } | undefined)?.["@odata.id"];
@@ -133,8 +154,11 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
     if (!isGranted(call.claims.roles ?? [], requiredPermissions(route, rt.permissions)))
       throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 
-    if (call.bodyInvalid)
-      throw new GraphHttpError(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+    if (call.body !== undefined || call.bodyInvalid) {
+      const wrongType = contentTypeError(call.headers);
+      if (wrongType) throw wrongType;
+    }
+    if (call.bodyInvalid) throw new GraphHttpError(400, "BadRequest", UNREADABLE_JSON_PAYLOAD);
 
     if (rt.lag.lagMs > 0 && !(method === "POST" && !route.path.includes("{")))
       for (const id of referencedIds(call, params))

@@ -38,6 +38,8 @@ describe("holofleet tenant local", () => {
     expect(file.caFile).toBe(join(dir, "ca.pem"));
     expect(statSync(join(dir, "tenant.json")).mode & 0o777).toBe(0o600);
     expect(start.stdout).not.toContain(file.clientSecret);
+    expect(file.simKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(start.stdout).not.toContain(file.simKey);
 
     // The secret in tenant.json really gets a token, and Graph answers with it.
     const dispatcher = new Agent({ connect: { ca: readFileSync(file.caFile, "utf8") } });
@@ -49,6 +51,9 @@ describe("holofleet tenant local", () => {
     const { access_token } = (await tokenRes.json()) as { access_token: string };
     const org = await undiciFetch(`${file.graphUrl}/v1.0/organization`, { dispatcher, headers: { authorization: `Bearer ${access_token}` } });
     expect(org.status).toBe(200);
+    // The control routes need tenant.json's simKey.
+    expect((await undiciFetch(`${file.graphUrl}/_sim/clock`, { dispatcher })).status).toBe(401);
+    expect((await undiciFetch(`${file.graphUrl}/_sim/clock`, { dispatcher, headers: { "x-sim-key": file.simKey! } })).status).toBe(200);
     await dispatcher.close();
 
     const again = cli("start");
@@ -60,6 +65,7 @@ describe("holofleet tenant local", () => {
     const shown = JSON.parse(status.stdout);
     expect(shown.running).toBe(true);
     expect(shown.clientSecret).toBeUndefined();
+    expect(shown.simKey).toBeUndefined();
 
     expect(cli("reset").stdout).toContain("reset (running)");
 

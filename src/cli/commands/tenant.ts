@@ -99,6 +99,7 @@ async function startForeground(dir: string, port: number, throttling: Throttling
     clientSecret: tenant.clientSecret,
     caFile: resolve(tenant.caFile),
     pid: process.pid,
+    simKey: tenant.simKey,
   });
   process.stdout.write(`local tenant ${tenant.tenantId} listening on ${tenant.url} (state in ${resolve(dir)})\n`);
   await new Promise<void>((done) => {
@@ -196,12 +197,12 @@ export function registerTenant(program: Command): void {
     .command("status")
     .description("show whether the local tenant runs (exit 0) or not (exit 1)")
     .option(...dirOption)
-    .option("--json", "print tenant.json's fields without the secret, plus running")
+    .option("--json", "print tenant.json's fields without the secrets, plus running")
     .action(async (opts: LocalOptions & { json?: boolean }) => {
       const file = readTenantFile(opts.dir);
       const running = file ? await runningTenant(opts.dir) : undefined;
       if (opts.json) {
-        const { clientSecret: _secret, ...visible } = file ?? ({} as Partial<TenantFile>);
+        const { clientSecret: _secret, simKey: _simKey, ...visible } = file ?? ({} as Partial<TenantFile>);
         process.stdout.write(JSON.stringify({ running: Boolean(running), ...visible }, null, 2) + "\n");
       } else if (running) {
         process.stdout.write(`running  ${running.graphUrl}  tenant ${running.tenantId}  pid ${running.pid}\n`);
@@ -220,7 +221,7 @@ export function registerTenant(program: Command): void {
       if (running) {
         const dispatcher = new Agent({ connect: { ca: readFileSync(running.caFile, "utf8") } });
         try {
-          const res = await undiciFetch(`${running.graphUrl}/_sim/reset`, { method: "POST", dispatcher });
+          const res = await undiciFetch(`${running.graphUrl}/_sim/reset`, { method: "POST", dispatcher, headers: { "x-sim-key": running.simKey ?? "" } });
           if (res.status !== 204) throw tenantError("HF7001", `the running tenant refused the reset (HTTP ${res.status})`);
         } finally {
           await dispatcher.close();

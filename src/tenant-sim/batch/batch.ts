@@ -10,6 +10,8 @@ import { GraphHttpError, type GraphVersion } from "../framework.ts";
 import { errorAnswer, type GraphAnswer, type GraphCall } from "../graph-dispatch.ts";
 import { graphErrorBody, type RequestIds } from "../graph-errors.ts";
 import { shuffled, type Random } from "../faults/prng.ts";
+import { parseJsonBody } from "../json-body.ts";
+import { dependencyCycleMessage, findDependencyCycle } from "./dependency-graph.ts";
 
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -84,6 +86,8 @@ function validate(body: unknown): BatchItem[] {
   for (const item of items)
     for (const dep of item.dependsOn ?? [])
       if (!ids.has(dep.toLowerCase())) throw bad(`Request '${item.id}' depends on '${dep}', which is not in the batch.`);
+  const cycle = findDependencyCycle(items);
+  if (cycle) throw bad(dependencyCycleMessage(cycle));
   return items;
 }
 
@@ -170,11 +174,9 @@ export async function runBatch(
     let body = item.body;
     // A JSON body may also arrive base64-encoded with a JSON content type; accept both.
     if (typeof body === "string" && /json/i.test(headers["content-type"] ?? "")) {
-      try {
-        body = JSON.parse(Buffer.from(body, "base64").toString("utf8"));
-      } catch {
-        /* a plain string body stays as sent */
-      }
+      // Read as a request body is (UTF-8, bounded nesting); anything else stays the string as sent.
+      const decoded = parseJsonBody(Buffer.from(body, "base64"));
+      if (decoded.ok) body = decoded.value;
     }
     return dispatch({
       version,

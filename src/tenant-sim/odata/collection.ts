@@ -6,7 +6,7 @@
  * Internal fields (`_…`) never leave the tenant.
  */
 import { GraphHttpError, type CollectionOptions, type GraphVersion, type SimResult } from "../framework.ts";
-import { FilterSyntaxError, analyzeFilter, parseFilter, type FilterExpr } from "./filter-parser.ts";
+import { FilterLimitError, FilterSyntaxError, analyzeFilter, parseFilter, type FilterExpr } from "./filter-parser.ts";
 import { SUPPORTED_FUNCTIONS, matchesFilter } from "./filter-eval.ts";
 import { expandedNames } from "./expand.ts";
 import { parseSelect, SELECT_ALL } from "./select.ts";
@@ -72,6 +72,11 @@ function parseTop(req: ODataRequest, options: CollectionOptions): number {
   return top;
 }
 
+/** A filter as quoted in an error message: at most 200 characters of it. */
+function excerpt(raw: string): string {
+  return raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+}
+
 function compileFilter(req: ODataRequest, options: CollectionOptions, advancedAllowed: boolean): FilterExpr | undefined {
   const raw = req.query.get("$filter");
   if (raw === null || raw.trim() === "") return undefined;
@@ -79,8 +84,9 @@ function compileFilter(req: ODataRequest, options: CollectionOptions, advancedAl
   try {
     expr = parseFilter(raw);
   } catch (err) {
+    if (err instanceof FilterLimitError) throw new GraphHttpError(400, "BadRequest", `Invalid filter clause: ${err.message}`);
     if (err instanceof FilterSyntaxError)
-      throw new GraphHttpError(400, "BadRequest", `Invalid filter clause: ${err.message} at position ${err.position} in '${raw}'.`);
+      throw new GraphHttpError(400, "BadRequest", `Invalid filter clause: ${err.message} at position ${err.position} in '${excerpt(raw)}'.`);
     throw err;
   }
   const usage = analyzeFilter(expr);
