@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   daysOverdue,
@@ -132,3 +133,27 @@ describe("password rotations a policy asks for", () => {
     expect(rotationDueOnReturn(policy)).toBe(reason);
   });
 });
+
+describe("docs/fleet.md", () => {
+  it("its transition table says what LOAN_TRANSITIONS says (from, to)", () => {
+    const doc = readFileSync(new URL("../../docs/fleet.md", import.meta.url), "utf8");
+    for (const action of LOAN_ACTIONS) {
+      const row = doc.split("\n").find((line) => line.startsWith(`| \`${action}\` |`));
+      expect(row, action).toBeDefined();
+      const [from, to] = row!.split("|").slice(2, 4).map((cell) => cell.trim());
+      expect(from!.split(", ").sort(), action).toEqual([...legalFrom(action)].sort());
+      expect(to, action).toBe(planTo(action));
+    }
+  });
+});
+
+function legalFrom(action: LoanAction): DeviceState[] {
+  return DEVICE_STATES.filter((s) => legalActions(s).includes(action));
+}
+
+function planTo(action: LoanAction): string {
+  const from = legalFrom(action)[0]!;
+  const plan = planTransition(from, action, ctx({ loan: { expectedReturn: "2026-02-01T00:00:00Z" } }));
+  if (!plan.ok) throw new Error(plan.problems.map((p) => p.message).join("; "));
+  return plan.to;
+}
