@@ -127,6 +127,25 @@ describe("SQLite file specifics", () => {
     expect((error as Error).message).toContain(dir);
   });
 
+  it("another process holds the write lock past the busy timeout → unavailable, and nothing is written", async () => {
+    const file = join(dir, `fleet-${++files}.sqlite`);
+    const store = await openSqliteFleetStore({ file, busyTimeoutMs: 50 });
+    const holder = new Database(file);
+    holder.exec("BEGIN IMMEDIATE");
+    try {
+      const error = await store.devices.add([{ serial: "HL2-1" }], "cli:alice").catch((e: unknown) => e);
+      expect(isStoreError(error, "unavailable"), String(error)).toBe(true);
+      expect((error as Error).message).toMatch(/busy/);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    expect(await store.devices.get("HL2-1")).toBeNull();
+    // The lock is free again: the same write now succeeds.
+    await store.devices.add([{ serial: "HL2-1" }], "cli:alice");
+    await store.close();
+  });
+
   it("two operators in two processes ship one device at once → exactly one wins, the other gets a conflict", async () => {
     const file = join(dir, `fleet-${++files}.sqlite`);
     const store = await openSqliteFleetStore({ file });
