@@ -1,6 +1,6 @@
 /** Devices: added (all or none), read, listed with paging, and their tenant ids recorded by compare-and-set. */
 import { sql } from "kysely";
-import { appendEvent, assertActor, chunks, type StoreContext } from "./context.ts";
+import { appendEvent, appendEvents, assertActor, chunks, type StoreContext } from "./context.ts";
 import { toStoreError } from "./driver-errors.ts";
 import type { Device, DeviceQuery, DeviceStore, DeviceTenantIds, NewDevice } from "./port.ts";
 import { toDevice } from "./rows.ts";
@@ -56,9 +56,11 @@ export function createDeviceStore(ctx: StoreContext): DeviceStore {
           }
           // Rows come back in insert order on both databases, but order by serial to promise nothing more.
           added.sort((a, b) => (a.serial < b.serial ? -1 : a.serial > b.serial ? 1 : 0));
-          for (const device of added) {
-            await appendEvent(trx, now, { actor, action: "device.added", subjectType: "device", subjectId: device.serial, after: deviceSummary(device) });
-          }
+          await appendEvents(
+            trx,
+            now,
+            added.map((device) => ({ actor, action: "device.added", subjectType: "device", subjectId: device.serial, after: deviceSummary(device) })),
+          );
           return added;
         });
       } catch (error) {

@@ -51,6 +51,24 @@ fleetStoreContract({
 });
 
 describe.skipIf(skip !== undefined)("PostgreSQL specifics", () => {
+  it("key columns use the C collation, so order does not depend on the server's locale", async () => {
+    const schema = newSchema();
+    const store = await openPostgresFleetStore({ connectionString: url!, schema });
+    try {
+      const { rows } = await onDatabase(schema, (c) =>
+        c.query<{ table_name: string; column_name: string; collation_name: string | null }>(
+          "select table_name, column_name, collation_name from information_schema.columns where table_schema = $1 and table_name not like 'kysely%' and column_name in ('serial', 'device_serial', 'upn', 'client_id', 'name', 'user_name') order by 1, 2",
+          [schema],
+        ),
+      );
+      expect(rows).toHaveLength(9);
+      expect(rows.filter((r) => r.collation_name !== "C")).toEqual([]);
+    } finally {
+      await store.close();
+      await onDatabase("public", (c) => c.query(`drop schema ${schema} cascade`));
+    }
+  });
+
   it("TRUNCATE of the event log → refused by the database", async () => {
     const schema = newSchema();
     const store = await openPostgresFleetStore({ connectionString: url!, schema });

@@ -129,6 +129,12 @@ export function fleetStoreContract(harness: StoreHarness): void {
         expect((await store.devices.list({ state: "in-stock" })).total).toBe(3);
       });
 
+      it("serials sort byte by byte in both databases (upper case, then punctuation, then lower case)", async () => {
+        const { store } = await fresh();
+        await store.devices.add(["b", "a_1", "B", "a-1", "A"].map((serial) => ({ serial })), ALICE);
+        expect((await store.devices.list()).devices.map((d) => d.serial)).toEqual(["A", "B", "a-1", "a_1", "b"]);
+      });
+
       it("tenant ids → recorded at the expected version; a stale version → conflict; an unknown serial → not-found", async () => {
         const { store } = await seeded();
         const updated = await store.devices.updateTenantIds("HL2-000101", 1, { autopilotId: "ap-1", entraDeviceId: "e-1" }, ALICE);

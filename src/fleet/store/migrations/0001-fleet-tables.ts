@@ -44,6 +44,9 @@ async function appendOnly(db: Db, dialect: MigrationDialect): Promise<void> {
 }
 
 export function fleetTables(dialect: MigrationDialect): Migration {
+  // Keys compare and sort byte by byte in both databases: SQLite's default (BINARY), and "C" in
+  // PostgreSQL, whose default collation would otherwise sort serials by the server's locale.
+  const key = dialect === "postgres" ? sql`text collate "C"` : sql`text`;
   // An integer id the database assigns: `serial` in PostgreSQL, `integer primary key autoincrement` in SQLite.
   const withId = <T extends string>(table: CreateTableBuilder<T>) =>
     dialect === "postgres" ? table.addColumn("id", "serial", (c) => c.primaryKey()) : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
@@ -51,7 +54,7 @@ export function fleetTables(dialect: MigrationDialect): Migration {
     async up(db: Db) {
       await db.schema
         .createTable("devices")
-        .addColumn("serial", "text", (c) => c.primaryKey())
+        .addColumn("serial", key, (c) => c.primaryKey())
         .addColumn("hardware_hash", "text", (c) => c.unique())
         .addColumn("product_id", "text")
         .addColumn("model", "text")
@@ -68,7 +71,7 @@ export function fleetTables(dialect: MigrationDialect): Migration {
 
       await db.schema
         .createTable("clients")
-        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("id", key, (c) => c.primaryKey())
         .addColumn("display_name", "text", (c) => c.notNull())
         .addColumn("version", "integer", (c) => c.notNull())
         .addColumn("created_at", "text", (c) => c.notNull())
@@ -77,8 +80,8 @@ export function fleetTables(dialect: MigrationDialect): Migration {
 
       await db.schema
         .createTable("client_accounts")
-        .addColumn("upn", "text", (c) => c.primaryKey())
-        .addColumn("client_id", "text", (c) => c.notNull().references("clients.id"))
+        .addColumn("upn", key, (c) => c.primaryKey())
+        .addColumn("client_id", key, (c) => c.notNull().references("clients.id"))
         .addColumn("display_name", "text")
         .addColumn("version", "integer", (c) => c.notNull())
         .addColumn("created_at", "text", (c) => c.notNull())
@@ -89,8 +92,8 @@ export function fleetTables(dialect: MigrationDialect): Migration {
       await db.schema
         .createTable("loans")
         .$call(withId)
-        .addColumn("device_serial", "text", (c) => c.notNull().references("devices.serial"))
-        .addColumn("client_id", "text", (c) => c.notNull().references("clients.id"))
+        .addColumn("device_serial", key, (c) => c.notNull().references("devices.serial"))
+        .addColumn("client_id", key, (c) => c.notNull().references("clients.id"))
         .addColumn("state", "text", (c) => c.notNull().check(oneOf("state", LOAN_RECORD_STATES)))
         .addColumn("expected_return", "text", (c) => c.notNull())
         .addColumn("prepared_at", "text", (c) => c.notNull())
@@ -111,7 +114,7 @@ export function fleetTables(dialect: MigrationDialect): Migration {
       await db.schema
         .createTable("loan_accounts")
         .addColumn("loan_id", "integer", (c) => c.notNull().references("loans.id"))
-        .addColumn("upn", "text", (c) => c.notNull().references("client_accounts.upn"))
+        .addColumn("upn", key, (c) => c.notNull().references("client_accounts.upn"))
         .addPrimaryKeyConstraint("loan_accounts_pk", ["loan_id", "upn"])
         .execute();
 
@@ -119,7 +122,7 @@ export function fleetTables(dialect: MigrationDialect): Migration {
       await db.schema
         .createTable("password_rotations")
         .$call(withId)
-        .addColumn("upn", "text", (c) => c.notNull().references("client_accounts.upn"))
+        .addColumn("upn", key, (c) => c.notNull().references("client_accounts.upn"))
         .addColumn("rotated_at", "text", (c) => c.notNull())
         .addColumn("rotated_by", "text", (c) => c.notNull())
         .addColumn("reason", "text", (c) => c.notNull().check(oneOf("reason", ROTATION_REASONS)))
@@ -143,7 +146,7 @@ export function fleetTables(dialect: MigrationDialect): Migration {
       // A hash is all that can be stored: a value that is not one of the two hash formats is refused.
       await db.schema
         .createTable("console_users")
-        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("name", key, (c) => c.primaryKey())
         .addColumn("role", "text", (c) => c.notNull().check(oneOf("role", CONSOLE_ROLES)))
         .addColumn("password_hash", "text", (c) => c.notNull().check(sql`password_hash like 'scrypt$%' or password_hash like '$argon2%'`))
         .addColumn("version", "integer", (c) => c.notNull())
@@ -154,7 +157,7 @@ export function fleetTables(dialect: MigrationDialect): Migration {
       await db.schema
         .createTable("console_sessions")
         .addColumn("token_hash", "text", (c) => c.primaryKey().check(sql`length(token_hash) = 64`))
-        .addColumn("user_name", "text", (c) => c.notNull().references("console_users.name").onDelete("cascade"))
+        .addColumn("user_name", key, (c) => c.notNull().references("console_users.name").onDelete("cascade"))
         .addColumn("created_at", "text", (c) => c.notNull())
         .addColumn("expires_at", "text", (c) => c.notNull())
         .execute();
