@@ -42,6 +42,12 @@ fleetStoreContract({
           const { rows } = await c.query<{ column_name: string }>("select column_name from information_schema.columns where table_schema = $1 and table_name = $2", [schema, table]);
           return rows.map((r) => r.column_name).sort();
         }),
+      dump: () =>
+        onDatabase(schema, async (c) => {
+          const { rows: tables } = await c.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = $1", [schema]);
+          const dumps = await Promise.all(tables.map(async ({ table_name }) => JSON.stringify((await c.query(`select * from "${table_name}"`)).rows)));
+          return dumps.join("\n");
+        }),
       async dispose() {
         await store.close();
         await onDatabase("public", (c) => c.query(`drop schema ${schema} cascade`));

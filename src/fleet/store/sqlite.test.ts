@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,8 +13,23 @@ const dir = mkdtempSync(join(tmpdir(), "holofleet-fleet-sqlite-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
+/** Every row of every table of an open handle, as JSON. */
+function dumpTables(db: Database.Database): string {
+  const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+  return tables.map(({ name }) => JSON.stringify(db.prepare(`select * from "${name}"`).all())).join("\n");
+}
+
 function rawAccess(file: string) {
   return {
+    async dump() {
+      const db = new Database(file, { readonly: true });
+      try {
+        const files = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1"));
+        return [dumpTables(db), ...files].join("\n");
+      } finally {
+        db.close();
+      }
+    },
     async rawSql(statement: string) {
       const db = new Database(file);
       try {
@@ -52,6 +67,7 @@ fleetStoreContract({
       store,
       rawSql: async (statement) => database.prepare(statement).run(),
       columns: async (table) => (database.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name).sort(),
+      dump: async () => dumpTables(database),
       dispose: () => store.close(),
     };
   },

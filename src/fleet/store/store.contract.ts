@@ -18,6 +18,8 @@ export interface StoreUnderTest {
   rawSql(statement: string): Promise<unknown>;
   /** The column names of a table, sorted. */
   columns(table: string): Promise<string[]>;
+  /** Everything the database holds, as text (every row of every table; for a file, its bytes too), to scan for planted secrets. */
+  dump(): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -296,7 +298,7 @@ export function fleetStoreContract(harness: StoreHarness): void {
 
     describe("password rotations", () => {
       it("recorded with who, when, why and the loan — and nothing else, even when a password is passed", async () => {
-        const { store, columns } = await seeded();
+        const { store, columns, dump } = await seeded();
         const { loan } = await store.loans.transition(prepare("HL2-000101", 1), ALICE);
         const sneaky = { upn: "fabrikam-shift-a@contoso.com", reason: "reset-before-ship", loanId: loan!.id, password: "Planted-Secret-42!" } as const;
         const rotation = await store.passwordRotations.record(sneaky, ALICE);
@@ -305,6 +307,9 @@ export function fleetStoreContract(harness: StoreHarness): void {
         const events = await store.events.list({ subjectType: "account", subjectId: sneaky.upn });
         expect(events.at(-1)).toMatchObject({ action: "password.rotated", after: { reason: "reset-before-ship", loanId: loan!.id } });
         expect(JSON.stringify(await store.events.list())).not.toContain("Planted-Secret-42!");
+        const everything = await dump();
+        expect(everything).toContain("reset-before-ship"); // the dump does see the rotation
+        expect(everything).not.toContain("Planted-Secret-42!");
       });
 
       it("last rotation per account; an unknown account → not-found; a reason outside the set → invalid", async () => {
