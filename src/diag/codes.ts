@@ -6,12 +6,14 @@
  *   HF3xxx compiler                      (codes/compile.ts)
  *   HF4xxx app control (WDAC)            (codes/app-control.ts)
  *   HF7xxx local tenant lifecycle        (codes/tenant.ts)
+ *   HF8xxx fleet, loans and console      (codes/fleet.ts)
  *   HF9xxx CLI and files                 (codes/cli.ts)
  */
 import { appControlCodes } from "./codes/app-control.ts";
 import { blueprintCodes } from "./codes/blueprint.ts";
 import { cliCodes } from "./codes/cli.ts";
 import { compileCodes } from "./codes/compile.ts";
+import { fleetCodes } from "./codes/fleet.ts";
 import { tenantCodes } from "./codes/tenant.ts";
 
 export interface CodeInfo {
@@ -25,4 +27,5 @@ export const diagnosticCodes: Readonly<Record<string, CodeInfo>> = {
   ...appControlCodes,
   ...cliCodes,
   ...tenantCodes,
+  ...fleetCodes,
 };

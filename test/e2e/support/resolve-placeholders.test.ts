@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIRECTORY_OBJECTS_URL, generatePassword, referencedAddresses, resolvePlaceholders, type PlaceholderContext } from "./resolve-placeholders.ts";
+import { DIRECTORY_OBJECTS_URL, referencedAddresses, resolvePlaceholders, type PlaceholderContext } from "./resolve-placeholders.ts";
 
 const ids: Record<string, string> = {
   "user.a@x.test": "11111111-1111-1111-1111-111111111111",
@@ -77,24 +77,5 @@ describe("resolvePlaceholders", () => {
 describe("referencedAddresses", () => {
   it("lists every $ref, however deep", () => {
     expect(referencedAddresses({ a: [{ $ref: "x" }, { b: { $ref: "y" } }], c: { $resolve: "skuId:S" } })).toEqual(["x", "y"]);
-  });
-});
-
-describe("generatePassword", () => {
-  it("has the asked length and meets Entra's three-of-four-classes rule, every time", () => {
-    for (let i = 0; i < 200; i++) {
-      const p = generatePassword(16);
-      expect(p).toHaveLength(16);
-      expect([/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].every((r) => r.test(p))).toBe(true);
-    }
-  });
-
-  it("does not repeat itself", () => {
-    expect(new Set(Array.from({ length: 100 }, () => generatePassword(20))).size).toBe(100);
-  });
-
-  it("refuses lengths it cannot honour", () => {
-    expect(() => generatePassword(3)).toThrow();
-    expect(() => generatePassword(257)).toThrow();
   });
 });

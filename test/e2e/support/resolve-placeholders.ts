@@ -2,9 +2,8 @@
  * Test-only stand-in for the planner's placeholder resolution (src/compile/types.ts `DesiredResource.body`):
  * `$ref` → the created Graph id (a `directoryObjects` URL inside an `…@odata.bind` array),
  * `$resolve skuId/servicePlanId` → ids from the tenant's `/subscribedSkus`, `password:generate` → a
- * CSPRNG password. Pure apart from the password generator it is given.
+ * CSPRNG password (`src/passwords/generate-password.ts`). Pure apart from the password generator it is given.
  */
-import { randomInt } from "node:crypto";
 
 /** The slice of a Graph `subscribedSku` the resolver reads. */
 export interface SubscribedSkuIds {
@@ -73,23 +72,4 @@ export function referencedAddresses(body: unknown): string[] {
   if (!isRecord(body)) return [];
   if (typeof body.$ref === "string") return [body.$ref];
   return Object.values(body).flatMap(referencedAddresses);
-}
-
-const CLASSES = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%+-.=?@_~"] as const;
-
-/**
- * A password from the CSPRNG (`crypto.randomInt`) with at least one character of each class, so it
- * meets Entra's default rule (8–256 characters, three of four classes — Entra password policy docs).
- */
-export function generatePassword(length: number): string {
-  if (length < CLASSES.length || length > 256) throw new Error(`password length ${length} is outside 4–256`);
-  const all = CLASSES.join("");
-  const chars = CLASSES.map((c) => c[randomInt(c.length)]!);
-  while (chars.length < length) chars.push(all[randomInt(all.length)]!);
-  // Fisher–Yates with the CSPRNG, so the guaranteed characters are not always in front.
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join("");
 }
