@@ -18,6 +18,7 @@ import { deviceConfigurationRoutes } from "./device-configurations.ts";
 import { managedDeviceRoutes, managedDeviceTickers } from "./managed-devices.ts";
 import { autopilotAssignmentTickers, autopilotRoutes, autopilotTickers } from "./autopilot.ts";
 import { simDeviceRoutes } from "./sim-devices.ts";
+import { simAuthRoutes } from "../auth/sim-auth-routes.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
@@ -36,4 +37,4 @@ export const allRoutes: RouteDef[] = [
 // assignment last: it reads the groups dynamic membership just computed.
 export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker, ...autopilotAssignmentTickers];
 
-export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes];
+export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...simAuthRoutes];
