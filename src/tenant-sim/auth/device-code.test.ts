@@ -90,6 +90,13 @@ describe("device code flow", () => {
     expect((await poll("not-a-code")).body).toMatchObject({ error: "bad_verification_code", error_codes: [70018] });
   });
 
+  it("MSAL's short grant_type=device_code → redeemed like RFC 8628's", async () => {
+    await t.sim("POST", "/sign-ins", { userPrincipalName: upn });
+    const { body } = await deviceCode();
+    const res = await post("token", { grant_type: "device_code", client_id: t.clientId, device_code: body.device_code });
+    expect(res.status).toBe(200);
+  });
+
   it("a queued sign-in → the next device code is approved at once", async () => {
     expect((await t.sim("POST", "/sign-ins", { userPrincipalName: upn })).status).toBe(202);
     const { body } = await deviceCode();

@@ -2,7 +2,8 @@
  * The OAuth 2.0 device authorization grant (RFC 8628) as Entra serves it
  * (entra-docs `identity-platform/v2-oauth2-device-code.md`): `POST /{tenant}/oauth2/v2.0/devicecode`
  * issues a device code and a user code (15 minutes, polling interval 5 s); the token endpoint
- * redeems the device code with `grant_type=urn:ietf:params:oauth:grant-type:device_code`, answering
+ * redeems the device code with `grant_type=urn:ietf:params:oauth:grant-type:device_code` (or the
+ * short `device_code` MSAL sends), answering
  * `authorization_pending` (AADSTS70016) until the user has signed in, `authorization_declined`,
  * `bad_verification_code` (70018), `expired_token` (70020), and RFC 8628's `slow_down` to a client
  * that polls faster than the interval. The local tenant has no sign-in page: a person or a test
@@ -20,6 +21,11 @@ import { issuerOf } from "./openid.ts";
 import type { TokenRequest, TokenResponse } from "./token-endpoint.ts";
 
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+/** RFC 8628's grant type, or the short `device_code` MSAL sends (Entra takes both). */
+export function isDeviceCodeGrant(grantType: string): boolean {
+  return grantType === DEVICE_CODE_GRANT || grantType === "device_code";
+}
 export const DEVICE_CODES_KIND = "_simDeviceCodes";
 export const QUEUED_SIGN_INS_KIND = "_simQueuedSignIns";
 /** Entra: "the user has 15 minutes to sign in", polling every 5 seconds. */
@@ -44,7 +50,7 @@ export interface DeviceCodeDoc {
 
 export interface QueuedSignIn {
   id: string;
-  userPrincipalName: string;
+  userPrincipalName?: string;
   outcome: SignInOutcome;
   clientId?: string;
 }

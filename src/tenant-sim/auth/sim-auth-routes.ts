@@ -32,8 +32,7 @@ const signInSchema = z
     clientId: z.string().min(1).max(64).optional(),
   })
   .strict()
-  .refine((b) => b.outcome !== "approve" || b.userPrincipalName, { message: "userPrincipalName is required to approve", path: ["userPrincipalName"] })
-  .refine((b) => b.userCode || b.outcome === "approve", { message: "a queued sign-in can only approve", path: ["outcome"] });
+  .refine((b) => b.outcome !== "approve" || b.userPrincipalName, { message: "userPrincipalName is required to approve", path: ["userPrincipalName"] });
 
 const permissionName = z.string().regex(/^[A-Za-z][\w.-]*$/);
 
@@ -74,7 +73,7 @@ export const simAuthRoutes: SimControlRoute[] = [
       if (!parsed.success) return badRequest(parsed.error.issues);
       const { userCode, userPrincipalName, outcome, clientId } = parsed.data;
       if (!userCode) {
-        const queued: QueuedSignIn = { id: randomUUID(), userPrincipalName: userPrincipalName!, outcome, ...(clientId ? { clientId } : {}) };
+        const queued: QueuedSignIn = { id: randomUUID(), ...(userPrincipalName ? { userPrincipalName } : {}), outcome, ...(clientId ? { clientId } : {}) };
         ctx.store.put(QUEUED_SIGN_INS_KIND, queued);
         return { status: 202, body: { queued: true } };
       }

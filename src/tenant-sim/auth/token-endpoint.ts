@@ -12,7 +12,7 @@ import type { SimStore } from "../framework.ts";
 import { GRAPH_APP_ID, GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS, issueAccessToken, type TokenSigner } from "./access-token.ts";
 import { findApplication, findAssertionCertificate, secretMatches } from "./applications.ts";
 import { issuerOf, tokenEndpointOf } from "./openid.ts";
-import { DEVICE_CODE_GRANT, redeemDeviceCode } from "./device-code.ts";
+import { isDeviceCodeGrant, redeemDeviceCode } from "./device-code.ts";
 import { checkFederatedAssertion, isFederatedAssertion } from "./federated-assertion.ts";
 import { redeemRefreshToken } from "./refresh-token.ts";
 
@@ -90,7 +90,7 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
   const grantType = form.get("grant_type");
   if (!grantType) return fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
   // Delegated sign-ins (a person, not the app): device code and refresh token grants.
-  if (grantType === DEVICE_CODE_GRANT) return redeemDeviceCode(req, fail);
+  if (isDeviceCodeGrant(grantType)) return redeemDeviceCode(req, fail);
   if (grantType === "refresh_token") return redeemRefreshToken(req, fail);
   if (grantType !== "client_credentials")
     return fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
