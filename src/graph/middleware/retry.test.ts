@@ -36,10 +36,11 @@ describe("retry", () => {
     expect(b.transport.log).toHaveLength(1);
   });
 
-  it("a POST whose response was lost, without an idempotency check → not sent again", async () => {
-    const { graph, transport } = scriptedClient([{ network: "NetworkError" }, ok]);
+  it("a POST whose response was lost, without an idempotency check → not sent again, failed at once", async () => {
+    const { graph, transport, clock } = scriptedClient([{ network: "NetworkError" }, ok]);
     await expect(graph.request("POST", CONFIGS, { body: { displayName: "x" } })).rejects.toMatchObject({ status: 0, code: "NetworkError" });
     expect(transport.log).toHaveLength(1);
+    expect(clock.now()).toBe(0);
   });
 
   it("a POST answered 503, whose check finds the write applied → recovered, not sent again", async () => {

@@ -65,6 +65,8 @@ export function retry(opts: RetryOptions = {}): Middleware {
       const retryable = err.status === 0 ? err.code === "NetworkError" || err.code === "Timeout" : statuses.has(err.status);
       if (!retryable || attempt > retries || req.options.signal?.aborted) throw err;
 
+      const mustCheck = !isIdempotent(req) && isAmbiguous(err);
+      if (mustCheck && (!req.options.alreadyApplied || !req.context.lookup)) throw err;
       const delay = err.retryAfterMs ?? backoffDelay(attempt, policy, random);
       if (err.status === 429) {
         req.context.throttled?.(delay);
@@ -72,10 +74,8 @@ export function retry(opts: RetryOptions = {}): Middleware {
       }
       await clock.sleep(delay, req.options.signal);
 
-      if (!isIdempotent(req) && isAmbiguous(err)) {
-        const check = req.options.alreadyApplied;
-        if (!check || !req.context.lookup) throw err;
-        const found = await check({ error: err, lookup: req.context.lookup });
+      if (mustCheck) {
+        const found = await req.options.alreadyApplied!({ error: err, lookup: req.context.lookup! });
         if (found.applied) return { status: 200, headers: {}, body: found.body, recovered: true };
       }
       await req.context.reenter?.();
