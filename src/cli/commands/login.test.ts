@@ -42,7 +42,8 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-describe("holofleet login / logout", () => {
+// Each case spawns the CLI up to three times; a busy machine needs more than the default 30 s.
+describe("holofleet login / logout", { timeout: 120_000 }, () => {
   it("login → the prompt on stderr, who signed in on stdout, tokens only in the 0600 cache; logout removes them", async () => {
     await t.sim("POST", "/sign-ins", { userPrincipalName: upn });
     const login = await cli(cwd, "login");
