@@ -102,6 +102,20 @@ describe("resolveTarget: a real tenant", () => {
     expect(user.target).toMatchObject({ credential: { kind: "user" }, clientId: app, source: "holofleet login" });
   });
 
+  it("no app in the environment, but a person signed in to that tenant → their app, from the token cache", () => {
+    const home = `uid.${TENANT_ID}`;
+    const cache = JSON.stringify({
+      Account: { a: { home_account_id: home, environment: "login.microsoftonline.com", realm: TENANT_ID, username: "ada@contoso.com" } },
+      RefreshToken: { r: { home_account_id: home, environment: "login.microsoftonline.com", client_id: app, secret: "rt" } },
+    });
+    const withCache = files({ "/w/.holofleet/auth/token-cache.json": cache });
+    for (const tenant of [TENANT_ID, "contoso.com"])
+      expect(resolveTarget({ cwd: CWD, tenant }, {}, withCache).target).toMatchObject({ clientId: app, credential: { kind: "user" } });
+    // Another tenant, or another cloud's sign-in host → not that sign-in.
+    expect(resolveTarget({ cwd: CWD, tenant: "fabrikam.com" }, {}, withCache).diagnostics[0]?.code).toBe("HF5105");
+    expect(resolveTarget({ cwd: CWD, tenant: TENANT_ID, graphUrl: "https://graph.microsoft.us" }, {}, withCache).diagnostics[0]?.code).toBe("HF5105");
+  });
+
   it("a national cloud → the matching sign-in host and Graph scope", () => {
     const { target } = resolveTarget({ cwd: CWD, tenant: TENANT_ID, graphUrl: "https://graph.microsoft.us/" }, { AZURE_CLIENT_ID: app, AZURE_CLIENT_SECRET: "s" }, files({}));
     expect(target).toMatchObject({ graphUrl: "https://graph.microsoft.us", authorityUrl: "https://login.microsoftonline.us", graphResource: "https://graph.microsoft.us" });

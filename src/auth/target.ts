@@ -20,6 +20,8 @@ export const LOCAL = "local";
 export const DEFAULT_TENANT_FILE = join(".holofleet", "tenant", "tenant.json");
 /** Where holofleet keeps per-user state (the token cache) under the working directory. */
 export const DEFAULT_STATE_DIR = ".holofleet";
+/** The MSAL token cache of people who signed in, under the state dir. */
+export const TOKEN_CACHE_FILE = join("auth", "token-cache.json");
 /** The audience of Graph tokens in the global cloud, which the local tenant also issues. */
 export const GLOBAL_GRAPH = "https://graph.microsoft.com";
 export const GLOBAL_AUTHORITY = "https://login.microsoftonline.com";
@@ -222,7 +224,29 @@ function localTarget(opts: TargetOptions, env: Env, files: TargetFiles, diagnost
   };
 }
 
-function remoteTarget(tenant: string, opts: TargetOptions, env: Env, diagnostics: Diagnostic[]): Target | undefined {
+/**
+ * The app a person signed in to `tenant` with, read from MSAL's cache file (its `Account` and
+ * `RefreshToken` entries): the account on the same sign-in host whose tenant id is `tenant`, or
+ * whose UPN is in the domain `tenant`.
+ */
+export function signedInClientId(cacheText: string | undefined, tenant: string, authorityUrl: string): string | undefined {
+  if (!cacheText) return undefined;
+  let cache: { Account?: Record<string, Record<string, string>>; RefreshToken?: Record<string, Record<string, string>> };
+  try {
+    cache = JSON.parse(cacheText) as typeof cache;
+  } catch {
+    return undefined;
+  }
+  const host = new URL(authorityUrl).host.toLowerCase();
+  const wanted = tenant.toLowerCase();
+  const account = Object.values(cache.Account ?? {}).find(
+    (a) => a.environment?.toLowerCase() === host && (a.realm?.toLowerCase() === wanted || a.username?.toLowerCase().endsWith(`@${wanted}`)),
+  );
+  if (!account) return undefined;
+  return Object.values(cache.RefreshToken ?? {}).find((r) => r.home_account_id === account.home_account_id && r.environment?.toLowerCase() === host)?.client_id;
+}
+
+function remoteTarget(tenant: string, opts: TargetOptions, env: Env, files: TargetFiles, diagnostics: Diagnostic[]): Target | undefined {
   const envTenant = env.AZURE_TENANT_ID;
   if (envTenant && GUID.test(envTenant) && GUID.test(tenant) && envTenant.toLowerCase() !== tenant.toLowerCase()) {
     diagnostics.push(
@@ -233,7 +257,9 @@ function remoteTarget(tenant: string, opts: TargetOptions, env: Env, diagnostics
   const eps = endpoints(opts, env, diagnostics);
   if (!eps) return undefined;
   const fromEnv = opts.purpose === "login" ? undefined : envCredential(env, opts.cwd);
-  const clientId = opts.clientId ?? env.AZURE_CLIENT_ID;
+  // Without an app in the environment, a person who signed in to this tenant is used, with their app.
+  const signedIn = fromEnv || opts.purpose === "login" ? undefined : signedInClientId(files.read(join(opts.cwd, DEFAULT_STATE_DIR, TOKEN_CACHE_FILE)), tenant, eps.authorityUrl);
+  const clientId = opts.clientId ?? env.AZURE_CLIENT_ID ?? signedIn;
   if (!clientId) {
     diagnostics.push(
       error("HF5105", `no app to sign in to ${tenant} with: AZURE_CLIENT_ID is not set${opts.purpose === "login" ? " and --client-id was not given" : ""}`, {
@@ -271,6 +297,6 @@ export function resolveTarget(opts: TargetOptions, env: Env, files: TargetFiles)
       }),
     );
   if (diagnostics.length) return { diagnostics };
-  const target = tenant.toLowerCase() === LOCAL ? localTarget(opts, env, files, diagnostics) : remoteTarget(tenant, opts, env, diagnostics);
+  const target = tenant.toLowerCase() === LOCAL ? localTarget(opts, env, files, diagnostics) : remoteTarget(tenant, opts, env, files, diagnostics);
   return diagnostics.length ? { diagnostics } : { target, diagnostics };
 }

@@ -8,9 +8,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, sta
 import { dirname, join } from "node:path";
 import type { ICachePlugin, TokenCacheContext } from "@azure/msal-node";
 import { AuthenticationError } from "./errors.ts";
+import { TOKEN_CACHE_FILE } from "./target.ts";
 
 export function tokenCachePath(stateDir: string): string {
-  return join(stateDir, "auth", "token-cache.json");
+  return join(stateDir, TOKEN_CACHE_FILE);
 }
 
 function fail(path: string, action: string, err: unknown): AuthenticationError {
