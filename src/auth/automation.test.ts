@@ -4,7 +4,8 @@
  * carry no secret.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,5 +128,24 @@ describe("automation credentials", () => {
     }
     const missing = target({ AZURE_TENANT_ID: t.tenantId, AZURE_CLIENT_ID: t.clientId, AZURE_FEDERATED_TOKEN_FILE: join(cwd, "nope") });
     expect(() => createTokenProvider(missing, { stateDir: cwd })).toThrow(expect.objectContaining({ code: "HF5107" }));
+  });
+
+  it("a local tenant that is not running → HF5113 with the real cause and how to start it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "holofleet-stopped-"));
+    const stopped = await startTestTenant({ dir });
+    const work = workDirFor(stopped);
+    await stopped.close();
+    try {
+      const { target: tg } = resolveTarget({ cwd: work }, {}, nodeFiles);
+      const provider = createTokenProvider(tg!, { stateDir: join(work, ".holofleet") });
+      const err = (await provider.getToken({ forceRefresh: false }).catch((e: unknown) => e)) as AuthenticationError;
+      await provider.close();
+      expect(err).toMatchObject({ code: "HF5113", fix: expect.stringContaining("holofleet tenant local start") });
+      expect(err.message).toContain("ECONNREFUSED");
+      expect(err.message).not.toContain(stopped.clientSecret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import type { TokenProvider } from "../graph/types.ts";
 import { loadClientCertificate } from "./client-certificate.ts";
-import { AuthenticationError, describeMsalError } from "./errors.ts";
-import { msalSetup } from "./msal-config.ts";
+import { AuthenticationError } from "./errors.ts";
+import { msalSetup, signInFailure } from "./msal-config.ts";
 import type { Credential, Target } from "./target.ts";
 
 export interface ClosableTokenProvider extends TokenProvider {
@@ -75,10 +75,7 @@ export function automationTokenProvider(target: Target & { credential: Automatio
         if (err instanceof AuthenticationError) throw err;
         const inner = (err as { cause?: unknown }).cause;
         if (inner instanceof AuthenticationError) throw inner;
-        throw new AuthenticationError("HF5109", `signing in to ${target.authorityUrl}/${target.tenant} as ${description} failed: ${describeMsalError(err)}`, {
-          fix: "Check the credential and that the app is registered in this tenant.",
-          cause: err,
-        });
+        throw signInFailure(err, setup, target, `as ${description}`, "Check the credential and that the app is registered in this tenant.");
       }
       if (!result?.accessToken) throw new AuthenticationError("HF5109", `signing in as ${description} returned no access token`);
       return result.accessToken;

@@ -8,19 +8,34 @@ import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@az
 import { Agent, fetch } from "undici";
 
 export interface ClosableNetworkClient extends INetworkModule {
+  /**
+   * Why the last request got no HTTP answer (refused, TLS, timeout), or undefined after an answer:
+   * MSAL hides it behind `endpoints_resolution_error` (local-https-auth.md §3).
+   */
+  lastFailure(): string | undefined;
   close(): Promise<void>;
 }
 
 export function msalNetworkClient(opts: { ca?: string; timeoutMs?: number } = {}): ClosableNetworkClient {
   const dispatcher = new Agent(opts.ca ? { connect: { ca: opts.ca } } : {});
+  let failure: string | undefined;
   const call = async <T>(url: string, method: "GET" | "POST", o: NetworkRequestOptions | undefined, timeoutMs?: number): Promise<NetworkResponse<T>> => {
-    const res = await fetch(url, {
-      method,
-      headers: o?.headers,
-      body: method === "POST" ? (o?.body ?? "") : undefined,
-      dispatcher,
-      signal: AbortSignal.timeout(timeoutMs ?? opts.timeoutMs ?? 30_000),
-    });
+    let res: Awaited<ReturnType<typeof fetch>>;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: o?.headers,
+        body: method === "POST" ? (o?.body ?? "") : undefined,
+        dispatcher,
+        signal: AbortSignal.timeout(timeoutMs ?? opts.timeoutMs ?? 30_000),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: NodeJS.ErrnoException }).cause;
+      const reason = cause ? `${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}` : (err as Error).message;
+      failure = `${new URL(url).origin}: ${reason}`;
+      throw err;
+    }
+    failure = undefined;
     const headers: Record<string, string> = {};
     res.headers.forEach((v, k) => (headers[k] = v));
     const text = await res.text();
@@ -35,6 +50,7 @@ export function msalNetworkClient(opts: { ca?: string; timeoutMs?: number } = {}
   return {
     sendGetRequestAsync: <T>(url: string, o?: NetworkRequestOptions, timeout?: number) => call<T>(url, "GET", o, timeout),
     sendPostRequestAsync: <T>(url: string, o?: NetworkRequestOptions) => call<T>(url, "POST", o),
+    lastFailure: () => failure,
     close: () => dispatcher.close(),
   };
 }

@@ -9,7 +9,7 @@ import { PublicClientApplication, type AccountInfo } from "@azure/msal-node";
 import type { TokenProvider } from "../graph/types.ts";
 import type { ClosableTokenProvider } from "./automation.ts";
 import { AuthenticationError, describeMsalError } from "./errors.ts";
-import { msalSetup } from "./msal-config.ts";
+import { msalSetup, signInFailure } from "./msal-config.ts";
 import type { Target } from "./target.ts";
 import { fileTokenCache, readTokenCache, removeTokenCache } from "./token-cache.ts";
 
@@ -73,10 +73,12 @@ export async function signInWithDeviceCode(target: Target, opts: DeviceCodeOptio
     const code = (err as { errorCode?: string }).errorCode;
     const reason = describeMsalError(err);
     const declined = /authorization_declined|expired_token|device_code_expired|device_code_polling_cancelled|bad_verification_code/.test(`${code} ${reason}`);
-    throw new AuthenticationError(declined ? "HF5111" : "HF5109", `signing in to ${target.authorityUrl}/${target.tenant} with a device code failed: ${reason}`, {
-      fix: declined ? "Run `holofleet login` again and complete the sign-in within 15 minutes." : "Check that the app allows public client flows and has holofleet's delegated permissions consented.",
-      cause: err,
-    });
+    if (declined)
+      throw new AuthenticationError("HF5111", `signing in to ${target.authorityUrl}/${target.tenant} with a device code did not complete: ${reason}`, {
+        fix: "Run `holofleet login` again and complete the sign-in within 15 minutes.",
+        cause: err,
+      });
+    throw signInFailure(err, setup, target, "with a device code", "Check that the app allows public client flows and has holofleet's delegated permissions consented.");
   } finally {
     opts.signal?.removeEventListener("abort", stop);
     await setup.network.close();
@@ -110,6 +112,8 @@ export function userTokenProvider(target: Target, cachePath: string): ClosableTo
         return result.accessToken;
       } catch (err) {
         if (err instanceof AuthenticationError) throw err;
+        if (setup.network.lastFailure())
+          throw signInFailure(err, setup, target, `as ${account.username}`, "");
         throw new AuthenticationError("HF5110", `the sign-in of ${account.username} to ${target.tenant} can no longer be used: ${describeMsalError(err)}`, {
           fix: `Sign in again with \`holofleet login --tenant ${target.kind === "local" ? "local" : target.tenant}\`.`,
           cause: err,

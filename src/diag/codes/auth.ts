@@ -17,4 +17,5 @@ export const authCodes: Record<string, CodeInfo> = {
   HF5110: { title: "not signed in, or the sign-in has expired" },
   HF5111: { title: "the device code sign-in did not complete" },
   HF5112: { title: "the token cache cannot be read or written" },
+  HF5113: { title: "the sign-in endpoint cannot be reached" },
 };
