@@ -432,6 +432,10 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
       send(res, 500, {}, { error: { code: "InternalError", message: err instanceof Error ? err.message : String(err) } });
     });
   });
+  // Idle connections stay open longer than undici's 4 s idle timeout, so a client always closes
+  // first; with Node's default 5 s a client busy for a few seconds could reuse a socket the server
+  // was closing and get ECONNRESET (keep-alive.test.ts).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
