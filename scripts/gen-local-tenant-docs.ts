@@ -48,7 +48,9 @@ export function renderRouteTable(routes: readonly RouteDef[], map: PermissionsMa
 export function renderSimTable(area: readonly SimControlRoute[]): string {
   const rows = [
     ...CORE_SIM_ROUTES.map((r) => `| ${r.method} | \`${r.path}\` | ${r.what} |`),
-    ...[...area].sort((a, b) => a.path.localeCompare(b.path)).map((r) => `| ${r.method} | \`/_sim${esc(r.path)}\` | simulated HoloLens 2 devices (see "Simulated devices") |`),
+    ...[...area]
+      .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))
+      .map((r) => `| ${r.method} | \`/_sim${esc(r.path)}\` | ${esc(r.description ?? 'simulated HoloLens 2 devices (see "Simulated devices")')} |`),
   ];
   return ["| Method | Path | What it does |", "|---|---|---|", ...rows].join("\n");
 }

@@ -5,11 +5,13 @@
  *   HF2xxx blueprint semantic checks     (codes/blueprint.ts)
  *   HF3xxx compiler                      (codes/compile.ts)
  *   HF4xxx app control (WDAC)            (codes/app-control.ts)
+ *   HF5xxx plan/apply and the Graph client; HF51xx targets and sign-in (codes/auth.ts)
  *   HF7xxx local tenant lifecycle        (codes/tenant.ts)
  *   HF8xxx fleet, loans and console      (codes/fleet.ts)
  *   HF9xxx CLI and files                 (codes/cli.ts)
  */
 import { appControlCodes } from "./codes/app-control.ts";
+import { authCodes } from "./codes/auth.ts";
 import { blueprintCodes } from "./codes/blueprint.ts";
 import { cliCodes } from "./codes/cli.ts";
 import { compileCodes } from "./codes/compile.ts";
@@ -25,6 +27,7 @@ export const diagnosticCodes: Readonly<Record<string, CodeInfo>> = {
   ...blueprintCodes,
   ...compileCodes,
   ...appControlCodes,
+  ...authCodes,
   ...cliCodes,
   ...tenantCodes,
   ...fleetCodes,

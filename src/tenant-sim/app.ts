@@ -1,8 +1,8 @@
 /**
  * The local tenant's HTTPS server (node:https on 127.0.0.1): Graph under `/v1.0` and `/beta`
  * (token check, `$batch`, faults, then `graph-dispatch.ts`), the Entra endpoints under
- * `/{tenant}/…` (token, OpenID metadata, JWKS) and `/common/discovery/instance`, and the
- * documented control routes under `/_sim/…`.
+ * `/{tenant}/…` (token, device code, OpenID metadata, JWKS) and `/common/discovery/instance`, and
+ * the documented control routes under `/_sim/…`.
  * State lives in `<dir>/state.db`; key material in `<dir>` (`certs.ts`).
  */
 import { randomBytes } from "node:crypto";
@@ -19,6 +19,7 @@ import { instanceDiscovery, isInstanceDiscoveryPath } from "./auth/instance-disc
 import { issuerOf, jwks, openIdConfiguration } from "./auth/openid.ts";
 import { handleTokenRequest } from "./auth/token-endpoint.ts";
 import { createAssertionReplayCache } from "./auth/assertion-replay.ts";
+import { deviceAuthorization } from "./auth/device-authorization.ts";
 import { runBatch } from "./batch/batch.ts";
 import { loadOrCreateTenantCerts } from "./certs.ts";
 import { createSimClock } from "./clock.ts";
@@ -245,6 +246,13 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     }
     if (method === "GET" && (tail === "discovery/v2.0/keys" || tail === "discovery/keys")) {
       send(res, 200, { "cache-control": "max-age=86400, private" }, jwks(signer.publicKey, signer.kid));
+      return true;
+    }
+    if (tail === "oauth2/v2.0/devicecode" && method === "POST") {
+      const form = new URLSearchParams(body.toString("utf8"));
+      const ids = { tenantSegment: tenantSeg, origin, tenantId, tenantDomain: identity!.initialDomain, correlationId: headers["client-request-id"] };
+      const answer = deviceAuthorization({ ...ids, form, store, now: clock.now() });
+      send(res, answer.status, { "cache-control": "no-store, no-cache", pragma: "no-cache" }, answer.body);
       return true;
     }
     if (tail === "oauth2/v2.0/token") {

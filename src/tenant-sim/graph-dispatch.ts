@@ -1,15 +1,16 @@
 /**
  * One Graph call through the tenant's pipeline, for a direct request and for each `$batch`
- * sub-request alike: route match → permission from the map (403) → replication lag (404) →
- * service-limit throttling (429) → tickers + handler under the write lock (a write commits with its
- * audit record) → Graph's error body.
+ * sub-request alike: route match → permission from the map, by `roles` or `scp` (403) →
+ * replication lag (404) → service-limit throttling (429) → tickers + handler under the write lock (a
+ * write commits with its audit record) → Graph's error body.
  * Tokens are checked before this (once per HTTP request), so sub-requests share the caller's token.
  */
 import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type SimResult, type SimStore } from "./framework.ts";
 import type { AccessTokenClaims } from "./auth/access-token.ts";
 import { runRecordedWrite, tenantWriteRecord } from "./audit/tenant-write.ts";
-import { isGranted, requiredPermissions, type PermissionsMap } from "./auth/permissions.ts";
+import type { PermissionsMap } from "./auth/permissions.ts";
+import { callerIsGranted } from "./auth/caller-permissions.ts";
 import type { SimClock } from "./clock.ts";
 import type { ReplicationLag } from "./consistency.ts";
 import type { FaultInjector } from "./faults/faults.ts";
@@ -151,7 +152,7 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
     routeKey = `${call.version} ${method} ${route.path}${countPath !== undefined ? "/$count" : ""}`;
     write = route.write;
 
-    if (!isGranted(call.claims.roles ?? [], requiredPermissions(route, rt.permissions)))
+    if (!callerIsGranted(call.claims, route, rt.permissions))
       throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 
     if (call.body !== undefined || call.bodyInvalid) {

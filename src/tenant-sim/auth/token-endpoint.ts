@@ -3,6 +3,8 @@
  * certificate `client_assertion`, answering like Entra: a numeric `expires_in` (without it MSAL and
  * identity treat the token as expired, local-https-auth.md §2) and Entra's error shape
  * `{ error, error_description: "AADSTS…", error_codes, timestamp, trace_id, correlation_id }`.
+ * Delegated grants live in `device-code.ts` and `refresh-token.ts`, federated assertions in
+ * `federated-assertion.ts`.
  */
 import { randomUUID } from "node:crypto";
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
@@ -11,6 +13,9 @@ import { GRAPH_APP_ID, GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS, issueAccessToken,
 import { findApplication, findAssertionCertificate, secretMatches } from "./applications.ts";
 import { issuerOf, tokenEndpointOf } from "./openid.ts";
 import { createAssertionReplayCache, type AssertionReplayCache } from "./assertion-replay.ts";
+import { isDeviceCodeGrant, redeemDeviceCode } from "./device-code.ts";
+import { checkFederatedAssertion, isFederatedAssertion } from "./federated-assertion.ts";
+import { redeemRefreshToken } from "./refresh-token.ts";
 
 export const JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 /** Entra tolerates about five minutes of clock skew on client assertions. */
@@ -48,7 +53,7 @@ export interface TokenResponse {
   body: Record<string, unknown>;
 }
 
-function entraError(
+export function entraError(
   status: number,
   error: string,
   code: number,
@@ -97,6 +102,9 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
 
   const grantType = form.get("grant_type");
   if (!grantType) return fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+  // Delegated sign-ins (a person, not the app): device code and refresh token grants.
+  if (isDeviceCodeGrant(grantType)) return redeemDeviceCode(req, fail);
+  if (grantType === "refresh_token") return redeemRefreshToken(req, fail);
   if (grantType !== "client_credentials")
     return fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
 
@@ -124,7 +132,9 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
   } else if (assertion !== null) {
     if (form.get("client_assertion_type") !== JWT_BEARER_ASSERTION_TYPE)
       return fail(400, "invalid_request", 50027, "JWT token is invalid or malformed: client_assertion_type is not 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'.");
-    const problem = await checkClientAssertion(req, app, assertion);
+    const problem = isFederatedAssertion(app, assertion)
+      ? await checkFederatedAssertion(req.store, app, assertion)
+      : await checkClientAssertion(req, app, assertion);
     if (problem) return fail(401, "invalid_client", problem.code, problem.message);
     credentialType = "certificate";
   } else {

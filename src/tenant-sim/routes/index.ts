@@ -26,6 +26,7 @@ import { configurationPolicyRoutes } from "./configuration-policies.ts";
 import { mobileAppRoutes } from "./mobile-apps.ts";
 import { auditEventRoutes } from "./audit-events.ts";
 import { directoryAuditRoutes } from "./directory-audits.ts";
+import { simAuthRoutes } from "../auth/sim-auth-routes.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
@@ -52,4 +53,4 @@ export const allRoutes: RouteDef[] = [
 // assignment last: it reads the groups dynamic membership just computed.
 export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker, ...autopilotAssignmentTickers];
 
-export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes];
+export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...simAuthRoutes];
