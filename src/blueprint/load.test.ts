@@ -81,6 +81,7 @@ const invalid: [string, string, number, number][] = [
   ["company-resource-plans", "HF2020", 7, 35],
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
+  ["tenant-lockdown-without-autopilot", "HF2060", 8, 14],
 ];
 
 /** Valid blueprints that carry a warning: [fixture, code, line, col]. */

@@ -30,6 +30,7 @@ import { settingsPageDeprecated } from "./settings-page-deprecated.ts";
 import { settingsPageNotNetwork } from "./settings-page-not-network.ts";
 import { settingsPageUnknown } from "./settings-page-unknown.ts";
 import { teamsPlanDisabled } from "./teams-plan-disabled.ts";
+import { tenantLockdownWithoutAutopilot } from "./tenant-lockdown-without-autopilot.ts";
 import { unknownApp } from "./unknown-app.ts";
 import { unknownServicePlan } from "./unknown-service-plan.ts";
 import { unknownSku } from "./unknown-sku.ts";
@@ -64,6 +65,7 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "settings-page-not-network": settingsPageNotNetwork,
   "settings-page-unknown": settingsPageUnknown,
   "teams-plan-disabled": teamsPlanDisabled,
+  "tenant-lockdown-without-autopilot": tenantLockdownWithoutAutopilot,
   "unknown-app": unknownApp,
   "unknown-service-plan": unknownServicePlan,
   "unknown-sku": unknownSku,

@@ -55,4 +55,6 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2029: { title: "manual Wi-Fi configuration blocked" },
   HF2030: { title: "group name beyond Graph's length limits" },
   HF2031: { title: "update ring schedule that the automatic update mode ignores" },
+  // Licensing, passwords and tenant lockdown (HF2060–HF2069)
+  HF2060: { title: "tenant lockdown without Autopilot" },
 };
