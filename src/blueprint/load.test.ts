@@ -82,6 +82,8 @@ const invalid: [string, string, number, number][] = [
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
   ["tenant-lockdown-without-autopilot", "HF2060", 8, 14],
+  // Retired keys
+  ["retired-licensing-assignment", "HF1030", 7, 3],
 ];
 
 /** Valid blueprints that carry a warning: [fixture, code, line, col]. */
@@ -97,6 +99,7 @@ const warnings: [string, string, number, number][] = [
   ["warn-wifi-blocked", "HF2029", 8, 35],
   ["warn-browser-listed-but-allowed", "HF2026", 9, 24],
   ["warn-update-ring-schedule-ignored", "HF2031", 8, 17],
+  ["warn-retired-licensing-assignment", "HF1030", 7, 3],
 ];
 
 describe("loadBlueprint: malformed blueprints", () => {
@@ -214,7 +217,6 @@ describe("secure by default", () => {
     expect(bp).not.toBeNull();
     const d = bp!.devices;
     expect(d.osBaseline).toEqual({ build: latestKnownBuild(), requested: "latest-known" }); // §GR-1
-    expect(bp!.licensing.assignment).toBe("user"); // §GR-2
     expect(bp!.licensing.skus).toEqual(["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"]); // §CC-company-resources
     expect(bp!.licensing.disabledServicePlans).toEqual(
       expect.arrayContaining(["EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "YAMMER_ENTERPRISE", "OFFICESUBSCRIPTION"]),

@@ -18,6 +18,7 @@ import {
   type TenantDefaults,
 } from "./schema/blueprint.ts";
 import { DEVICE_SUBSECTIONS, deviceSubsectionSchemas } from "./schema/devices.ts";
+import { setRetiredKeysAside, type RetiredKeyUse } from "./schema/retired-keys.ts";
 import { tenantSchema } from "./schema/tenant.ts";
 import type { Blueprint, PartialBlueprint } from "./types.ts";
 
@@ -51,8 +52,13 @@ export interface SectionedParse {
   sections: PartialBlueprint;
   /** False when `sections.acknowledge` holds only the known ids recovered from a list that failed. */
   acknowledgeValid: boolean;
-  /** The whole normalized blueprint, when there is no issue at all. */
+  /**
+   * The whole normalized blueprint, when there is no issue at all. A retired key is not an issue here:
+   * it was set aside before validation, and the loader decides from its value whether it is an error.
+   */
   blueprint: Blueprint | null;
+  /** Retired keys the file still writes (`licensing.assignment`), set aside before validation. */
+  retired: RetiredKeyUse[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -106,7 +112,8 @@ function parseDevices(raw: unknown, unusable: ReadonlySet<string>, issues: Issue
  * (`clients`) or `devices` subsections (`devices.kiosk`) the YAML layer already found ambiguous (a
  * duplicate key inside them): their schema issues are still reported, but they are not used for checks.
  */
-export function parseSections(input: Record<string, unknown>, unusable: ReadonlySet<string> = new Set()): SectionedParse {
+export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySet<string> = new Set()): SectionedParse {
+  const { input, retired } = setRetiredKeysAside(raw);
   const issues: Issue[] = [];
   const root = rootSchema.safeParse(input, { reportInput: true });
   if (!root.success) issues.push(...root.error.issues);
@@ -136,7 +143,7 @@ export function parseSections(input: Record<string, unknown>, unusable: Readonly
     ...(valid.passwords ? { passwords: valid.passwords } : {}),
     acknowledge: valid.acknowledge ?? recoverAcknowledgements(input.acknowledge),
   };
-  return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable) };
+  return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable), retired };
 }
 
 /** The sections as a `Blueprint` when every one is there and nothing was wrong. */

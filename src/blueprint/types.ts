@@ -9,7 +9,6 @@
  */
 
 export type TenantModel = "same-tenant" | "service-tenant";
-export type LicenseAssignment = "user" | "device";
 export type IsolationMode = "information-barriers" | "scoped-directory-search";
 export type PasswordPolicyKind = "never-expire" | "extended" | "rotate-on-return" | "reset-before-ship";
 export type UsbMode = "off" | "off-allow-provisioning-packages" | "on";
@@ -73,8 +72,6 @@ export interface TenantSection {
 }
 
 export interface LicensingSection {
-  /** Guide §GR-2: user-based or device-based licences assigned to a group. */
-  assignment: LicenseAssignment;
   /** SKUs by `skuPartNumber`. Default: MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM (guide §CC company resources). */
   skus: string[];
   /**

@@ -18,10 +18,6 @@ const servicePlanName = z.string().regex(/^\S+$/, {
 
 export const licensingSchema = documented(
   z.strictObject({
-    assignment: documented(z.enum(["user", "device"]).default("user"), {
-      description: "Licences are assigned to the client group as user-based or device-based licences.",
-      guide: "§GR-2",
-    }),
     skus: documented(uniqueList(skuPartNumber).default([...DEFAULT_SKUS]), {
       description:
         "SKUs (skuPartNumber) the client group gets. Default: MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM — the only licences the guide says clients need.",

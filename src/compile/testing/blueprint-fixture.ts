@@ -25,7 +25,6 @@ function baseBlueprint(): Blueprint {
       usageLocation: "US",
     },
     licensing: {
-      assignment: "user",
       skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"],
       disabledServicePlans: [...companyResourcePlans],
     },

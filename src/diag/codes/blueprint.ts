@@ -23,6 +23,8 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF1017: { title: "duplicate entry in a list" },
   HF1018: { title: "control character, line break or blank in a name" },
   HF1019: { title: "invalid value" },
+  // Retired keys (a migration diagnostic instead of "unknown key")
+  HF1030: { title: "key removed from holofleet/v1" },
   // Semantic checks
   HF2001: { title: "kiosk app is blocked by app control" },
   HF2002: { title: "calling app is blocked by app control" },
