@@ -82,6 +82,9 @@ const invalid: [string, string, number, number][] = [
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
   ["tenant-lockdown-without-autopilot", "HF2060", 8, 14],
+  ["extended-password-shared-domain", "HF2065", 11, 11],
+  ["extended-password-account-domain", "HF2066", 11, 9],
+  ["upn-outside-client-domain", "HF2019", 11, 9],
   // Retired keys
   ["retired-licensing-assignment", "HF1030", 7, 3],
 ];
@@ -253,6 +256,7 @@ describe("secure by default", () => {
     }); // §GR-11
     expect(bp!.isolation.mode).toBe("scoped-directory-search"); // §CC-isolation
     expect(bp!.passwords).toEqual({ policy: "rotate-on-return", maxAgeDays: 90, length: 16 }); // §CC-passwords
+    expect(bp!.tenant.clientDomain).toBeNull();
     expect(bp!.clients[0]!.accounts[0]!.userPrincipalName).toBe("fabrikam-op01@contoso.onmicrosoft.com");
     expect(bp!.clients[0]!.usageLocation).toBe(bp!.tenant.usageLocation);
   });
@@ -331,7 +335,7 @@ describe("loadBlueprint: every problem in one pass", () => {
       "passwords:\n  policy: extended\n",
       "clients:\n  - id: fabrikam\n    accounts: [op01, op01]\n",
     ].join("");
-    expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "14:22 HF2018"]);
+    expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "11:11 HF2065", "14:22 HF2018"]);
   });
 
   it("a devices subsection with an error skips only the checks that read it", () => {
@@ -345,7 +349,7 @@ describe("loadBlueprint: every problem in one pass", () => {
 
   it("a top-level section with an error skips only the checks that read it", () => {
     const text = `${HEAD}${TENANT}devices:\n  usb: on\nlicensing:\n  skus: INTUNE_A\npasswords:\n  policy: extended\n${CLIENT}`;
-    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF2021", "9:9 HF1012", "11:11 HF2005"]);
+    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF2021", "9:9 HF1012", "11:11 HF2005", "11:11 HF2065"]);
   });
 
   it("a section with a duplicate key is reported but not checked; other sections are", () => {

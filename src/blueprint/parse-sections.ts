@@ -74,11 +74,12 @@ const prefixed = (key: string, issues: readonly Issue[]): Issue[] =>
 function tenantDefaults(valid: BlueprintInput["tenant"] | undefined, raw: unknown, usable: boolean): TenantDefaults {
   if (valid) return valid;
   if (!usable || !isRecord(raw)) return {};
-  const field = <K extends "domain" | "namingPrefix" | "usageLocation">(key: K) => {
+  const field = <K extends "domain" | "clientDomain" | "namingPrefix" | "usageLocation">(key: K) => {
     const result = tenantSchema.shape[key].safeParse(raw[key]);
     return result.success ? { [key]: result.data } : {};
   };
-  return { ...field("domain"), ...field("namingPrefix"), ...field("usageLocation") };
+  // A wrong clientDomain stays unknown (absent), so bare aliases are not silently placed in tenant.domain.
+  return { ...field("domain"), ...field("clientDomain"), ...field("namingPrefix"), ...field("usageLocation") };
 }
 
 /** Known acknowledgement ids in a list that failed its schema; they still apply, the unknown ones are reported. */

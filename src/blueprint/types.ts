@@ -61,8 +61,13 @@ export type PartialBlueprint = Partial<Omit<Blueprint, "devices">> & { devices?:
 export interface TenantSection {
   /** Tenant id (GUID) when known; the domain is enough for compile. */
   id: string | null;
-  /** Default verified domain, used to build client account UPNs. */
+  /** Default verified domain; client account UPNs use it when `clientDomain` is null. */
   domain: string;
+  /**
+   * Verified domain that holds only client accounts (guide §CC passwords: expiry is per domain), or null:
+   * bare aliases then get `@domain`. `passwords.policy: extended` patches this domain.
+   */
+  clientDomain: string | null;
   /** Guide §CC "company resources", option 2 (Image 1.1): a separate tenant that hosts clients. */
   model: TenantModel;
   /** Prefix for every object holofleet names (groups, profiles), e.g. `HF`. Also the ownership marker. */

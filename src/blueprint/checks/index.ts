@@ -18,6 +18,8 @@ import { developerMode } from "./developer-mode.ts";
 import { deviceSharedAcrossClients } from "./device-shared-across-clients.ts";
 import { duplicateClientId } from "./duplicate-client-id.ts";
 import { duplicateUpn } from "./duplicate-upn.ts";
+import { extendedPasswordAccountDomain } from "./extended-password-account-domain.ts";
+import { extendedPasswordSharedDomain } from "./extended-password-shared-domain.ts";
 import { extendedPasswordTooShort } from "./extended-password-too-short.ts";
 import { hasSection, type BlueprintCheck } from "./finding.ts";
 import { graphGroupNameLimits } from "./graph-group-name-limits.ts";
@@ -54,6 +56,8 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "device-shared-across-clients": deviceSharedAcrossClients,
   "duplicate-client-id": duplicateClientId,
   "duplicate-upn": duplicateUpn,
+  "extended-password-account-domain": extendedPasswordAccountDomain,
+  "extended-password-shared-domain": extendedPasswordSharedDomain,
   "extended-password-too-short": extendedPasswordTooShort,
   "graph-group-name-limits": graphGroupNameLimits,
   "information-barriers-licence": informationBarriersLicence,

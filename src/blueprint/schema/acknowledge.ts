@@ -13,6 +13,7 @@ export const ACKNOWLEDGEABLE = {
   "non-network-settings-page": "HF2007",
   "information-barriers-licence": "HF2006",
   "company-resource-plans": "HF2020",
+  "shared-password-domain": "HF2065",
 } as const;
 
 export type Acknowledgement = keyof typeof ACKNOWLEDGEABLE;

@@ -20,6 +20,7 @@ function baseBlueprint(): Blueprint {
     tenant: {
       id: null,
       domain: "contoso.onmicrosoft.com",
+      clientDomain: null,
       model: "same-tenant",
       namingPrefix: "HF",
       usageLocation: "US",
