@@ -82,6 +82,7 @@ const invalid: [string, string, number, number][] = [
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
   ["tenant-lockdown-without-autopilot", "HF2060", 8, 14],
+  ["guides-without-licence", "HF2061", 8, 17],
   ["extended-password-shared-domain", "HF2065", 11, 11],
   ["extended-password-account-domain", "HF2066", 11, 9],
   ["upn-outside-client-domain", "HF2019", 11, 9],

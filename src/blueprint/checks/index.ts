@@ -28,6 +28,7 @@ import { kioskAppBlocked } from "./kiosk-app-blocked.ts";
 import { kioskAppNotAllowed } from "./kiosk-app-not-allowed.ts";
 import { osBaselineTooOld } from "./os-baseline-too-old.ts";
 import { passwordExpiresDuringLoan } from "./password-expires-during-loan.ts";
+import { requiredLicences } from "./required-licences.ts";
 import { settingsPageDeprecated } from "./settings-page-deprecated.ts";
 import { settingsPageNotNetwork } from "./settings-page-not-network.ts";
 import { settingsPageUnknown } from "./settings-page-unknown.ts";
@@ -65,6 +66,7 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "kiosk-app-not-allowed": kioskAppNotAllowed,
   "os-baseline-too-old": osBaselineTooOld,
   "password-expires-during-loan": passwordExpiresDuringLoan,
+  "required-licences": requiredLicences,
   "settings-page-deprecated": settingsPageDeprecated,
   "settings-page-not-network": settingsPageNotNetwork,
   "settings-page-unknown": settingsPageUnknown,

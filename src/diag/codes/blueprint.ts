@@ -59,6 +59,7 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2031: { title: "update ring schedule that the automatic update mode ignores" },
   // Licensing, passwords and tenant lockdown (HF2060–HF2069)
   HF2060: { title: "tenant lockdown without Autopilot" },
+  HF2061: { title: "licence the program needs is missing" },
   HF2065: { title: "extended password expiry on a domain that holds other accounts" },
   HF2066: { title: "account outside the domain whose password expiry is extended" },
 };
