@@ -1,8 +1,10 @@
 /**
- * What this program needs licensed: the catalog's licence needs that apply to the blueprint (its calling
- * app and kiosk apps, information barriers when used, always Entra ID, Intune and Teams for calls).
+ * Which service plans client accounts keep: the allow-list of what this program needs (the catalog's
+ * licence needs that apply to the blueprint), widened by `licensing.enabledServicePlans` and narrowed by
+ * `licensing.disabledServicePlans`. Every other plan of an assigned SKU is disabled. The blueprint checks
+ * and the compiler share it, so both reason about the same list. Pure: the needs come in as a value.
  */
-import type { LicenceNeedId } from "../catalog/types.ts";
+import type { LicenceNeed, LicenceNeedId } from "../catalog/types.ts";
 import type { Blueprint } from "./types.ts";
 
 /** Kiosk apps that carry a licence need of their own (catalog app id → need). */
@@ -39,4 +41,23 @@ export function deviceNeedIds(kiosk: Pick<Blueprint["devices"]["kiosk"], "callin
     if (need) ids.add(need);
   }
   return [...ids];
+}
+
+export interface PlanPolicy {
+  /** The needs that apply, in catalog order. */
+  needs: LicenceNeed[];
+  /** Each allow-listed plan with the need that keeps it on (the first, in catalog order). */
+  allowed: Map<string, LicenceNeed>;
+  /** The plans that stay on: allowed, plus `enabledServicePlans`, minus `disabledServicePlans`. */
+  keep: Set<string>;
+}
+
+export function planPolicy(bp: Pick<Blueprint, "devices" | "isolation" | "licensing">, needs: readonly LicenceNeed[]): PlanPolicy {
+  const wanted = new Set(programNeedIds(bp));
+  const applying = needs.filter((n) => wanted.has(n.id));
+  const allowed = new Map<string, LicenceNeed>();
+  for (const need of applying) for (const plan of need.plans) if (!allowed.has(plan)) allowed.set(plan, need);
+  const disabled = new Set(bp.licensing.disabledServicePlans);
+  const keep = new Set([...allowed.keys(), ...bp.licensing.enabledServicePlans].filter((p) => !disabled.has(p)));
+  return { needs: applying, allowed, keep };
 }

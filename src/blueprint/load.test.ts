@@ -78,11 +78,12 @@ const invalid: [string, string, number, number][] = [
   ["duplicate-client-id", "HF2017", 10, 9],
   ["duplicate-upn", "HF2018", 12, 14],
   ["upn-outside-domain", "HF2019", 9, 9],
-  ["company-resource-plans", "HF2020", 7, 35],
+  ["company-resource-plans", "HF2020", 8, 25],
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
   ["tenant-lockdown-without-autopilot", "HF2060", 8, 14],
   ["guides-without-licence", "HF2061", 8, 17],
+  ["service-plan-in-both-lists", "HF2063", 8, 25],
   ["extended-password-shared-domain", "HF2065", 11, 11],
   ["extended-password-account-domain", "HF2066", 11, 9],
   ["upn-outside-client-domain", "HF2019", 11, 9],
@@ -98,11 +99,13 @@ const warnings: [string, string, number, number][] = [
   ["warn-settings-not-network", "HF2007", 8, 27],
   ["warn-settings-deprecated", "HF2009", 8, 27],
   ["warn-rotate-on-return-long-loan", "HF2024", 8, 15],
-  ["warn-teams-disabled", "HF2027", 7, 49],
+  ["warn-teams-disabled", "HF2027", 7, 39],
   ["warn-unused-acknowledgement", "HF2028", 10, 15],
   ["warn-wifi-blocked", "HF2029", 8, 35],
   ["warn-browser-listed-but-allowed", "HF2026", 9, 24],
   ["warn-update-ring-schedule-ignored", "HF2031", 8, 17],
+  ["warn-service-plan-no-effect", "HF2062", 7, 26],
+  ["warn-sku-without-needed-plan", "HF2064", 7, 58],
   ["warn-retired-licensing-assignment", "HF1030", 7, 3],
 ];
 
@@ -221,11 +224,9 @@ describe("secure by default", () => {
     expect(bp).not.toBeNull();
     const d = bp!.devices;
     expect(d.osBaseline).toEqual({ build: latestKnownBuild(), requested: "latest-known" }); // §GR-1
-    expect(bp!.licensing.skus).toEqual(["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"]); // §CC-company-resources
-    expect(bp!.licensing.disabledServicePlans).toEqual(
-      expect.arrayContaining(["EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "YAMMER_ENTERPRISE", "OFFICESUBSCRIPTION"]),
-    );
-    expect(bp!.licensing.disabledServicePlans).not.toContain("TEAMS1");
+    // §GR-2, §CC-company-resources: the guide's three licences, nothing kept on beyond the allow-list.
+    expect(bp!.licensing).toEqual({ skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"], enabledServicePlans: [], disabledServicePlans: [] });
+    expect(bp!.tenant.clientDomain).toBeNull();
     expect(d.autopilot).toMatchObject({ enabled: true, groupTag: "HF-HOLOLENS" }); // §GR-3
     expect(d.tenantLockdown).toBe(true); // §GR-4
     expect(d.kiosk).toMatchObject({
@@ -257,7 +258,6 @@ describe("secure by default", () => {
     }); // §GR-11
     expect(bp!.isolation.mode).toBe("scoped-directory-search"); // §CC-isolation
     expect(bp!.passwords).toEqual({ policy: "rotate-on-return", maxAgeDays: 90, length: 16 }); // §CC-passwords
-    expect(bp!.tenant.clientDomain).toBeNull();
     expect(bp!.clients[0]!.accounts[0]!.userPrincipalName).toBe("fabrikam-op01@contoso.onmicrosoft.com");
     expect(bp!.clients[0]!.usageLocation).toBe(bp!.tenant.usageLocation);
   });

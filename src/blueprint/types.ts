@@ -77,13 +77,14 @@ export interface TenantSection {
 }
 
 export interface LicensingSection {
-  /** SKUs by `skuPartNumber`. Default: MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM (guide §CC company resources). */
+  /** SKUs by `skuPartNumber`, assigned to the clients group (guide §GR-2). Default: MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM (guide §CC company resources). */
   skus: string[];
   /**
-   * Service plans (by `Service_Plan_Name`) that must stay off in every assigned SKU. The compiler turns
-   * this into `disabledPlans` per SKU. Default: the workload plans the guide names (Exchange, SharePoint,
-   * OneDrive, Yammer, Office apps…), see the catalog's `companyResourcePlans`.
+   * Service plans (by `Service_Plan_Name`) kept on beyond the allow-list of what the program needs (the
+   * catalog's `licenceNeeds`); every other plan of an assigned SKU is disabled. Default: none.
    */
+  enabledServicePlans: string[];
+  /** Plans the allow-list would keep on that stay off anyway (e.g. `MFA_PREMIUM`). Default: none. */
   disabledServicePlans: string[];
 }
 

@@ -29,9 +29,11 @@ import { kioskAppNotAllowed } from "./kiosk-app-not-allowed.ts";
 import { osBaselineTooOld } from "./os-baseline-too-old.ts";
 import { passwordExpiresDuringLoan } from "./password-expires-during-loan.ts";
 import { requiredLicences } from "./required-licences.ts";
+import { servicePlanEntries } from "./service-plan-entries.ts";
 import { settingsPageDeprecated } from "./settings-page-deprecated.ts";
 import { settingsPageNotNetwork } from "./settings-page-not-network.ts";
 import { settingsPageUnknown } from "./settings-page-unknown.ts";
+import { skuWithoutNeededPlan } from "./sku-without-needed-plan.ts";
 import { teamsPlanDisabled } from "./teams-plan-disabled.ts";
 import { tenantLockdownWithoutAutopilot } from "./tenant-lockdown-without-autopilot.ts";
 import { unknownApp } from "./unknown-app.ts";
@@ -67,9 +69,11 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "os-baseline-too-old": osBaselineTooOld,
   "password-expires-during-loan": passwordExpiresDuringLoan,
   "required-licences": requiredLicences,
+  "service-plan-entries": servicePlanEntries,
   "settings-page-deprecated": settingsPageDeprecated,
   "settings-page-not-network": settingsPageNotNetwork,
   "settings-page-unknown": settingsPageUnknown,
+  "sku-without-needed-plan": skuWithoutNeededPlan,
   "teams-plan-disabled": teamsPlanDisabled,
   "tenant-lockdown-without-autopilot": tenantLockdownWithoutAutopilot,
   "unknown-app": unknownApp,

@@ -4,7 +4,6 @@
  * tests override only what they exercise: `secureBlueprint({ devices: { usb: "on" } })`.
  */
 import type { Blueprint } from "../../blueprint/types.ts";
-import { companyResourcePlans } from "../../catalog/index.ts";
 
 /** Objects merge key by key; arrays and scalars replace. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -27,7 +26,8 @@ function baseBlueprint(): Blueprint {
     },
     licensing: {
       skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"],
-      disabledServicePlans: [...companyResourcePlans],
+      enabledServicePlans: [],
+      disabledServicePlans: [],
     },
     devices: {
       osBaseline: { build: "22621.1266", requested: "latest-known" },

@@ -60,6 +60,9 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   // Licensing, passwords and tenant lockdown (HF2060–HF2069)
   HF2060: { title: "tenant lockdown without Autopilot" },
   HF2061: { title: "licence the program needs is missing" },
+  HF2062: { title: "service plan entry that changes nothing" },
+  HF2063: { title: "service plan both kept on and disabled" },
+  HF2064: { title: "SKU that gives client accounts nothing the program needs" },
   HF2065: { title: "extended password expiry on a domain that holds other accounts" },
   HF2066: { title: "account outside the domain whose password expiry is extended" },
 };
