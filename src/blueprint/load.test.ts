@@ -78,12 +78,20 @@ const invalid: [string, string, number, number][] = [
   ["duplicate-client-id", "HF2017", 10, 9],
   ["duplicate-upn", "HF2018", 12, 14],
   ["upn-outside-domain", "HF2019", 9, 9],
-  ["company-resource-plans", "HF2020", 7, 35],
+  ["company-resource-plans", "HF2020", 8, 25],
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
   ["calling-app-capability-denied", "HF2051", 8, 26],
   ["wifi-off", "HF2052", 8, 16],
   ["scoped-search-needs-mailbox", "HF2050", 7, 9],
+  ["tenant-lockdown-without-autopilot", "HF2060", 8, 14],
+  ["guides-without-licence", "HF2061", 8, 17],
+  ["service-plan-in-both-lists", "HF2063", 8, 25],
+  ["extended-password-shared-domain", "HF2065", 11, 11],
+  ["extended-password-account-domain", "HF2066", 11, 9],
+  ["upn-outside-client-domain", "HF2019", 11, 9],
+  // Retired keys
+  ["retired-licensing-assignment", "HF1030", 7, 3],
 ];
 
 /** Valid blueprints that carry a warning: [fixture, code, line, col]. */
@@ -94,12 +102,15 @@ const warnings: [string, string, number, number][] = [
   ["warn-settings-not-network", "HF2007", 8, 27],
   ["warn-settings-deprecated", "HF2009", 8, 27],
   ["warn-rotate-on-return-long-loan", "HF2024", 8, 15],
-  ["warn-teams-disabled", "HF2027", 7, 49],
+  ["warn-teams-disabled", "HF2027", 7, 39],
   ["warn-unused-acknowledgement", "HF2028", 10, 15],
   ["warn-wifi-blocked", "HF2029", 8, 35],
   ["warn-browser-listed-but-allowed", "HF2026", 9, 24],
   ["warn-update-ring-schedule-ignored", "HF2031", 8, 17],
   ["warn-storage-card-blocks-provisioning", "HF2053", 9, 23],
+  ["warn-service-plan-no-effect", "HF2062", 7, 26],
+  ["warn-sku-without-needed-plan", "HF2064", 7, 58],
+  ["warn-retired-licensing-assignment", "HF1030", 7, 3],
 ];
 
 describe("loadBlueprint: malformed blueprints", () => {
@@ -217,12 +228,9 @@ describe("secure by default", () => {
     expect(bp).not.toBeNull();
     const d = bp!.devices;
     expect(d.osBaseline).toEqual({ build: latestKnownBuild(), requested: "latest-known" }); // §GR-1
-    expect(bp!.licensing.assignment).toBe("user"); // §GR-2
-    expect(bp!.licensing.skus).toEqual(["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"]); // §CC-company-resources
-    expect(bp!.licensing.disabledServicePlans).toEqual(
-      expect.arrayContaining(["EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "YAMMER_ENTERPRISE", "OFFICESUBSCRIPTION"]),
-    );
-    expect(bp!.licensing.disabledServicePlans).not.toContain("TEAMS1");
+    // §GR-2, §CC-company-resources: the guide's three licences, nothing kept on beyond the allow-list.
+    expect(bp!.licensing).toEqual({ skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"], enabledServicePlans: [], disabledServicePlans: [] });
+    expect(bp!.tenant.clientDomain).toBeNull();
     expect(d.autopilot).toMatchObject({ enabled: true, groupTag: "HF-HOLOLENS" }); // §GR-3
     expect(d.tenantLockdown).toBe(true); // §GR-4
     expect(d.kiosk).toMatchObject({
@@ -332,7 +340,7 @@ describe("loadBlueprint: every problem in one pass", () => {
       "passwords:\n  policy: extended\n",
       "clients:\n  - id: fabrikam\n    accounts: [op01, op01]\n",
     ].join("");
-    expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "14:22 HF2018"]);
+    expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "11:11 HF2065", "14:22 HF2018"]);
   });
 
   it("a devices subsection with an error skips only the checks that read it", () => {
@@ -346,7 +354,7 @@ describe("loadBlueprint: every problem in one pass", () => {
 
   it("a top-level section with an error skips only the checks that read it", () => {
     const text = `${HEAD}${TENANT}devices:\n  usb: on\nlicensing:\n  skus: INTUNE_A\npasswords:\n  policy: extended\n${CLIENT}`;
-    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF2021", "9:9 HF1012", "11:11 HF2005"]);
+    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF2021", "9:9 HF1012", "11:11 HF2005", "11:11 HF2065"]);
   });
 
   it("a section with a duplicate key is reported but not checked; other sections are", () => {

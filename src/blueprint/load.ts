@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, 
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diag/diagnostic.ts";
 import { runChecks } from "./checks/index.ts";
 import { parseSections } from "./parse-sections.ts";
+import { retiredKey } from "./schema/retired-keys.ts";
 import { blueprintInputSchema } from "./schema/blueprint.ts";
 import { issueToDiagnostics } from "./issues.ts";
 import { createSourceMap, type YamlSourceMap } from "./source-map.ts";
@@ -130,6 +131,10 @@ export function loadBlueprint(text: string, file: string): LoadResult {
   const sectioned = parseSections(input as Record<string, unknown>, sectionsWithDuplicateKeys(doc));
   for (const issue of sectioned.issues) {
     diagnostics.push(...issueToDiagnostics(issue, file, sourceMap, blueprintInputSchema));
+  }
+  for (const { path, value } of sectioned.retired) {
+    const { severity, message, why, fix } = retiredKey(path).explain(value);
+    diagnostics.push({ severity, code: "HF1030", message, why, fix, source: { file, start: sourceMap.locateKey(path) }, path });
   }
   // Every check whose sections (and devices subsections) are valid runs, even when others have errors.
   diagnostics.push(...runChecks(sectioned.sections, sourceMap, { acknowledgeValid: sectioned.acknowledgeValid }));

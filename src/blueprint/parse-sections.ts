@@ -18,6 +18,7 @@ import {
   type TenantDefaults,
 } from "./schema/blueprint.ts";
 import { DEVICE_SUBSECTIONS, deviceSubsectionSchemas } from "./schema/devices.ts";
+import { setRetiredKeysAside, type RetiredKeyUse } from "./schema/retired-keys.ts";
 import { tenantSchema } from "./schema/tenant.ts";
 import type { Blueprint, PartialBlueprint } from "./types.ts";
 
@@ -51,8 +52,13 @@ export interface SectionedParse {
   sections: PartialBlueprint;
   /** False when `sections.acknowledge` holds only the known ids recovered from a list that failed. */
   acknowledgeValid: boolean;
-  /** The whole normalized blueprint, when there is no issue at all. */
+  /**
+   * The whole normalized blueprint, when there is no issue at all. A retired key is not an issue here:
+   * it was set aside before validation, and the loader decides from its value whether it is an error.
+   */
   blueprint: Blueprint | null;
+  /** Retired keys the file still writes (`licensing.assignment`), set aside before validation. */
+  retired: RetiredKeyUse[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -68,11 +74,12 @@ const prefixed = (key: string, issues: readonly Issue[]): Issue[] =>
 function tenantDefaults(valid: BlueprintInput["tenant"] | undefined, raw: unknown, usable: boolean): TenantDefaults {
   if (valid) return valid;
   if (!usable || !isRecord(raw)) return {};
-  const field = <K extends "domain" | "namingPrefix" | "usageLocation">(key: K) => {
+  const field = <K extends "domain" | "clientDomain" | "namingPrefix" | "usageLocation">(key: K) => {
     const result = tenantSchema.shape[key].safeParse(raw[key]);
     return result.success ? { [key]: result.data } : {};
   };
-  return { ...field("domain"), ...field("namingPrefix"), ...field("usageLocation") };
+  // A wrong clientDomain stays unknown (absent), so bare aliases are not silently placed in tenant.domain.
+  return { ...field("domain"), ...field("clientDomain"), ...field("namingPrefix"), ...field("usageLocation") };
 }
 
 /** Known acknowledgement ids in a list that failed its schema; they still apply, the unknown ones are reported. */
@@ -106,7 +113,8 @@ function parseDevices(raw: unknown, unusable: ReadonlySet<string>, issues: Issue
  * (`clients`) or `devices` subsections (`devices.kiosk`) the YAML layer already found ambiguous (a
  * duplicate key inside them): their schema issues are still reported, but they are not used for checks.
  */
-export function parseSections(input: Record<string, unknown>, unusable: ReadonlySet<string> = new Set()): SectionedParse {
+export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySet<string> = new Set()): SectionedParse {
+  const { input, retired } = setRetiredKeysAside(raw);
   const issues: Issue[] = [];
   const root = rootSchema.safeParse(input, { reportInput: true });
   if (!root.success) issues.push(...root.error.issues);
@@ -136,7 +144,7 @@ export function parseSections(input: Record<string, unknown>, unusable: Readonly
     ...(valid.passwords ? { passwords: valid.passwords } : {}),
     acknowledge: valid.acknowledge ?? recoverAcknowledgements(input.acknowledge),
   };
-  return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable) };
+  return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable), retired };
 }
 
 /** The sections as a `Blueprint` when every one is there and nothing was wrong. */

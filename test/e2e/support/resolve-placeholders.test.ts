@@ -36,12 +36,12 @@ describe("resolvePlaceholders", () => {
     });
   });
 
-  it("skuId and servicePlanId come from the tenant's subscriptions, not from the catalog value", () => {
+  it("skuId and disabledPlans come from the tenant's subscriptions, not from the catalog values", () => {
     const body = {
       addLicenses: [
         {
           skuId: { $resolve: "skuId:SPE_E3", catalog: "05e9a617-0261-4cee-bb44-138d3ef5d965" },
-          disabledPlans: [{ $resolve: "servicePlanId:SPE_E3:EXCHANGE_S_ENTERPRISE", catalog: "efb87545-963c-4e0d-99df-69c6916d9eb0" }],
+          disabledPlans: { $resolve: "disabledPlans:SPE_E3", keep: ["TEAMS1", "INTUNE_A"], catalog: ["efb87545-963c-4e0d-99df-69c6916d9eb0"] },
         },
       ],
       removeLicenses: [],
@@ -49,6 +49,13 @@ describe("resolvePlaceholders", () => {
     expect(resolvePlaceholders(body, ctx)).toEqual({
       addLicenses: [{ skuId: "aaaaaaaa-0000-0000-0000-000000000001", disabledPlans: ["bbbbbbbb-0000-0000-0000-000000000001"] }],
       removeLicenses: [],
+    });
+  });
+
+  it("disabledPlans: a plan the tenant's subscription has but the catalog never saw is disabled too", () => {
+    const withNew = { ...ctx, skus: [{ ...ctx.skus[0]!, servicePlans: [...ctx.skus[0]!.servicePlans, { servicePlanId: "bbbbbbbb-0000-0000-0000-000000000009", servicePlanName: "NEW_PLAN" }] }] };
+    expect(resolvePlaceholders({ d: { $resolve: "disabledPlans:SPE_E3", keep: ["TEAMS1"], catalog: [] } }, withNew)).toEqual({
+      d: ["bbbbbbbb-0000-0000-0000-000000000001", "bbbbbbbb-0000-0000-0000-000000000009"],
     });
   });
 
@@ -60,7 +67,9 @@ describe("resolvePlaceholders", () => {
 
   it("refuses what it cannot resolve instead of sending a placeholder to Graph", () => {
     expect(() => resolvePlaceholders({ s: { $resolve: "skuId:NOT_OWNED", catalog: "x" } }, ctx)).toThrow(/no subscription for NOT_OWNED/);
-    expect(() => resolvePlaceholders({ s: { $resolve: "servicePlanId:SPE_E3:SWAY", catalog: "x" } }, ctx)).toThrow(/no service plan SWAY/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "disabledPlans:NOT_OWNED", keep: [], catalog: [] } }, ctx)).toThrow(/no subscription for NOT_OWNED/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "disabledPlans:SPE_E3", catalog: [] } }, ctx)).toThrow(/keep list/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "servicePlanId:SPE_E3:SWAY", catalog: "x" } }, ctx)).toThrow(/unknown \$resolve/);
     expect(() => resolvePlaceholders({ s: { $resolve: "tenantId" } }, ctx)).toThrow(/unknown \$resolve/);
     expect(() => resolvePlaceholders({ s: { $ref: "group.nope" } }, ctx)).toThrow(/unknown group.nope/);
     expect(() => resolvePlaceholders({ s: { $resolve: "password:generate" } }, ctx)).toThrow(/integer length/);

@@ -1,8 +1,9 @@
 /**
  * Test-only stand-in for the planner's placeholder resolution (src/compile/types.ts `DesiredResource.body`):
  * `$ref` → the created Graph id (a `directoryObjects` URL inside an `…@odata.bind` array),
- * `$resolve skuId/servicePlanId` → ids from the tenant's `/subscribedSkus`, `password:generate` → a
- * CSPRNG password (`src/passwords/generate-password.ts`). Pure apart from the password generator it is given.
+ * `$resolve skuId` → the id from the tenant's `/subscribedSkus`, `$resolve disabledPlans` → every plan of
+ * that subscription not kept, `password:generate` → a CSPRNG password (`src/passwords/generate-password.ts`).
+ * Pure apart from the password generator it is given.
  */
 
 /** The slice of a Graph `subscribedSku` the resolver reads. */
@@ -26,19 +27,25 @@ export const DIRECTORY_OBJECTS_URL = "https://graph.microsoft.com/v1.0/directory
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function resolveLookup(spec: string, ctx: PlaceholderContext): string {
-  const [kind, skuPart, planName, ...rest] = spec.split(":");
+  const [kind, skuPart, ...rest] = spec.split(":");
   const sku = skuPart === undefined ? undefined : ctx.skus.find((s) => s.skuPartNumber === skuPart);
-  if (kind === "skuId" && skuPart && planName === undefined) {
+  if (kind === "skuId" && skuPart && rest.length === 0) {
     if (!sku) throw new Error(`placeholder ${spec}: the tenant has no subscription for ${skuPart}`);
     return sku.skuId;
   }
-  if (kind === "servicePlanId" && skuPart && planName && rest.length === 0) {
-    if (!sku) throw new Error(`placeholder ${spec}: the tenant has no subscription for ${skuPart}`);
-    const plan = sku.servicePlans.find((p) => p.servicePlanName === planName);
-    if (!plan) throw new Error(`placeholder ${spec}: ${skuPart} has no service plan ${planName} in this tenant`);
-    return plan.servicePlanId;
-  }
   throw new Error(`unknown $resolve placeholder "${spec}"`);
+}
+
+/** `disabledPlans:<SKU>` with `keep`: every plan of the tenant's subscription whose name is not kept (types.ts). */
+function resolveDisabledPlans(spec: string, keep: unknown, ctx: PlaceholderContext): string[] {
+  const [, skuPart, ...rest] = spec.split(":");
+  if (!skuPart || rest.length > 0 || !Array.isArray(keep) || !keep.every((k) => typeof k === "string")) {
+    throw new Error(`placeholder ${spec} needs one SKU and a keep list of plan names`);
+  }
+  const sku = ctx.skus.find((s) => s.skuPartNumber === skuPart);
+  if (!sku) throw new Error(`placeholder ${spec}: the tenant has no subscription for ${skuPart}`);
+  const kept = new Set(keep);
+  return sku.servicePlans.filter((p) => !kept.has(p.servicePlanName)).map((p) => p.servicePlanId);
 }
 
 function resolveValue(value: unknown, ctx: PlaceholderContext, inBind: boolean): unknown {
@@ -54,6 +61,7 @@ function resolveValue(value: unknown, ctx: PlaceholderContext, inBind: boolean):
       if (typeof length !== "number" || !Number.isInteger(length)) throw new Error("password:generate needs an integer length");
       return ctx.generatePassword(length);
     }
+    if (value.$resolve.startsWith("disabledPlans:")) return resolveDisabledPlans(value.$resolve, value.keep, ctx);
     return resolveLookup(value.$resolve, ctx);
   }
   const out: Record<string, unknown> = {};
