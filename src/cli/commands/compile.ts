@@ -32,7 +32,7 @@ export function registerCompile(program: Command): void {
     .command("compile")
     .description("compile a blueprint into Intune/Graph artifacts, kiosk XML, WDAC policy and manifest.json")
     .argument("<blueprint>", "path to the blueprint (*.holofleet.yaml)")
-    .requiredOption("--out <dir>", "output directory (created, or replaced if it holds a previous compile output)")
+    .requiredOption("--out <dir>", "output directory (created, or replaced if it is holofleet's previous output and holds nothing else)")
     .option("--json", "print a JSON report (diagnostics and the manifest) instead of text")
     .action(async (file: string, options: { out: string; json?: boolean }) => {
       const loaded = await loadBlueprintFile(file);

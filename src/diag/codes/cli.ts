@@ -4,4 +4,5 @@ export const cliCodes: Record<string, CodeInfo> = {
   HF9001: { title: "file not found or unreadable" },
   HF9002: { title: "output directory cannot be written" },
   HF9003: { title: "invalid command-line option" },
+  HF9004: { title: "output directory is not a holofleet compile output it may replace" },
 };
