@@ -121,9 +121,9 @@ export function issueToDiagnostics(issue: Issue, file: string, src: YamlSourceMa
   });
 
   switch (issue.code) {
-    case "unrecognized_keys":
+    case "unrecognized_keys": {
+      const known = knownKeysAt(schema, path);
       return issue.keys.map((key) => {
-        const known = knownKeysAt(schema, path);
         const keyPath = [...path, key];
         return make(
           "HF1010",
@@ -133,6 +133,7 @@ export function issueToDiagnostics(issue: Issue, file: string, src: YamlSourceMa
           keyPath,
         );
       });
+    }
     case "invalid_type": {
       if (!src.has(path)) {
         const parent = path.slice(0, -1);

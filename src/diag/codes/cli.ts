@@ -5,4 +5,5 @@ export const cliCodes: Record<string, CodeInfo> = {
   HF9002: { title: "output directory cannot be written" },
   HF9003: { title: "invalid command-line option" },
   HF9004: { title: "output directory is not a holofleet compile output it may replace" },
+  HF9005: { title: "input file too large" },
 };
