@@ -23,7 +23,8 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   let stderr = "";
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const code = await runCli(buildProgram(), ["node", "holofleet", ...args]);
+  const argv = ["node", "holofleet", ...args];
+  const code = await runCli(await buildProgram(argv), argv);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
 }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 function holofleet(...args: string[]) {
-  const run = spawnSync("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: repoRoot, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["bin/holofleet.js", ...args], { cwd: repoRoot, encoding: "utf8" });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
