@@ -192,7 +192,7 @@ function orderedUnique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /**
  * The largest blueprint holofleet reads, in bytes (UTF-8). Memory grows with the file (the YAML tree, the
- * values and every diagnostic): 4 MiB keeps a run well under 1 GB, and is room for about 10,000 clients
+ * values and every diagnostic): 4 MiB keeps a run well under 1 GB, and is room for about 15,000 clients
  * with two accounts and three devices each. docs/blueprint.md ("Limits") says the same.
  */
 export const MAX_BLUEPRINT_BYTES = 4 * 1024 * 1024;
