@@ -20,7 +20,7 @@ function outputError(message: string, fix?: string, cause?: unknown): UserError 
 const NOT_OURS_FIX = "Choose an empty or new --out directory; holofleet replaces only its own output, and only when it holds nothing else.";
 
 function notOursError(outDir: string, reason: string): UserError {
-  const message = `${outDir} is not empty and is not a holofleet compile output: ${reason}; nothing was written`;
+  const message = `${outDir} is not empty and holofleet may not replace it: ${reason}; nothing was written`;
   return new UserError(message, [{ severity: "error", code: "HF9004", message, fix: NOT_OURS_FIX }]);
 }
 
@@ -52,7 +52,7 @@ async function ownedContent(dir: string, outDir: string): Promise<Ownership> {
   const top = await readdir(dir, { withFileTypes: true });
   if (top.length === 0) return { files: [], folders: [] };
   // Only the top level is read before the manifest says what belongs: --out may name a large folder.
-  if (!top.some((e) => e.name === MANIFEST_FILE && e.isFile())) throw notOursError(outDir, `it holds no ${MANIFEST_FILE}`);
+  if (!top.some((e) => e.name === MANIFEST_FILE && e.isFile())) throw notOursError(outDir, `it holds no ${MANIFEST_FILE}, so it is not a holofleet compile output`);
   const listing = readManifestListing(await readFile(path.join(dir, MANIFEST_FILE), "utf8"));
   if ("notOurs" in listing) throw notOursError(outDir, listing.notOurs);
   for (const file of listing.files) {

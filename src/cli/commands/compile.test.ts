@@ -96,7 +96,7 @@ describe("holofleet compile", () => {
     await writeFile(path.join(out, "js", "main.js"), "console.log(1)");
     const { code, stderr } = await run("compile", path.join(EXAMPLES, "minimal.holofleet.yaml"), "--out", out);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/HF9004\s+.*dist is not empty and is not a holofleet compile output: its manifest\.json is not holofleet's/);
+    expect(stderr).toMatch(/HF9004\s+.*dist is not empty and holofleet may not replace it: its manifest\.json is not holofleet's/);
     expect(await readFile(path.join(out, "manifest.json"), "utf8")).toBe('{"files":{"main.js":"js/main.js"}}');
     expect(await readFile(path.join(out, "js", "main.js"), "utf8")).toBe("console.log(1)");
   });
