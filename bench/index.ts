@@ -1,5 +1,7 @@
 /** The benchmark table. Each entry is one file in this folder. */
 import { auditBenchmark } from "./audit.bench.ts";
+import { blueprintDoublingBenchmark } from "./blueprint-doubling.bench.ts";
+import { cliStartupBenchmark } from "./cli-startup.bench.ts";
 import { localTenantBenchmark } from "./local-tenant.bench.ts";
 import { wdacBenchmark } from "./wdac.bench.ts";
 export interface Benchmark {
@@ -8,4 +10,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [auditBenchmark, localTenantBenchmark, wdacBenchmark];
+export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, localTenantBenchmark, wdacBenchmark];

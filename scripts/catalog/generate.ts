@@ -9,6 +9,7 @@ import { parseApps } from "./apps.ts";
 import { buildCspNodes } from "./csp-nodes.ts";
 import { renderModule, type ModuleExport } from "./emit.ts";
 import { derivedFeatureMinimums, parseDocFeatureMinimums, sortFeatureMinimums } from "./feature-minimums.ts";
+import { LICENCE_NEED_FILES, parseLicenceNeeds } from "./licence-needs.ts";
 import { informationBarrierSkus, LICENSING_CSV, parseCompanyResourcePlans, parseLicensingCsv } from "./licensing.ts";
 import { parseOsReleases, parseReleaseSections, RELEASE_SECTION, releaseName } from "./os-releases.ts";
 import { parsePolicyIntroductions, parseSupportedPolicies, sectionAnchors } from "./policy-support.ts";
@@ -125,7 +126,7 @@ export function generateCatalog(readRaw: ReferenceReader): Map<string, string> {
   out.set(
     "licensing.ts",
     renderModule({
-      sources: [csv, facts],
+      sources: [csv, facts, ...Object.values(LICENCE_NEED_FILES).map(read)],
       notes: [
         "All SKUs of the CSV are kept (the module stays well under 1.5 MB): a blueprint may name any SKU the tenant",
         "owns, and `GET /subscribedSkus` stays the tenant's truth at plan time.",
@@ -139,6 +140,12 @@ export function generateCatalog(readRaw: ReferenceReader): Map<string, string> {
           doc: "Service plans clients must not get (hololens-facts §4 exclusion table and OneDrive plans; never TEAMS1).",
         },
         { name: "informationBarrierCapableSkus", type: "string", values: informationBarrierSkus(skus), doc: "skuPartNumbers whose plans include INFORMATION_BARRIERS." },
+        {
+          name: "licenceNeeds",
+          type: "LicenceNeed",
+          values: parseLicenceNeeds(read, skus),
+          doc: "What the program needs licensed: the allow-list of service plans client accounts keep (every other plan is disabled).",
+        },
       ],
     }),
   );

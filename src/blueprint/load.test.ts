@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnosticCodes } from "../diag/codes.ts";
 import { compareBuilds, latestKnownBuild, osReleases } from "../catalog/index.ts";
 import { compile } from "../compile/compile.ts";
 import { OLDEST_SUPPORTED_BUILD } from "./schema/devices/os-baseline.ts";
 import { checks, type SectionName } from "./checks/index.ts";
-import { loadBlueprint, loadBlueprintFile } from "./load.ts";
+import { loadBlueprint, loadBlueprintFile, MAX_BLUEPRINT_BYTES } from "./load.ts";
 
 const fixture = (name: string) => new URL(`../../test/fixtures/blueprints/${name}.yaml`, import.meta.url);
 const example = (name: string) => new URL(`../../examples/${name}.holofleet.yaml`, import.meta.url);
@@ -78,12 +80,20 @@ const invalid: [string, string, number, number][] = [
   ["duplicate-client-id", "HF2017", 10, 9],
   ["duplicate-upn", "HF2018", 12, 14],
   ["upn-outside-domain", "HF2019", 9, 9],
-  ["company-resource-plans", "HF2020", 7, 35],
+  ["company-resource-plans", "HF2020", 8, 25],
   ["device-shared-across-clients", "HF2023", 14, 19],
   ["group-name-too-long", "HF2030", 8, 18],
   ["calling-app-capability-denied", "HF2051", 8, 26],
   ["wifi-off", "HF2052", 8, 16],
   ["scoped-search-needs-mailbox", "HF2050", 7, 9],
+  ["tenant-lockdown-without-autopilot", "HF2060", 8, 14],
+  ["guides-without-licence", "HF2061", 8, 17],
+  ["service-plan-in-both-lists", "HF2063", 8, 25],
+  ["extended-password-shared-domain", "HF2065", 11, 11],
+  ["extended-password-account-domain", "HF2066", 11, 9],
+  ["upn-outside-client-domain", "HF2019", 11, 9],
+  // Retired keys
+  ["retired-licensing-assignment", "HF1030", 7, 3],
 ];
 
 /** Valid blueprints that carry a warning: [fixture, code, line, col]. */
@@ -94,12 +104,15 @@ const warnings: [string, string, number, number][] = [
   ["warn-settings-not-network", "HF2007", 8, 27],
   ["warn-settings-deprecated", "HF2009", 8, 27],
   ["warn-rotate-on-return-long-loan", "HF2024", 8, 15],
-  ["warn-teams-disabled", "HF2027", 7, 49],
+  ["warn-teams-disabled", "HF2027", 7, 39],
   ["warn-unused-acknowledgement", "HF2028", 10, 15],
   ["warn-wifi-blocked", "HF2029", 8, 35],
   ["warn-browser-listed-but-allowed", "HF2026", 9, 24],
   ["warn-update-ring-schedule-ignored", "HF2031", 8, 17],
   ["warn-storage-card-blocks-provisioning", "HF2053", 9, 23],
+  ["warn-service-plan-no-effect", "HF2062", 7, 26],
+  ["warn-sku-without-needed-plan", "HF2064", 7, 58],
+  ["warn-retired-licensing-assignment", "HF1030", 7, 3],
 ];
 
 describe("loadBlueprint: malformed blueprints", () => {
@@ -217,12 +230,9 @@ describe("secure by default", () => {
     expect(bp).not.toBeNull();
     const d = bp!.devices;
     expect(d.osBaseline).toEqual({ build: latestKnownBuild(), requested: "latest-known" }); // §GR-1
-    expect(bp!.licensing.assignment).toBe("user"); // §GR-2
-    expect(bp!.licensing.skus).toEqual(["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"]); // §CC-company-resources
-    expect(bp!.licensing.disabledServicePlans).toEqual(
-      expect.arrayContaining(["EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "YAMMER_ENTERPRISE", "OFFICESUBSCRIPTION"]),
-    );
-    expect(bp!.licensing.disabledServicePlans).not.toContain("TEAMS1");
+    // §GR-2, §CC-company-resources: the guide's three licences, nothing kept on beyond the allow-list.
+    expect(bp!.licensing).toEqual({ skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"], enabledServicePlans: [], disabledServicePlans: [] });
+    expect(bp!.tenant.clientDomain).toBeNull();
     expect(d.autopilot).toMatchObject({ enabled: true, groupTag: "HF-HOLOLENS" }); // §GR-3
     expect(d.tenantLockdown).toBe(true); // §GR-4
     expect(d.kiosk).toMatchObject({
@@ -332,7 +342,7 @@ describe("loadBlueprint: every problem in one pass", () => {
       "passwords:\n  policy: extended\n",
       "clients:\n  - id: fabrikam\n    accounts: [op01, op01]\n",
     ].join("");
-    expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "14:22 HF2018"]);
+    expect(at(loadBlueprint(text, "mixed.yaml"))).toEqual(["7:20 HF2012", "9:8 HF1013", "11:11 HF2005", "11:11 HF2065", "14:22 HF2018"]);
   });
 
   it("a devices subsection with an error skips only the checks that read it", () => {
@@ -346,7 +356,7 @@ describe("loadBlueprint: every problem in one pass", () => {
 
   it("a top-level section with an error skips only the checks that read it", () => {
     const text = `${HEAD}${TENANT}devices:\n  usb: on\nlicensing:\n  skus: INTUNE_A\npasswords:\n  policy: extended\n${CLIENT}`;
-    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF2021", "9:9 HF1012", "11:11 HF2005"]);
+    expect(at(loadBlueprint(text, "skip.yaml"))).toEqual(["7:8 HF2021", "9:9 HF1012", "11:11 HF2005", "11:11 HF2065"]);
   });
 
   it("a section with a duplicate key is reported but not checked; other sections are", () => {
@@ -542,5 +552,68 @@ describe("defaults fit the OS baseline", () => {
     expect(d!.message).toContain("global assigned access");
     expect(d!.message).toContain("6 features");
     expect(d!.fix).toContain("20H2 (19041.1128)");
+  });
+});
+
+describe("loadBlueprint: large files", () => {
+  const exampleText = () => readFileSync(example("same-tenant-three-clients"), "utf8");
+
+  it("40,000 unknown keys in one section → each reported once at its own key (the loader is linear)", () => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `  unknownKey${String(i).padStart(6, "0")}: value`);
+    const text = exampleText().replace("\ntenant:\n", `\ntenant:\n${keys.join("\n")}\n`);
+    const tenantLine = exampleText().split("\n").indexOf("tenant:") + 1;
+    const result = loadBlueprint(text, "big.yaml");
+    expect(result.blueprint).toBeNull();
+    const unknown = result.diagnostics.filter((d) => d.code === "HF1010");
+    expect(unknown).toHaveLength(40_000);
+    expect(unknown[0]).toMatchObject({ source: { start: { line: tenantLine + 1, col: 3 } }, path: ["tenant", "unknownKey000000"] });
+    expect(unknown[39_999]).toMatchObject({ source: { start: { line: tenantLine + 40_000, col: 3 } }, path: ["tenant", "unknownKey039999"] });
+  }, 90_000);
+
+  it("a list of 200,000 wrong values → every one reported, no stack overflow", () => {
+    const text = exampleText().replace(/skus: \[[^\]]*\]/, `skus: [${Array.from({ length: 200_000 }, (_, i) => i).join(", ")}]`);
+    const result = loadBlueprint(text, "skus.yaml");
+    expect(result.blueprint).toBeNull();
+    expect(result.diagnostics.filter((d) => d.path?.[0] === "licensing" && d.path[1] === "skus").length).toBeGreaterThanOrEqual(200_000);
+  }, 90_000);
+
+  it("a file over the size limit → HF9005 at 1:1 with its size, and the file is not read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "holofleet-large-"));
+    try {
+      const file = join(dir, "huge.yaml");
+      writeFileSync(file, "apiVersion: holofleet/v1\n");
+      truncateSync(file, MAX_BLUEPRINT_BYTES + 1); // sparse: no real disk use
+      const result = await loadBlueprintFile(file);
+      expect(result.blueprint).toBeNull();
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({
+          code: "HF9005",
+          severity: "error",
+          source: { file, start: { line: 1, col: 1 } },
+          message: `blueprint ${file} is ${MAX_BLUEPRINT_BYTES + 1} bytes, over the limit of 4 MiB (4194304 bytes)`,
+        }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a file exactly at the limit is read (and judged on its content)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "holofleet-large-"));
+    try {
+      const file = join(dir, "at-limit.yaml");
+      const text = exampleText();
+      writeFileSync(file, text + "#".repeat(MAX_BLUEPRINT_BYTES - Buffer.byteLength(text)));
+      const result = await loadBlueprintFile(file);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.blueprint).not.toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("text over the limit given to loadBlueprint directly → the same HF9005", () => {
+    const result = loadBlueprint("#".repeat(MAX_BLUEPRINT_BYTES) + "é", "pasted.yaml");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["HF9005"]);
   });
 });

@@ -18,6 +18,7 @@ import {
   type TenantDefaults,
 } from "./schema/blueprint.ts";
 import { DEVICE_SUBSECTIONS, deviceSubsectionSchemas } from "./schema/devices.ts";
+import { setRetiredKeysAside, type RetiredKeyUse } from "./schema/retired-keys.ts";
 import { tenantSchema } from "./schema/tenant.ts";
 import type { Blueprint, PartialBlueprint } from "./types.ts";
 
@@ -51,8 +52,13 @@ export interface SectionedParse {
   sections: PartialBlueprint;
   /** False when `sections.acknowledge` holds only the known ids recovered from a list that failed. */
   acknowledgeValid: boolean;
-  /** The whole normalized blueprint, when there is no issue at all. */
+  /**
+   * The whole normalized blueprint, when there is no issue at all. A retired key is not an issue here:
+   * it was set aside before validation, and the loader decides from its value whether it is an error.
+   */
   blueprint: Blueprint | null;
+  /** Retired keys the file still writes (`licensing.assignment`), set aside before validation. */
+  retired: RetiredKeyUse[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -61,6 +67,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const prefixed = (key: string, issues: readonly Issue[]): Issue[] =>
   issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }) as Issue);
 
+/** Appends in a loop: `push(...list)` overflows the call stack from about 130,000 entries (a long list in the file). */
+function append(to: Issue[], issues: readonly Issue[]): void {
+  for (const issue of issues) to.push(issue);
+}
+
 /**
  * The tenant values other sections' defaults need. From a tenant section that failed (an unknown key,
  * a bad `model`), each of domain, namingPrefix and usageLocation is still taken when it is valid itself.
@@ -68,11 +79,12 @@ const prefixed = (key: string, issues: readonly Issue[]): Issue[] =>
 function tenantDefaults(valid: BlueprintInput["tenant"] | undefined, raw: unknown, usable: boolean): TenantDefaults {
   if (valid) return valid;
   if (!usable || !isRecord(raw)) return {};
-  const field = <K extends "domain" | "namingPrefix" | "usageLocation">(key: K) => {
+  const field = <K extends "domain" | "clientDomain" | "namingPrefix" | "usageLocation">(key: K) => {
     const result = tenantSchema.shape[key].safeParse(raw[key]);
     return result.success ? { [key]: result.data } : {};
   };
-  return { ...field("domain"), ...field("namingPrefix"), ...field("usageLocation") };
+  // A wrong clientDomain stays unknown (absent), so bare aliases are not silently placed in tenant.domain.
+  return { ...field("domain"), ...field("clientDomain"), ...field("namingPrefix"), ...field("usageLocation") };
 }
 
 /** Known acknowledgement ids in a list that failed its schema; they still apply, the unknown ones are reported. */
@@ -89,13 +101,13 @@ function recoverAcknowledgements(raw: unknown): string[] {
  */
 function parseDevices(raw: unknown, unusable: ReadonlySet<string>, issues: Issue[]): DevicesInput | null {
   const shell = devicesShellSchema.safeParse(raw, { reportInput: true });
-  if (!shell.success) issues.push(...prefixed("devices", shell.error.issues));
+  if (!shell.success) append(issues, prefixed("devices", shell.error.issues));
   if (!isRecord(raw) && raw !== undefined) return null;
   const record = raw ?? {};
   const valid: Record<string, unknown> = {};
   for (const key of DEVICE_SUBSECTIONS) {
     const result = deviceSubsectionSchemas[key].safeParse(record[key], { reportInput: true });
-    if (!result.success) issues.push(...prefixed("devices", prefixed(key, result.error.issues)));
+    if (!result.success) append(issues, prefixed("devices", prefixed(key, result.error.issues)));
     else if (!unusable.has(`devices.${key}`)) valid[key] = result.data;
   }
   return unusable.has("devices") ? null : (valid as DevicesInput);
@@ -106,16 +118,17 @@ function parseDevices(raw: unknown, unusable: ReadonlySet<string>, issues: Issue
  * (`clients`) or `devices` subsections (`devices.kiosk`) the YAML layer already found ambiguous (a
  * duplicate key inside them): their schema issues are still reported, but they are not used for checks.
  */
-export function parseSections(input: Record<string, unknown>, unusable: ReadonlySet<string> = new Set()): SectionedParse {
+export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySet<string> = new Set()): SectionedParse {
+  const { input, retired } = setRetiredKeysAside(raw);
   const issues: Issue[] = [];
   const root = rootSchema.safeParse(input, { reportInput: true });
-  if (!root.success) issues.push(...root.error.issues);
+  if (!root.success) append(issues, root.error.issues);
 
   const valid: Partial<BlueprintInput> = {};
   for (const key of SECTION_KEYS) {
     if (key === "devices") continue;
     const result = sectionSchemas[key].safeParse(input[key], { reportInput: true });
-    if (!result.success) issues.push(...prefixed(key, result.error.issues));
+    if (!result.success) append(issues, prefixed(key, result.error.issues));
     else if (!unusable.has(key)) (valid as Record<string, unknown>)[key] = result.data;
   }
   const validDevices = parseDevices(input.devices, unusable, issues);
@@ -136,7 +149,7 @@ export function parseSections(input: Record<string, unknown>, unusable: Readonly
     ...(valid.passwords ? { passwords: valid.passwords } : {}),
     acknowledge: valid.acknowledge ?? recoverAcknowledgements(input.acknowledge),
   };
-  return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable) };
+  return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable), retired };
 }
 
 /** The sections as a `Blueprint` when every one is there and nothing was wrong. */

@@ -9,7 +9,6 @@
  */
 
 export type TenantModel = "same-tenant" | "service-tenant";
-export type LicenseAssignment = "user" | "device";
 export type IsolationMode = "baseline" | "scoped-directory-search" | "information-barriers";
 export type PasswordPolicyKind = "never-expire" | "extended" | "rotate-on-return" | "reset-before-ship";
 export type UsbMode = "off" | "off-allow-provisioning-packages" | "on";
@@ -62,8 +61,13 @@ export type PartialBlueprint = Partial<Omit<Blueprint, "devices">> & { devices?:
 export interface TenantSection {
   /** Tenant id (GUID) when known; the domain is enough for compile. */
   id: string | null;
-  /** Default verified domain, used to build client account UPNs. */
+  /** Default verified domain; client account UPNs use it when `clientDomain` is null. */
   domain: string;
+  /**
+   * Verified domain that holds only client accounts (guide §CC passwords: expiry is per domain), or null:
+   * bare aliases then get `@domain`. `passwords.policy: extended` patches this domain.
+   */
+  clientDomain: string | null;
   /** Guide §CC "company resources", option 2 (Image 1.1): a separate tenant that hosts clients. */
   model: TenantModel;
   /** Prefix for every object holofleet names (groups, profiles), e.g. `HF`. Also the ownership marker. */
@@ -73,15 +77,14 @@ export interface TenantSection {
 }
 
 export interface LicensingSection {
-  /** Guide §GR-2: user-based or device-based licences assigned to a group. */
-  assignment: LicenseAssignment;
-  /** SKUs by `skuPartNumber`. Default: MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM (guide §CC company resources). */
+  /** SKUs by `skuPartNumber`, assigned to the clients group (guide §GR-2). Default: MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM (guide §CC company resources). */
   skus: string[];
   /**
-   * Service plans (by `Service_Plan_Name`) that must stay off in every assigned SKU. The compiler turns
-   * this into `disabledPlans` per SKU. Default: the workload plans the guide names (Exchange, SharePoint,
-   * OneDrive, Yammer, Office apps…), see the catalog's `companyResourcePlans`.
+   * Service plans (by `Service_Plan_Name`) kept on beyond the allow-list of what the program needs (the
+   * catalog's `licenceNeeds`); every other plan of an assigned SKU is disabled. Default: none.
    */
+  enabledServicePlans: string[];
+  /** Plans the allow-list would keep on that stay off anyway (e.g. `MFA_PREMIUM`). Default: none. */
   disabledServicePlans: string[];
 }
 

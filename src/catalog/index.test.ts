@@ -7,11 +7,14 @@ import {
   findApp,
   findCspNode,
   findFeatureMinimum,
+  findLicenceNeed,
   findServicePlan,
   findSettingsPage,
   findSku,
   informationBarrierCapableSkus,
   latestKnownBuild,
+  licenceNeeds,
+  mailboxPlans,
   osReleases,
   settingsPages,
 } from "./index.ts";
@@ -229,5 +232,36 @@ describe("HoloLens minimums that the docs disagree on", () => {
     expect(findCspNode("./Device/Vendor/MSFT/Reboot/Schedule/WeeklyRecurrent")).toMatchObject({ format: "chr", hololens2: { supported: true, minBuild: "22621.1113" } });
     expect(findCspNode("./Vendor/MSFT/AssignedAccess/Configuration")).toMatchObject({ format: "chr", hololens2: { supported: true, minBuild: "19041.1128" } });
     expect(findCspNode("./Vendor/MSFT/AssignedAccess/KioskModeApp")?.deprecated).toBe(true);
+  });
+});
+
+describe("licence needs (the allow-list of service plans)", () => {
+  it("the guide's three licences, Guides, Teams for calls and information barriers", () => {
+    expect(licenceNeeds.map((n) => [n.id, n.skuPartNumber, n.corePlan])).toEqual([
+      ["entra-id", "AAD_PREMIUM", "AAD_PREMIUM"],
+      ["intune", "INTUNE_A", "INTUNE_A"],
+      ["remote-assist", "MICROSOFT_REMOTE_ASSIST", "MICROSOFT_REMOTE_ASSIST"],
+      ["guides", "GUIDES_USER", "GUIDES"],
+      ["calling", null, "TEAMS1"],
+      ["information-barriers", null, "INFORMATION_BARRIERS"],
+    ]);
+    expect(findLicenceNeed("remote-assist")?.plans).toEqual(["CDS_REMOTE_ASSIST", "MICROSOFT_REMOTE_ASSIST", "TEAMS1"]);
+    expect(findLicenceNeed("guides")?.plans).toEqual(["DYN365_CDS_GUIDES", "GUIDES", "POWERAPPS_GUIDES"]);
+  });
+
+  it("a licence need keeps exactly the plans of its SKU, every one a real plan", () => {
+    for (const need of licenceNeeds) {
+      for (const plan of need.plans) expect(findServicePlan(plan), `${need.id} ${plan}`).toBeDefined();
+      if (need.skuPartNumber) expect(need.plans).toEqual(findSku(need.skuPartNumber)!.servicePlans.map((p) => p.name));
+      expect(need.basis.length).toBeGreaterThan(30);
+      expect(need.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("no company-resource plan, and no Exchange Online mailbox plan, is on the allow-list", () => {
+    const allowed = new Set(licenceNeeds.flatMap((n) => n.plans));
+    expect(companyResourcePlans.filter((p) => allowed.has(p))).toEqual([]);
+    // A mailbox stays a deliberate choice (licensing.enabledServicePlans): scoped directory search relies on it (HF2050).
+    expect(mailboxPlans.filter((p) => allowed.has(p))).toEqual([]);
   });
 });

@@ -3,13 +3,18 @@
  * minimums), generated from the reference folder into `generated/` by `npm run catalog`, plus the
  * lookups the blueprint checks and the compiler use. Pure: no I/O, reads only the generated modules.
  */
-import type { CatalogApp, CspNode, FeatureMinimum, OsRelease, ServicePlan, SettingsPage, Sku } from "./types.ts";
+import type { CatalogApp, CspNode, FeatureMinimum, LicenceNeed, LicenceNeedId, OsRelease, ServicePlan, SettingsPage, Sku } from "./types.ts";
 import { compareBuilds } from "./builds.ts";
 import { indexCspNodes } from "./csp-lookup.ts";
 import { apps as generatedApps } from "./generated/apps.ts";
 import { cspNodes as generatedCspNodes } from "./generated/csp-nodes.ts";
 import { featureMinimums as generatedFeatureMinimums } from "./generated/feature-minimums.ts";
-import { companyResourcePlans as generatedCompanyPlans, informationBarrierCapableSkus as generatedIbSkus, skus as generatedSkus } from "./generated/licensing.ts";
+import {
+  companyResourcePlans as generatedCompanyPlans,
+  informationBarrierCapableSkus as generatedIbSkus,
+  licenceNeeds as generatedLicenceNeeds,
+  skus as generatedSkus,
+} from "./generated/licensing.ts";
 import { osReleases as generatedOsReleases } from "./generated/os-releases.ts";
 import { settingsPages as generatedSettingsPages } from "./generated/settings-pages.ts";
 
@@ -27,6 +32,8 @@ export const featureMinimums: readonly FeatureMinimum[] = generatedFeatureMinimu
 export const companyResourcePlans: readonly string[] = generatedCompanyPlans;
 /** skuPartNumbers whose service plans include INFORMATION_BARRIERS. */
 export const informationBarrierCapableSkus: readonly string[] = generatedIbSkus;
+/** What the program needs licensed, each with the service plans it keeps on: the allow-list behind `disabledPlans`. */
+export const licenceNeeds: readonly LicenceNeed[] = generatedLicenceNeeds;
 
 const appsById = new Map(apps.map((a) => [a.id, a]));
 const pagesById = new Map(settingsPages.map((p) => [p.id, p]));
@@ -90,6 +97,13 @@ export function findSku(skuPartNumber: string): Sku | undefined {
 /** A service plan by name (`TEAMS1`), as listed in the first SKU (by skuPartNumber) that carries it. */
 export function findServicePlan(name: string): ServicePlan | undefined {
   return plansByName.get(name);
+}
+
+const needsById = new Map(licenceNeeds.map((n) => [n.id, n]));
+
+/** A licence need by id (`remote-assist`, `guides`, `intune`, …). */
+export function findLicenceNeed(id: LicenceNeedId): LicenceNeed | undefined {
+  return needsById.get(id);
 }
 
 /** A feature's minimum build by id (`global-assigned-access`, `tenant-lockdown`, …). */

@@ -114,3 +114,24 @@ export interface FeatureMinimum {
   minBuild: string;
   source: CatalogSource;
 }
+
+/** Something a HoloLens external-client program needs licensed (the allow-list of service plans). */
+export type LicenceNeedId = "entra-id" | "intune" | "remote-assist" | "guides" | "calling" | "information-barriers";
+
+/**
+ * One licence need: the service plans client accounts keep on for it. Every plan of an assigned SKU that
+ * no need of the program lists is disabled, so a plan Microsoft adds to a suite later is off by default.
+ */
+export interface LicenceNeed {
+  id: LicenceNeedId;
+  title: string;
+  /** The licence (skuPartNumber) the reference names for the need, or null when it names only a capability. */
+  skuPartNumber: string | null;
+  /** The service plan that proves the need is licensed: a SKU with this plan covers it (`GUIDES`, `INTUNE_A`). */
+  corePlan: string;
+  /** Service plans kept on for the need: every plan of the named licence (its dependencies too), or the core plan alone. */
+  plans: string[];
+  /** What the reference says, quoted, with file and line. */
+  basis: string;
+  sources: CatalogSource[];
+}

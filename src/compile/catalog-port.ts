@@ -4,7 +4,7 @@
  * fact (a node's format, a SKU's plans) to prove a check can fail.
  */
 import * as catalog from "../catalog/index.ts";
-import type { CatalogApp, CspNode, FeatureMinimum, SettingsPage, ServicePlan, Sku } from "../catalog/types.ts";
+import type { CatalogApp, CspNode, FeatureMinimum, LicenceNeed, SettingsPage, ServicePlan, Sku } from "../catalog/types.ts";
 
 export interface CompileCatalog {
   apps: readonly CatalogApp[];
@@ -14,6 +14,8 @@ export interface CompileCatalog {
   findSku(skuPartNumber: string): Sku | undefined;
   findServicePlan(name: string): ServicePlan | undefined;
   findFeatureMinimum(id: string): FeatureMinimum | undefined;
+  /** What the program needs licensed: the allow-list behind each licence's `disabledPlans`. */
+  licenceNeeds: readonly LicenceNeed[];
   /** Negative when `a` is older than `b`. */
   compareBuilds(a: string, b: string): number;
 }
@@ -27,5 +29,6 @@ export const defaultCatalog: CompileCatalog = {
   findSku: catalog.findSku,
   findServicePlan: catalog.findServicePlan,
   findFeatureMinimum: catalog.findFeatureMinimum,
+  licenceNeeds: catalog.licenceNeeds,
   compareBuilds: catalog.compareBuilds,
 };

@@ -19,7 +19,9 @@ const text = (result: ReturnType<typeof compile>, file: string) => {
 describe("golden compile output", () => {
   const secure = compile(secureBlueprint());
   const ib = compile(secureBlueprint({ isolation: { mode: "information-barriers" }, devices: { kiosk: { exclusions: ["device-owners"] } } }));
-  const scoped = compile(secureBlueprint({ isolation: { mode: "scoped-directory-search" }, licensing: { skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM", "EXCHANGEDESKLESS"] } }));
+  const scoped = compile(
+    secureBlueprint({ isolation: { mode: "scoped-directory-search" }, licensing: { skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM", "EXCHANGEDESKLESS"], enabledServicePlans: ["EXCHANGE_S_DESKLESS"] } }),
+  );
   const variants = { secure, ib, scoped };
 
   it.each([

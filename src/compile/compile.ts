@@ -24,6 +24,7 @@ import { isolationBaselineNote } from "./isolation/baseline.ts";
 import { informationBarrierScript } from "./isolation/information-barriers.ts";
 import { scopedDirectorySearchScript } from "./isolation/scoped-directory-search.ts";
 import { compileKioskXml } from "./kiosk-xml/compile-kiosk-xml.ts";
+import { licenceSteps } from "./licensing/licence-steps.ts";
 import { buildManifest } from "./manifest.ts";
 import { applicationControlSettings } from "./oma-settings/application-control.ts";
 import { ASSIGNED_ACCESS_URI, assignedAccessSettings } from "./oma-settings/assigned-access.ts";
@@ -47,6 +48,7 @@ export const ARTIFACT_FILES = {
   informationBarriers: "isolation/information-barriers.ps1",
   scopedDirectorySearch: "isolation/scoped-directory-search.ps1",
   passwords: "passwords/password-policy.md",
+  licences: "licensing/licences.md",
   graphBody: (address: string) => `graph/${address}.json`,
 } as const;
 
@@ -247,6 +249,12 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
     description: "All desired Graph resources with addresses and dependencies (what plan compares with the tenant).",
   });
   artifacts.push(isolationArtifact(bp));
+  artifacts.push({
+    kind: "steps",
+    file: ARTIFACT_FILES.licences,
+    content: licenceSteps(bp, license.licenses, catalog.licenceNeeds),
+    description: "Client licences: the service plans each SKU keeps on and why, the ones disabled, and the steps Graph cannot take (guide §GR-2, §CC company resources).",
+  });
   artifacts.push({
     kind: "steps",
     file: ARTIFACT_FILES.passwords,

@@ -54,9 +54,12 @@ export interface DesiredResource {
    * - `{ "$ref": "<address>" }` — the Graph id of that resource; inside an `…@odata.bind` array it
    *   stands for `https://graph.microsoft.com/v1.0/directoryObjects/<id>` (Graph takes at most 20
    *   such bindings in one create);
-   * - `{ "$resolve": "skuId:<skuPartNumber>", "catalog": "<guid>" }` and
-   *   `{ "$resolve": "servicePlanId:<skuPartNumber>:<Service_Plan_Name>", "catalog": "<guid>" }` — looked
-   *   up in the tenant's `/subscribedSkus` (tenant truth); `catalog` is the value the licensing CSV has;
+   * - `{ "$resolve": "skuId:<skuPartNumber>", "catalog": "<guid>" }` — looked up in the tenant's
+   *   `/subscribedSkus` (tenant truth); `catalog` is the value the licensing CSV has;
+   * - `{ "$resolve": "disabledPlans:<skuPartNumber>", "keep": ["<Service_Plan_Name>", …], "catalog": ["<guid>", …] }`
+   *   — a whole `disabledPlans` array: the `servicePlanId` of every plan of the tenant's subscription of
+   *   that SKU whose `servicePlanName` is not in `keep`, so a plan added to a suite after compile is
+   *   disabled too; `catalog` is what that gives with the licensing CSV's plans;
    * - `{ "$resolve": "password:generate", "length": <n> }` — a password generated at apply time, never
    *   written to disk or logs.
    */

@@ -4,7 +4,9 @@
  * catalog data: the company-resource plans and every Exchange Online mailbox plan (the guide's "Outlook").
  * The program's allow-list of service plans is looked up in exactly one function, `allowedServicePlans`.
  */
-import { companyResourcePlans, findSku, mailboxPlans } from "../catalog/index.ts";
+import type { Blueprint } from "../blueprint/types.ts";
+import { planPolicy } from "../blueprint/licence-plans.ts";
+import { companyResourcePlans, licenceNeeds, mailboxPlans } from "../catalog/index.ts";
 
 const COMPANY_PLANS = new Set([...companyResourcePlans, ...mailboxPlans]);
 
@@ -13,22 +15,12 @@ export function companyResourcePlansIn(planNames: Iterable<string>): string[] {
   return [...new Set([...planNames].filter((p) => COMPANY_PLANS.has(p)))].sort();
 }
 
-export interface LicensingChoice {
-  /** SKUs by skuPartNumber. */
-  skus: readonly string[];
-  /** Service plans kept off in every SKU. */
-  disabledServicePlans: readonly string[];
-}
-
 /**
- * The service plans a client account may have: every plan of the program's SKUs that the program does not
- * disable. The one place the allow-list is looked up, so a catalog allow-list can replace it here alone.
+ * The service plans a client account may have: the program's allow-list (the catalog's licence needs that
+ * apply to the blueprint, widened by `licensing.enabledServicePlans`, narrowed by
+ * `licensing.disabledServicePlans`). The same `planPolicy` the blueprint checks and the compiler use, so
+ * the audit and the compiled licence groups can never disagree about it.
  */
-export function allowedServicePlans(licensing: LicensingChoice): Set<string> {
-  const disabled = new Set(licensing.disabledServicePlans);
-  const allowed = new Set<string>();
-  for (const skuName of licensing.skus) {
-    for (const plan of findSku(skuName)?.servicePlans ?? []) if (!disabled.has(plan.name)) allowed.add(plan.name);
-  }
-  return allowed;
+export function allowedServicePlans(bp: Pick<Blueprint, "devices" | "isolation" | "licensing">): Set<string> {
+  return planPolicy(bp, licenceNeeds).keep;
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { planPolicy } from "../blueprint/licence-plans.ts";
+import { licenceNeeds } from "../catalog/index.ts";
+import { secureBlueprint } from "../compile/testing/blueprint-fixture.ts";
 import { openBrowsers, BROWSER_APP_IDS } from "./browsers.ts";
 import { allowedServicePlans, companyResourcePlansIn } from "./company-resources.ts";
 import { developerModeAllowed, developerUnlockValue, DEVELOPER_UNLOCK_NOT_CONFIGURED } from "./developer-mode.ts";
@@ -47,10 +50,14 @@ describe("guide predicates", () => {
     expect(passwordExpiryDuringLoan({ changedAt: 0, validityDays: null, returnAt: null, day: 1 })).toEqual({ expiresAt: null, expiresDuringLoan: false });
   });
 
-  it("company-resource plans include every mailbox plan; the allow-list is the SKUs' plans minus the disabled ones", () => {
+  it("company-resource plans include every mailbox plan; the allow-list is the blueprint's plan policy", () => {
     expect(companyResourcePlansIn(["TEAMS1", "EXCHANGE_S_DESKLESS", "SHAREPOINTENTERPRISE", "INTUNE_A"])).toEqual(["EXCHANGE_S_DESKLESS", "SHAREPOINTENTERPRISE"]);
-    const allowed = allowedServicePlans({ skus: ["MICROSOFT_REMOTE_ASSIST", "AAD_PREMIUM"], disabledServicePlans: ["EXCHANGE_S_FOUNDATION"] });
-    expect([...allowed].sort()).toEqual(["AAD_PREMIUM", "ADALLOM_S_DISCOVERY", "CDS_REMOTE_ASSIST", "MFA_PREMIUM", "MICROSOFT_REMOTE_ASSIST", "TEAMS1"]);
+    const bp = secureBlueprint();
+    const allowed = allowedServicePlans(bp);
+    expect(allowed).toEqual(planPolicy(bp, licenceNeeds).keep);
+    expect(allowed.has("SHAREPOINTENTERPRISE")).toBe(false);
+    const widened = allowedServicePlans({ ...bp, licensing: { ...bp.licensing, enabledServicePlans: ["SHAREPOINTENTERPRISE"] } });
+    expect(widened.has("SHAREPOINTENTERPRISE")).toBe(true);
   });
 
   it("USB modes round-trip through the policy values; unset values read as allowed", () => {

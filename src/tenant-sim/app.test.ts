@@ -1,6 +1,7 @@
 /** End-to-end checks of the server shell: routing, token check, Graph error bodies, OpenID endpoints. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEntity, formatProblems, hasCsdlReference } from "./conformance/csdl.ts";
+import { fetch as undiciFetch } from "undici";
 import { startTestTenant, type TestTenant } from "./testing.ts";
 
 let t: TestTenant;
@@ -9,6 +10,38 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
+});
+
+describe("the control routes' key (X-Sim-Key)", () => {
+  const call = (path: string, headers: Record<string, string>, method = "GET", body?: string) =>
+    undiciFetch(`${t.baseUrl}${path}`, { method, dispatcher: t.dispatcher, headers, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error: { code: string; message: string } } }));
+
+  it.each([
+    ["no key", {}],
+    ["an empty key", { "x-sim-key": "" }],
+    ["a wrong key", { "x-sim-key": "not-the-key" }],
+    ["a key one character short", () => ({ "x-sim-key": t.tenant.simKey.slice(1) })],
+  ])("%s → 401 on every /_sim route, known or not, before the body is read", async (_name, headers) => {
+    const h = typeof headers === "function" ? headers() : headers;
+    for (const [method, path, body] of [
+      ["GET", "/_sim/stats"],
+      ["POST", "/_sim/applications", JSON.stringify({ displayName: "intruder", roles: ["Directory.ReadWrite.All"] })],
+      ["POST", "/_sim/reset"],
+      ["GET", "/_sim/no-such-route"],
+    ] as const) {
+      const res = await call(path, { ...h, ...(body ? { "content-type": "application/json" } : {}) }, method, body);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("Unauthorized");
+      expect(res.body.error.message).toMatch(/X-Sim-Key/);
+    }
+    expect(t.tenant.store.list<{ displayName: string }>("applications").map((a) => a.displayName)).not.toContain("intruder");
+  });
+
+  it("the tenant's key → the route answers (the test helpers send it)", async () => {
+    expect((await call("/_sim/clock", { "x-sim-key": t.tenant.simKey })).status).toBe(200);
+    expect((await t.sim("GET", "/clock")).status).toBe(200);
+    expect(t.tenant.simKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
 });
 
 describe("local tenant server", () => {

@@ -1,20 +1,25 @@
 /**
  * The local tenant's HTTPS server (node:https on 127.0.0.1): Graph under `/v1.0` and `/beta`
  * (token check, `$batch`, faults, then `graph-dispatch.ts`), the Entra endpoints under
- * `/{tenant}/…` (token, OpenID metadata, JWKS) and the documented control routes under `/_sim/…`.
+ * `/{tenant}/…` (token, device code, OpenID metadata, JWKS) and `/common/discovery/instance`, and
+ * the documented control routes under `/_sim/…`.
  * State lives in `<dir>/state.db`; key material in `<dir>` (`certs.ts`).
  */
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { join } from "node:path";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import type { GraphVersion, HttpMethod, RouteDef, SimControlRoute, SimTicker } from "./framework.ts";
 import { verifyAccessToken, type TokenSigner } from "./auth/access-token.ts";
 import type { PermissionsMap } from "./auth/permissions.ts";
 import { APPLICATIONS_KIND, createApplication } from "./auth/applications.ts";
-import { jwks, openIdConfiguration } from "./auth/openid.ts";
+import { instanceDiscovery, isInstanceDiscoveryPath } from "./auth/instance-discovery.ts";
+import { issuerOf, jwks, openIdConfiguration } from "./auth/openid.ts";
 import { handleTokenRequest } from "./auth/token-endpoint.ts";
+import { createAssertionReplayCache } from "./auth/assertion-replay.ts";
+import { deviceAuthorization } from "./auth/device-authorization.ts";
 import { runBatch } from "./batch/batch.ts";
 import { loadOrCreateTenantCerts } from "./certs.ts";
 import { createSimClock } from "./clock.ts";
@@ -22,9 +27,11 @@ import { createReplicationLag } from "./consistency.ts";
 import { createFaultInjector } from "./faults/faults.ts";
 import { seededRandom } from "./faults/prng.ts";
 import { createThrottler, type ThrottlingMode } from "./faults/throttling.ts";
-import { GRAPH_JSON, dispatchGraphCall, errorAnswer, type GraphAnswer, type TenantRuntime } from "./graph-dispatch.ts";
+import { GRAPH_JSON, contentTypeError, dispatchGraphCall, errorAnswer, type GraphAnswer, type TenantRuntime } from "./graph-dispatch.ts";
+import { parseJsonBody } from "./json-body.ts";
 import { graphErrorBody, requestIdHeaders, requestIdsFor } from "./graph-errors.ts";
-import { compileRouter, type Router } from "./router.ts";
+import { compileRouter } from "./router.ts";
+import { SIM_KEY_REQUIRED, createSimControl } from "./sim-control.ts";
 import { allRoutes, allSimRoutes, allTickers } from "./routes/index.ts";
 import { createCoreSimRoutes } from "./routes/sim-core.ts";
 import { allSeeds, seedTenant, type SeedFn } from "./seed/index.ts";
@@ -32,10 +39,15 @@ import { createStatsRecorder } from "./stats.ts";
 import { openSimStore, type SqliteSimStore } from "./store.ts";
 import { ensureTenantIdentity, readTenantIdentity, type TenantIdentity } from "./tenant-identity.ts";
 import { createTickerRunner } from "./ticker-runner.ts";
+import { DEFAULT_REQUEST_LIMITS, createBodyBudget, lingerAfterEarlyAnswer, readBody, type RequestLimits } from "./request-intake.ts";
 import { createWriteLock } from "./write-lock.ts";
 import { GraphHttpError } from "./framework.ts";
 
 export type { ThrottlingMode } from "./faults/throttling.ts";
+export type { RequestLimits } from "./request-intake.ts";
+
+/** Answers a request whose body is refused (413, 503), in the shape of its area's errors. */
+type BodyRefusal = (status: number, code: string, message: string, headers?: Record<string, string>) => void;
 
 export interface LocalTenantOptions {
   /** State directory (created if missing): `state.db`, `ca.pem`, keys. */
@@ -54,6 +66,18 @@ export interface LocalTenantOptions {
   seeds?: readonly SeedFn[];
   /** Replaces the permissions map (tests with their own routes). */
   permissions?: PermissionsMap;
+  /** Overrides of the request limits (body sizes, buffered bytes, connections, timeouts). */
+  limits?: Partial<RequestLimits>;
+  /**
+   * The key every `/_sim/…` request must carry in `X-Sim-Key` (default: 32 random bytes, base64url,
+   * new at each start); `tenant local start` writes it to `tenant.json` as `simKey`.
+   */
+  simKey?: string;
+  /**
+   * Milliseconds since the epoch that the tenant clock runs on (default `Date.now`); the clock adds
+   * its `/_sim/clock` offset. Tests hold time still with it (throttling windows, Retry-After).
+   */
+  timeSource?: () => number;
 }
 
 export interface LocalTenant {
@@ -68,13 +92,14 @@ export interface LocalTenant {
   caPem: string;
   caFile: string;
   dir: string;
+  /** The `X-Sim-Key` the control routes need (a secret, like the client secret). */
+  simKey: string;
   store: SqliteSimStore;
   /** Wipes all state except the tenant identity and its app registrations, then seeds again. */
   reset(): void;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const STATE_FILE = "state.db";
 
 /** Wipes a tenant's state (keeping its identity and app registrations) and seeds it again. */
@@ -103,32 +128,19 @@ export function openTenantStore(dir: string): SqliteSimStore {
   return store;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   return out;
 }
 
+/** The linger limits of each server's responses, for `send` (one module function for every area). */
+const lingerLimitsOf = new WeakMap<ServerResponse, Pick<RequestLimits, "lingerMs" | "maxLingerBytes">>();
+
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: unknown): void {
-  if (res.destroyed) return;
+  if (res.destroyed || res.headersSent) return;
+  // An answer before the body was read (401, 413, 503, an injected fault) must not reset the connection.
+  lingerAfterEarlyAnswer(res.req, res, lingerLimitsOf.get(res) ?? DEFAULT_REQUEST_LIMITS);
   const payload = body === undefined || status === 204 ? undefined : typeof body === "string" ? body : JSON.stringify(body);
   const h: Record<string, string> = { ...headers };
   if (payload !== undefined) {
@@ -146,7 +158,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
   const dir = opts.dir;
   const certs = await loadOrCreateTenantCerts(dir);
   const store = openTenantStore(dir);
-  const clock = createSimClock(store);
+  const clock = createSimClock(store, opts.timeSource);
   const seeds = opts.seeds ?? allSeeds;
   let identity = readTenantIdentity(store);
   if (!identity) {
@@ -154,10 +166,20 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   } else {
     identity = ensureTenantIdentity(store, clock.now());
+    // Seeds skip what exists, so a tenant made by an earlier version gains what later ones seed
+    // (the built-in scope tag and roles, the program's Store apps) and loses nothing.
+    seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   }
   const tenantId = identity.tenantId;
   const signer: TokenSigner = { privateKey: certs.signingKey, publicKey: certs.signingPublicKey, kid: certs.signingKid };
-  const stats = createStatsRecorder();
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...opts.limits };
+  const bodyBudget = createBodyBudget(limits.maxBufferedBodyBytes);
+  let openConnections = 0;
+  const stats = createStatsRecorder(() => ({
+    connections: openConnections,
+    bufferedBodyBytes: bodyBudget.inUse(),
+    memory: process.memoryUsage(),
+  }));
   const faults = createFaultInjector();
   const routes = opts.routes ?? allRoutes;
   const rt: TenantRuntime = {
@@ -166,7 +188,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     router: compileRouter(routes),
     clock,
     stats,
-    throttler: createThrottler(opts.throttling ?? "off", { userCount: () => store.count("users") }),
+    throttler: createThrottler(opts.throttling ?? "off", { userCount: () => store.count("users"), now: () => clock.now().getTime() }),
     faults,
     lag: createReplicationLag(opts.consistency?.newObjectLagMs ?? 0),
     lock: createWriteLock(),
@@ -174,6 +196,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     permissions: opts.permissions,
   };
   const batchRandom = seededRandom(opts.batchSeed ?? 1);
+  const assertionReplay = createAssertionReplayCache();
   const resetAll = () => {
     clock.reset();
     faults.clear();
@@ -191,15 +214,14 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     },
     reset: () => resetAll(),
   });
-  const simRoutes = [...coreSim, ...(opts.simRoutes ?? allSimRoutes)];
-  const simByDef = new Map<RouteDef, SimControlRoute>();
-  const simRouter: Router = compileRouter(
-    simRoutes.map((s) => {
-      const def: RouteDef = { method: s.method, path: s.path, versions: ["v1.0"], throttle: "none", write: true, handler: () => ({ status: 500 }) };
-      simByDef.set(def, s);
-      return def;
-    }),
-  );
+  const simKey = opts.simKey ?? randomBytes(32).toString("base64url");
+  const simControl = createSimControl([...coreSim, ...(opts.simRoutes ?? allSimRoutes)], simKey, {
+    store,
+    now: () => clock.now(),
+    tenantId,
+    lock: rt.lock,
+    runTickers: rt.runTickers,
+  });
 
   let port = opts.port ?? 0;
   const originOf = (headers: Record<string, string>) => {
@@ -207,35 +229,6 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     // Build URLs from Host only when it names this server (local-https-auth.md §2).
     return /^(127\.0\.0\.1|localhost):\d+$/.test(host) && host.endsWith(`:${port}`) ? `https://${host}` : `https://127.0.0.1:${port}`;
   };
-
-  async function handleSim(res: ServerResponse, method: string, path: string, query: URLSearchParams, body: Buffer, baseUrl: string) {
-    const match = simRouter.match("v1.0", method as HttpMethod, path);
-    if (match.kind !== "match") {
-      send(res, match.kind === "method-not-allowed" ? 405 : 404, {}, { error: { code: "NotFound", message: `No /_sim route ${method} ${path}` } });
-      return;
-    }
-    let parsed: unknown;
-    if (body.length) {
-      try {
-        parsed = JSON.parse(body.toString("utf8"));
-      } catch {
-        send(res, 400, {}, { error: { code: "BadRequest", message: "The body is not valid JSON." } });
-        return;
-      }
-    }
-    const route = simByDef.get(match.route)!;
-    try {
-      const result = await rt.lock.run(async () => {
-        rt.runTickers();
-        return route.handler({ params: match.params, query, body: parsed, store, now: () => clock.now(), baseUrl, tenantId });
-      });
-      send(res, result.status, result.headers ?? {}, result.body);
-    } catch (err) {
-      const status = err instanceof GraphHttpError ? err.status : 500;
-      const code = err instanceof GraphHttpError ? err.code : "InternalError";
-      send(res, status, err instanceof GraphHttpError ? err.headers : {}, { error: { code, message: err instanceof Error ? err.message : String(err) } });
-    }
-  }
 
   async function handleEntra(res: ServerResponse, method: string, segs: string[], body: Buffer, headers: Record<string, string>): Promise<boolean> {
     const [tenantSeg, ...rest] = segs;
@@ -253,6 +246,13 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     }
     if (method === "GET" && (tail === "discovery/v2.0/keys" || tail === "discovery/keys")) {
       send(res, 200, { "cache-control": "max-age=86400, private" }, jwks(signer.publicKey, signer.kid));
+      return true;
+    }
+    if (tail === "oauth2/v2.0/devicecode" && method === "POST") {
+      const form = new URLSearchParams(body.toString("utf8"));
+      const ids = { tenantSegment: tenantSeg, origin, tenantId, tenantDomain: identity!.initialDomain, correlationId: headers["client-request-id"] };
+      const answer = deviceAuthorization({ ...ids, form, store, now: clock.now() });
+      send(res, answer.status, { "cache-control": "no-store, no-cache", pragma: "no-cache" }, answer.body);
       return true;
     }
     if (tail === "oauth2/v2.0/token") {
@@ -286,6 +286,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
         signer,
         now: clock.now(),
         correlationId: headers["client-request-id"],
+        assertionReplay,
       });
       stats.token();
       send(res, token.status, { "cache-control": "no-store, no-cache", pragma: "no-cache", "content-type": "application/json; charset=utf-8" }, token.body);
@@ -300,7 +301,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     version: GraphVersion,
     path: string,
     query: URLSearchParams,
-    body: Buffer,
+    takeBody: (refuse: BodyRefusal) => Promise<Buffer | undefined>,
     headers: Record<string, string>,
   ) {
     const ids = requestIdsFor(headers);
@@ -334,7 +335,10 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
       return;
     }
 
-    const check = await verifyAccessToken(signer, headers.authorization, tenantId);
+    const check = await verifyAccessToken(signer, headers.authorization, tenantId, [
+      issuerOf(`https://127.0.0.1:${port}`, tenantId),
+      issuerOf(`https://localhost:${port}`, tenantId),
+    ]);
     if (!check.ok) {
       const answer = errorAnswer(
         new GraphHttpError(401, "InvalidAuthenticationToken", check.message, {
@@ -350,20 +354,36 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
       return;
     }
 
+    // The body is read only now that the caller is known.
+    const body = await takeBody((status, code, message, extra) => {
+      const refused = errorAnswer(new GraphHttpError(status, code, message, extra), ids, clock.now(), routeKeyGuess, write);
+      stats.request(method, routeKeyGuess, status, write);
+      send(res, refused.status, refused.headers, refused.body);
+    });
+    if (body === undefined) return;
+
     let parsed: unknown;
     let bodyInvalid = false;
     if (body.length) {
-      try {
-        parsed = JSON.parse(body.toString("utf8"));
-      } catch {
-        bodyInvalid = true;
+      const json = parseJsonBody(body);
+      if (json.ok) parsed = json.value;
+      else if (json.problem === "syntax") bodyInvalid = true;
+      else {
+        // Not UTF-8, or nested too deep: refused before any route sees it.
+        const refused = errorAnswer(new GraphHttpError(400, "BadRequest", json.message), ids, clock.now(), routeKeyGuess, write);
+        stats.request(method, routeKeyGuess, refused.status, write);
+        send(res, refused.status, refused.headers, refused.body);
+        return;
       }
     }
 
     let answer: GraphAnswer;
+    const batchContentType = isBatch && body.length ? contentTypeError(headers) : undefined;
     if (isBatch) {
       if (method !== "POST") {
         answer = errorAnswer(new GraphHttpError(405, "Request_BadRequest", "$batch only accepts POST."), ids, clock.now(), routeKeyGuess, true);
+      } else if (batchContentType) {
+        answer = errorAnswer(batchContentType, ids, clock.now(), routeKeyGuess, true);
       } else if (bodyInvalid) {
         answer = errorAnswer(new GraphHttpError(400, "BadRequest", "Invalid batch payload format."), ids, clock.now(), routeKeyGuess, true);
       } else {
@@ -388,41 +408,102 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     send(res, answer.status, answer.headers, answer.body);
   }
 
+  /**
+   * Reads a body within the limits, or answers (through `refuse`, in the area's error shape) 413 for
+   * one too large and 503 when the budget of buffered bytes is spent. The bytes go back to the
+   * budget when the response is done.
+   */
+  async function takeBody(req: IncomingMessage, res: ServerResponse, maxBytes: number, refuse: BodyRefusal): Promise<Buffer | undefined> {
+    const read = await readBody(req, res, maxBytes, bodyBudget);
+    switch (read.kind) {
+      case "ok":
+        res.once("close", read.release);
+        return read.body;
+      case "too-large":
+        refuse(413, "RequestEntityTooLarge", `The request body is larger than the limit of ${maxBytes} bytes.`);
+        return undefined;
+      case "busy":
+        refuse(503, "serviceNotAvailable", "The local tenant holds too many request bodies at once; retry shortly.", { "retry-after": "1" });
+        return undefined;
+      case "aborted":
+        return undefined;
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const body = await readBody(req);
+    lingerLimitsOf.set(res, limits);
     const headers = lowerHeaders(req);
     const rawUrl = req.url ?? "/";
     const qIndex = rawUrl.indexOf("?");
     const path = qIndex < 0 ? rawUrl : rawUrl.slice(0, qIndex);
     const query = new URLSearchParams(qIndex < 0 ? "" : rawUrl.slice(qIndex + 1));
     const method = (req.method ?? "GET").toUpperCase();
-    if (body === undefined) {
-      send(res, 413, {}, { error: { code: "RequestEntityTooLarge", message: `The request body exceeds ${MAX_BODY_BYTES} bytes.` } });
-      return;
-    }
     const segs = path.split("/").filter(Boolean);
     const first = segs[0] ?? "";
+    const plainRefusal: BodyRefusal = (status, code, message, extra) => send(res, status, extra ?? {}, { error: { code, message } });
     if (first === "_sim") {
-      await handleSim(res, method, "/" + segs.slice(1).join("/"), query, body, originOf(headers));
+      // Any local process can reach the port; only the holder of tenant.json may drive the tenant.
+      if (!simControl.keyMatches(headers["x-sim-key"])) {
+        send(res, SIM_KEY_REQUIRED.status, {}, SIM_KEY_REQUIRED.body);
+        return;
+      }
+      const body = await takeBody(req, res, limits.maxBodyBytes, plainRefusal);
+      if (body === undefined) return;
+      const answer = await simControl.answer({ method, path: "/" + segs.slice(1).join("/"), query, body, baseUrl: originOf(headers) });
+      send(res, answer.status, answer.headers ?? {}, answer.body);
       return;
     }
     const versionMatch = /^(v1\.0|beta)$/i.exec(first);
     if (versionMatch) {
       const version: GraphVersion = first.toLowerCase() === "beta" ? "beta" : "v1.0";
-      await handleGraph(req, res, version, path.slice(first.length + 1) || "/", query, body, headers);
+      await handleGraph(req, res, version, path.slice(first.length + 1) || "/", query, (refuse) => takeBody(req, res, limits.maxBodyBytes, refuse), headers);
       return;
     }
+    if (method === "GET" && isInstanceDiscoveryPath(segs)) {
+      const answer = instanceDiscovery(query, originOf(headers), [`127.0.0.1:${port}`, `localhost:${port}`], clock.now(), headers["client-request-id"]);
+      send(res, answer.status, { "cache-control": "max-age=86400, private" }, answer.body);
+      return;
+    }
+    const ids = requestIdsFor(headers);
+    const graphRefusal: BodyRefusal = (status, code, message, extra) =>
+      send(res, status, { ...requestIdHeaders(ids), "content-type": GRAPH_JSON, ...extra }, graphErrorBody(code, message, ids, clock.now()));
+    // The Entra endpoints take small form posts (credentials travel in them).
+    const body = await takeBody(req, res, limits.maxTokenBodyBytes, graphRefusal);
+    if (body === undefined) return;
     if (await handleEntra(res, method, segs, body, headers)) return;
     // A path without a version, as Graph answers it (graph-facts §9.1).
-    const ids = requestIdsFor(headers);
     send(res, 404, { ...requestIdHeaders(ids), "content-type": GRAPH_JSON }, graphErrorBody("ResourceNotFound", `Invalid version: ${first}`, ids, clock.now()));
   }
 
-  const server: Server = createServer({ key: certs.serverKeyPem, cert: certs.serverCertPem, keepAlive: true }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
-      send(res, 500, {}, { error: { code: "InternalError", message: err instanceof Error ? err.message : String(err) } });
+      const ids = requestIdsFor(lowerHeaders(req));
+      const message = `The local tenant failed to process the request: ${err instanceof Error ? err.message : String(err)}`;
+      send(res, 500, { ...requestIdHeaders(ids), "content-type": GRAPH_JSON }, graphErrorBody("UnknownError", message, ids, clock.now()));
     });
+  };
+  const server: Server = createServer(
+    {
+      key: certs.serverKeyPem,
+      cert: certs.serverCertPem,
+      keepAlive: true,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Slow senders are bounded: headers (and the TLS handshake) and the whole request each have a deadline.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      handshakeTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    onRequest,
+  );
+  // Past this many open connections the server accepts no more until some close.
+  server.maxConnections = limits.maxConnections;
+  server.on("connection", (socket: Socket) => {
+    openConnections++;
+    socket.once("close", () => openConnections--);
   });
+  // `Expect: 100-continue`: the headers are checked first; readBody says "continue" only then.
+  server.on("checkContinue", onRequest);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
@@ -442,6 +523,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     caPem: certs.caPem,
     caFile: certs.caFile,
     dir,
+    simKey,
     store,
     reset: () => resetAll(),
     close: async () => {

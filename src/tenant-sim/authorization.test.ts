@@ -21,8 +21,18 @@ async function signed(key: Parameters<SignJWT["sign"]>[0], claims: Record<string
     .setIssuer(`${t.baseUrl}/${t.tenantId}/v2.0`)
     .setAudience("https://graph.microsoft.com")
     .setIssuedAt(now - 7200)
+    .setNotBefore(now - 7200)
     .setExpirationTime(now + exp)
     .sign(key);
+}
+
+const tenantKey = () => createPrivateKey(readFileSync(join(t.dir, "token-signing-key.pem")));
+
+/** A token signed with the tenant's own key, with exactly the claims given (no defaults). */
+function signedExactly(claims: Record<string, unknown>) {
+  return new SignJWT({ tid: t.tenantId, appid: t.clientId, aud: "https://graph.microsoft.com", roles: ["Organization.Read.All"], ...claims })
+    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+    .sign(tenantKey());
 }
 
 describe("authorization", () => {
@@ -37,6 +47,32 @@ describe("authorization", () => {
     expect(res.body.error.code).toBe("InvalidAuthenticationToken");
     expect(res.body.error.message).toMatch(message);
     expect(res.headers["www-authenticate"]).toMatch(/^Bearer /);
+  });
+
+  describe("tokens the tenant's own key signed: iss, exp and nbf are enforced", () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const issuer = () => `${t.baseUrl}/${t.tenantId}/v2.0`;
+    it.each([
+      ["no exp", () => ({ iss: issuer(), nbf: now() - 60 }), /^Access token validation failure\.$/],
+      ["no nbf", () => ({ iss: issuer(), exp: now() + 600 }), /^Access token validation failure\.$/],
+      ["no iss", () => ({ nbf: now() - 60, exp: now() + 600 }), /Invalid issuer/],
+      ["a foreign iss", () => ({ iss: `https://login.microsoftonline.com/${t.tenantId}/v2.0`, nbf: now() - 60, exp: now() + 600 }), /Invalid issuer/],
+      ["another port's iss", () => ({ iss: `https://127.0.0.1:1/${t.tenantId}/v2.0`, nbf: now() - 60, exp: now() + 600 }), /Invalid issuer/],
+      ["an nbf an hour ahead", () => ({ iss: issuer(), nbf: now() + 3600, exp: now() + 7200 }), /not yet valid/],
+    ])("%s → 401", async (_name, claims, message) => {
+      const res = await t.graph("GET", "/v1.0/organization", undefined, { authorization: `Bearer ${await signedExactly(claims())}` });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("InvalidAuthenticationToken");
+      expect(res.body.error.message).toMatch(message);
+    });
+
+    it("the issuer of either host name of this server (127.0.0.1 or localhost) → 200", async () => {
+      const port = new URL(t.baseUrl).port;
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+        const token = await signedExactly({ iss: `https://${host}/${t.tenantId}/v2.0`, nbf: now() - 60, exp: now() + 600 });
+        expect((await t.graph("GET", "/v1.0/organization", undefined, { authorization: `Bearer ${token}` })).status).toBe(200);
+      }
+    });
   });
 
   it("answers 403 Authorization_RequestDenied when no listed application permission is held", async () => {

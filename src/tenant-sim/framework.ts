@@ -134,5 +134,7 @@ export interface SimControlContext {
 export interface SimControlRoute {
   method: HttpMethod;
   path: string;
+  /** What it does, for the generated route table of docs/local-tenant.md. */
+  description?: string;
   handler(ctx: SimControlContext): SimResult | Promise<SimResult>;
 }

@@ -52,6 +52,19 @@ describe("graph dispatch", () => {
     expect(res.body.error.message).toMatch(/Unable to read JSON request payload/);
   });
 
+  it("a $filter of 3,000 parentheses, or of 60,000 or clauses in a $batch, → Graph's 400, not a 500", async () => {
+    const deep = "(".repeat(3000) + "displayName eq 'x'" + ")".repeat(3000);
+    const direct = await t.graph("GET", `/v1.0/widgets?$filter=${deep}`);
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.code).toBe("BadRequest");
+    expect(direct.body.error.innerError["request-id"]).toBe(direct.headers["request-id"]);
+    const ors = Array.from({ length: 60_000 }, (_, i) => `displayName eq 'w${i}'`).join(" or ");
+    const batch = await t.graph("POST", "/v1.0/$batch", { requests: [{ id: "1", method: "GET", url: `/widgets?$filter=${encodeURIComponent(ors)}` }] });
+    expect(batch.status).toBe(200);
+    expect(batch.body.responses[0].status).toBe(400);
+    expect(batch.body.responses[0].body.error.message).toMatch(/^Invalid filter clause: The query specified in the URI is not valid\./);
+  });
+
   it("serves a beta-only route on beta and 400s it on v1.0", async () => {
     expect((await t.graph("GET", "/v1.0/crash")).body.error.message).toBe("Resource not found for the segment 'crash'.");
     const res = await t.graph("GET", "/beta/crash");

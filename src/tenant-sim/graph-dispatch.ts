@@ -1,19 +1,24 @@
 /**
  * One Graph call through the tenant's pipeline, for a direct request and for each `$batch`
- * sub-request alike: route match → permission from the map (403) → replication lag (404) →
- * service-limit throttling (429) → tickers + handler under the write lock → Graph's error body.
+ * sub-request alike: route match → permission from the map, by `roles` or `scp` (403) →
+ * replication lag (404) → service-limit throttling (429) → tickers + handler under the write lock (a
+ * write commits with its audit record) → Graph's error body.
  * Tokens are checked before this (once per HTTP request), so sub-requests share the caller's token.
  */
 import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type SimResult, type SimStore } from "./framework.ts";
 import type { AccessTokenClaims } from "./auth/access-token.ts";
-import { isGranted, requiredPermissions, type PermissionsMap } from "./auth/permissions.ts";
+import { runRecordedWrite, tenantWriteRecord } from "./audit/tenant-write.ts";
+import type { PermissionsMap } from "./auth/permissions.ts";
+import { callerIsGranted } from "./auth/caller-permissions.ts";
 import type { SimClock } from "./clock.ts";
 import type { ReplicationLag } from "./consistency.ts";
 import type { FaultInjector } from "./faults/faults.ts";
 import type { Throttler } from "./faults/throttling.ts";
 import { graphErrorBody, requestIdHeaders, type RequestIds } from "./graph-errors.ts";
+import { isJsonMediaType } from "./json-body.ts";
 import { answerCollection, answerCount, answerEntity, type ODataRequest } from "./odata/collection.ts";
+import { withDollarPrefixes } from "./odata/query-options.ts";
 import type { Router } from "./router.ts";
 import type { StatsRecorder } from "./stats.ts";
 import type { WriteLock } from "./write-lock.ts";
@@ -96,6 +101,26 @@ export function intuneErrorMessage(message: string, ids: RequestIds, url: string
   });
 }
 
+/** Graph's answer when a body cannot be read as JSON for lack of (or a malformed) payload. */
+export const UNREADABLE_JSON_PAYLOAD =
+  "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.";
+
+/**
+ * A request body needs a JSON Content-Type. Without one Graph answers 400 with the message above;
+ * with another media type, OData's 415 `RequestBodyRead` (its wording, as quoted in
+ * microsoft-graph-docs #4648 and CoasterKaty/PHPGraphMailer #14).
+ */
+export function contentTypeError(headers: Record<string, string>): GraphHttpError | undefined {
+  const type = headers["content-type"];
+  if (type === undefined || type.trim() === "") return new GraphHttpError(400, "BadRequest", UNREADABLE_JSON_PAYLOAD);
+  if (isJsonMediaType(type)) return undefined;
+  return new GraphHttpError(
+    415,
+    "RequestBodyRead",
+    `A supported MIME type could not be found that matches the content type of the response. None of the supported type(s) 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false, application/json;odata.metadata=minimal;odata.streaming=true, application/json;odata.metadata=minimal, application/json' matches the content type '${type.slice(0, 200)}'.`,
+  );
+}
+
 function referencedIds(call: GraphCall, params: Record<string, string>): string[] {
   const ids = Object.values(params);
   const ref = (call.body as { "@odata.id"?: unknown } | undefined)?.["@odata.id"];
@@ -127,11 +152,14 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
     routeKey = `${call.version} ${method} ${route.path}${countPath !== undefined ? "/$count" : ""}`;
     write = route.write;
 
-    if (!isGranted(call.claims.roles ?? [], requiredPermissions(route, rt.permissions)))
+    if (!callerIsGranted(call.claims, route, rt.permissions))
       throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 
-    if (call.bodyInvalid)
-      throw new GraphHttpError(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+    if (call.body !== undefined || call.bodyInvalid) {
+      const wrongType = contentTypeError(call.headers);
+      if (wrongType) throw wrongType;
+    }
+    if (call.bodyInvalid) throw new GraphHttpError(400, "BadRequest", UNREADABLE_JSON_PAYLOAD);
 
     if (rt.lag.lagMs > 0 && !(method === "POST" && !route.path.includes("{")))
       for (const id of referencedIds(call, params))
@@ -159,12 +187,13 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
       throw new GraphHttpError(429, "activityLimitReached", "The request has been throttled (injected by /_sim/faults).", { "retry-after": retryAfter });
     }
 
-    const odataReq: ODataRequest = { version: call.version, query: call.query, headers: call.headers, baseUrl: call.baseUrl, path: call.path };
+    const query = withDollarPrefixes(call.version, call.query);
+    const odataReq: ODataRequest = { version: call.version, query, headers: call.headers, baseUrl: call.baseUrl, path: call.path };
     const ctx: RouteContext = {
       version: call.version,
       method,
       params,
-      query: call.query,
+      query,
       headers: call.headers,
       body: call.body,
       baseUrl: call.baseUrl,
@@ -187,7 +216,11 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
     }
     const result: SimResult = await rt.lock.run(async () => {
       rt.runTickers();
-      return route.handler(ctx);
+      if (!route.write) return route.handler(ctx);
+      // Every write leaves a record in the tenant's audit logs (audit/tenant-write.ts).
+      return runRecordedWrite(rt.store, () => route.handler(ctx), (answer) =>
+        tenantWriteRecord({ pattern: route.path, method, path: call.path, params, body: call.body, result: answer, claims: call.claims, now: rt.clock.now(), clientRequestId: call.ids.clientRequestId, requestId: call.ids.requestId }),
+      );
     });
     if (countPath !== undefined && !counted) throw new GraphHttpError(400, "BadRequest", "Resource not found for the segment '$count'.");
     if (result.status === 201) {

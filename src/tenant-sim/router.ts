@@ -6,9 +6,17 @@
  */
 import type { GraphVersion, HttpMethod, RouteDef } from "./framework.ts";
 
+interface CompiledSegment {
+  regex: RegExp;
+  names: string[];
+  /** Per name: the parameter sits inside single quotes (`'{deviceId}'`), an OData string literal. */
+  quoted: boolean[];
+  literalChars: number;
+}
+
 interface CompiledRoute {
   route: RouteDef;
-  segments: { regex: RegExp; names: string[]; literalChars: number }[];
+  segments: CompiledSegment[];
 }
 
 export type RouteMatch =
@@ -38,8 +46,16 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function compileSegment(pattern: string, caseSensitive: boolean) {
+/**
+ * A parameter inside single quotes is an OData string literal (`devices(deviceId='x''y')`): it
+ * matches only doubled quotes inside — a lone quote ends the literal, so the path does not match
+ * (400) — and its value is unescaped (graph-facts §9.3, "Escaping single quotes").
+ */
+const QUOTED_LITERAL = "((?:[^']|'')+?)";
+
+function compileSegment(pattern: string, caseSensitive: boolean): CompiledSegment {
   const names: string[] = [];
+  const quoted: boolean[] = [];
   let source = "";
   let literalChars = 0;
   let last = 0;
@@ -48,13 +64,15 @@ function compileSegment(pattern: string, caseSensitive: boolean) {
     source += escapeRegex(literal);
     literalChars += literal.length;
     names.push(m[1] ?? "");
-    source += "(.+?)";
+    const isQuoted = literal.endsWith("'") && pattern[(m.index ?? 0) + m[0].length] === "'";
+    quoted.push(isQuoted);
+    source += isQuoted ? QUOTED_LITERAL : "(.+?)";
     last = (m.index ?? 0) + m[0].length;
   }
   const tail = pattern.slice(last);
   source += escapeRegex(tail);
   literalChars += tail.length;
-  return { regex: new RegExp(`^${source}$`, caseSensitive ? "" : "i"), names, literalChars };
+  return { regex: new RegExp(`^${source}$`, caseSensitive ? "" : "i"), names, quoted, literalChars };
 }
 
 function isIntunePath(path: string): boolean {
@@ -73,7 +91,11 @@ export function compileRouter(routes: readonly RouteDef[]): Router {
     for (let i = 0; i < segs.length; i++) {
       const m = c.segments[i]!.regex.exec(segs[i]!);
       if (!m) return undefined;
-      c.segments[i]!.names.forEach((name, j) => (params[name] = m[j + 1] ?? ""));
+      const segment = c.segments[i]!;
+      segment.names.forEach((name, j) => {
+        const value = m[j + 1] ?? "";
+        params[name] = segment.quoted[j] ? value.replace(/''/g, "'") : value;
+      });
     }
     return params;
   }

@@ -14,6 +14,14 @@ export interface StatsSnapshot {
   throttled: number;
   faults: Record<string, number>;
   tokens: number;
+  /** The server's state now (open connections, request-body bytes held, process memory), when the server gives it. */
+  server?: ServerGauges;
+}
+
+export interface ServerGauges {
+  connections: number;
+  bufferedBodyBytes: number;
+  memory: NodeJS.MemoryUsage;
 }
 
 export interface StatsRecorder {
@@ -27,7 +35,7 @@ export interface StatsRecorder {
 
 const bump = (rec: Record<string, number>, key: string) => (rec[key] = (rec[key] ?? 0) + 1);
 
-export function createStatsRecorder(): StatsRecorder {
+export function createStatsRecorder(gauges?: () => ServerGauges): StatsRecorder {
   let s: StatsSnapshot;
   const reset = () => {
     s = { requests: 0, byMethod: {}, byRoute: {}, byStatus: {}, writes: 0, throttled: 0, faults: {}, tokens: 0 };
@@ -44,7 +52,7 @@ export function createStatsRecorder(): StatsRecorder {
     throttled: () => void s.throttled++,
     fault: (kind) => void bump(s.faults, kind),
     token: () => void s.tokens++,
-    snapshot: () => structuredClone(s),
+    snapshot: () => ({ ...structuredClone(s), ...(gauges ? { server: gauges() } : {}) }),
     reset,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `<dir>/tenant.json` (ARCHITECTURE.md §3): how tools find a running local tenant —
- * `{ graphUrl, authorityUrl, tenantId, clientId, clientSecret, caFile, pid }`, file mode 0600
- * because it holds the client secret. Roots carry no version or tenant segment.
+ * `{ graphUrl, authorityUrl, tenantId, clientId, clientSecret, caFile, pid, simKey }`, file mode
+ * 0600 because it holds the client secret and the control routes' key. Roots carry no version or
+ * tenant segment.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,6 +18,8 @@ export const tenantFileSchema = z.object({
   clientSecret: z.string(),
   caFile: z.string(),
   pid: z.number().int().nullable(),
+  /** The `X-Sim-Key` of the `/_sim/…` control routes (absent in files written before it existed). */
+  simKey: z.string().optional(),
 });
 
 export type TenantFile = z.infer<typeof tenantFileSchema>;

@@ -1,12 +1,13 @@
 /**
  * The tenant's identity, created on first start and kept in the store (`_sim/tenant`): tenant id,
  * initial domain, and holofleet's app registration with the application permissions holofleet
- * needs (`HOLOFLEET_APP_ROLES`). The plaintext client secret is kept here (the state dir is 0700,
+ * needs (`HOLOFLEET_APP_ROLES`) and, for people who sign in with it, the delegated ones
+ * (`HOLOFLEET_DELEGATED_SCOPES`, public client flows allowed). The plaintext client secret is kept here (the state dir is 0700,
  * the database 0600) because `tenant.json` must be rewritten on every start.
  */
 import { randomUUID } from "node:crypto";
 import type { SimStore } from "./framework.ts";
-import { createApplication, findApplication } from "./auth/applications.ts";
+import { APPLICATIONS_KIND, createApplication, findApplication, type ApplicationDoc } from "./auth/applications.ts";
 
 export interface TenantIdentity {
   id: "tenant";
@@ -23,6 +24,7 @@ export interface TenantIdentity {
  */
 export const HOLOFLEET_APP_ROLES: readonly string[] = [
   "Device.ReadWrite.All",
+  "DeviceManagementApps.ReadWrite.All",
   "DeviceManagementConfiguration.ReadWrite.All",
   "DeviceManagementManagedDevices.PrivilegedOperations.All",
   "DeviceManagementManagedDevices.ReadWrite.All",
@@ -38,7 +40,31 @@ export const HOLOFLEET_APP_ROLES: readonly string[] = [
   "User.ReadWrite.All",
 ];
 
+/**
+ * The delegated permissions consented for holofleet's app (a signed-in person's `scp`): the
+ * delegated counterparts of `HOLOFLEET_APP_ROLES` that Microsoft's map lists for a work account
+ * (`Device.ReadWrite.All` and `Group.Create` have none; device writes need a directory role).
+ */
+export const HOLOFLEET_DELEGATED_SCOPES: readonly string[] = [
+  "DeviceManagementConfiguration.ReadWrite.All",
+  "DeviceManagementManagedDevices.PrivilegedOperations.All",
+  "DeviceManagementManagedDevices.ReadWrite.All",
+  "DeviceManagementServiceConfig.ReadWrite.All",
+  "Directory.Read.All",
+  "Domain.ReadWrite.All",
+  "Group.ReadWrite.All",
+  "GroupMember.ReadWrite.All",
+  "LicenseAssignment.ReadWrite.All",
+  "Organization.Read.All",
+  "User-PasswordProfile.ReadWrite.All",
+  "User.ReadWrite.All",
+];
+
 const KIND = "_sim";
+
+function allowDelegated(app: ApplicationDoc): ApplicationDoc {
+  return { ...app, isFallbackPublicClient: true, _delegatedScopes: [...HOLOFLEET_DELEGATED_SCOPES] };
+}
 
 export function readTenantIdentity(store: SimStore): TenantIdentity | undefined {
   return store.get<TenantIdentity>(KIND, "tenant");
@@ -47,7 +73,16 @@ export function readTenantIdentity(store: SimStore): TenantIdentity | undefined 
 /** Returns the stored identity, creating it (and holofleet's app) on first start. */
 export function ensureTenantIdentity(store: SimStore, now: Date, keep?: TenantIdentity): TenantIdentity {
   const existing = readTenantIdentity(store);
-  if (existing && findApplication(store, existing.clientId)) return existing;
+  const existingApp = existing ? findApplication(store, existing.clientId) : undefined;
+  if (existing && existingApp) {
+    // A tenant made by an earlier version gains the permissions holofleet needs now (none are taken
+    // away), and, if made before people could sign in, holofleet's delegated consent and public client flows.
+    const missing = HOLOFLEET_APP_ROLES.filter((r) => !existingApp._roles.includes(r));
+    let app = missing.length ? { ...existingApp, _roles: [...existingApp._roles, ...missing].sort() } : existingApp;
+    if (app._delegatedScopes === undefined) app = allowDelegated(app);
+    if (app !== existingApp) store.put(APPLICATIONS_KIND, app);
+    return existing;
+  }
   return store.tx(() => {
     const base = keep ?? existing;
     const tenantId = base?.tenantId ?? randomUUID();
@@ -56,6 +91,7 @@ export function ensureTenantIdentity(store: SimStore, now: Date, keep?: TenantId
       { displayName: "holofleet", roles: [...HOLOFLEET_APP_ROLES], appId: base?.clientId },
       now,
     );
+    store.put(APPLICATIONS_KIND, allowDelegated(app));
     const identity: TenantIdentity = {
       id: "tenant",
       tenantId,

@@ -38,7 +38,7 @@ export interface TestTenant {
    * (a nextLink). Pass an `authorization` header to override the token (`""` sends none).
    */
   graph(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
-  /** Calls a control route: `/faults` or `/_sim/faults`. */
+  /** Calls a control route: `/faults` or `/_sim/faults` (with the tenant's `X-Sim-Key`). */
   sim(method: string, path: string, body?: unknown): Promise<TestResponse>;
   /** A fresh access token for holofleet's app, or for an app created with `createApp`. */
   tokenFor(clientId?: string): Promise<string>;
@@ -145,11 +145,16 @@ export async function startTestTenant(opts: TestTenantOptions = {}): Promise<Tes
     },
     sim(method, path, body) {
       const p = path.startsWith("/_sim") ? path : `/_sim${path.startsWith("/") ? "" : "/"}${path}`;
-      return call(method, `${tenant.url}${p}`, body, {});
+      return call(method, `${tenant.url}${p}`, body, { "x-sim-key": tenant.simKey });
     },
     tokenFor,
     async createApp(roles, o = {}) {
-      const res = await call("POST", `${tenant.url}/_sim/applications`, { displayName: o.displayName ?? "test app", roles, ...(o.certificatePem ? { certificatePem: o.certificatePem } : {}) }, {});
+      const res = await call(
+        "POST",
+        `${tenant.url}/_sim/applications`,
+        { displayName: o.displayName ?? "test app", roles, ...(o.certificatePem ? { certificatePem: o.certificatePem } : {}) },
+        { "x-sim-key": tenant.simKey },
+      );
       if (res.status !== 201) throw new Error(`createApp failed: ${res.status} ${JSON.stringify(res.body)}`);
       const created = res.body as { clientId: string; clientSecret: string };
       secrets.set(created.clientId, created.clientSecret);

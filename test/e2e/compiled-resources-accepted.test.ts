@@ -109,19 +109,24 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
 
   it("every SKU and service-plan id the compiler carries from the licensing catalog is the tenant's", async () => {
     const skus = await readSubscribedSkus(t);
-    const lookups: { $resolve: string; catalog: string }[] = [];
+    const lookups: { $resolve: string; catalog: string | string[]; keep?: string[] }[] = [];
     const walk = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(walk);
       else if (v && typeof v === "object") {
         const o = v as Record<string, unknown>;
-        if (typeof o.$resolve === "string" && typeof o.catalog === "string") lookups.push({ $resolve: o.$resolve, catalog: o.catalog });
+        if (typeof o.$resolve === "string" && o.catalog !== undefined) lookups.push(o as (typeof lookups)[number]);
         else Object.values(o).forEach(walk);
       }
     };
     compiled.desired.forEach((r) => walk(r.body));
-    expect(lookups.length).toBeGreaterThanOrEqual(bp.licensing.skus.length);
+    // A skuId and a disabledPlans placeholder per SKU.
+    expect(lookups.length).toBe(2 * bp.licensing.skus.length);
     const noRefs = { idOf: () => "", skus, generatePassword: () => "" };
-    for (const l of lookups) expect({ lookup: l.$resolve, id: resolvePlaceholders({ v: l }, noRefs).v }).toEqual({ lookup: l.$resolve, id: l.catalog });
+    for (const l of lookups) {
+      const resolved = resolvePlaceholders({ v: l }, noRefs).v;
+      const sorted = (x: unknown) => (Array.isArray(x) ? [...(x as string[])].sort() : x);
+      expect({ lookup: l.$resolve, id: sorted(resolved) }).toEqual({ lookup: l.$resolve, id: sorted(l.catalog) });
+    }
   });
 
   it("reading every resource back gives the values that were sent", async () => {

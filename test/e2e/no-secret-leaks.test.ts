@@ -39,6 +39,7 @@ const readTenantJson = () => tenantFileSchema.parse(JSON.parse(readFileSync(join
 function leaks(where: string, text: string, opts: { barePrefix: boolean }): string[] {
   const found: string[] = [];
   if (text.includes(tenant.clientSecret)) found.push(`${where}: client secret`);
+  if (tenant.simKey && text.includes(tenant.simKey)) found.push(`${where}: sim key`);
   tokens.forEach((t, i) => text.includes(t) && found.push(`${where}: access token #${i + 1}`));
   if (JWT.test(text)) found.push(`${where}: a JWT`);
   // Base64 OMA values (the WDAC binary) may hold any three characters, so there only whole JWTs count.
@@ -89,7 +90,7 @@ beforeAll(async () => {
   ]) {
     await cli.run(args);
   }
-  // Ten CLI runs (each starts Node and tsx) on a busy two-core machine.
+  // Ten CLI runs (each starts Node) on a busy two-core machine.
 }, 240_000);
 
 afterAll(async () => {
@@ -119,8 +120,8 @@ it("the lifecycle ran: resources applied, passwords generated, a token issued, t
 });
 
 it("the search finds each kind of secret (so an empty result means something)", () => {
-  const planted = `x ${tenant.clientSecret} ${tokens[0]} ${passwords[2]} y`;
-  expect(leaks("planted", planted, { barePrefix: false })).toEqual(["planted: client secret", "planted: access token #1", "planted: a JWT", "planted: generated password #3"]);
+  const planted = `x ${tenant.clientSecret} ${tenant.simKey} ${tokens[0]} ${passwords[2]} y`;
+  expect(leaks("planted", planted, { barePrefix: false })).toEqual(["planted: client secret", "planted: sim key", "planted: access token #1", "planted: a JWT", "planted: generated password #3"]);
   expect(leaks("bare", "…eyJhbGciOi…", { barePrefix: true })).toEqual(["bare: the JWT prefix eyJ"]);
   expect(leaks("bare", "…eyJhbGciOi…", { barePrefix: false })).toEqual([]);
 });

@@ -172,7 +172,7 @@ describe("runChecks", () => {
   });
 
   it("a missing section skips exactly the checks that read it", () => {
-    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}devices:\n  usb: on\n${FIXTURE_CLIENT}passwords:\n  policy: extended\n`);
+    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}  model: service-tenant\ndevices:\n  usb: on\n${FIXTURE_CLIENT}passwords:\n  policy: extended\n`);
     const { devices: _devices, ...withoutDevices } = bp;
     expect(runChecks(bp, src).map((d) => d.code).sort()).toEqual(["HF2005", "HF2021"]);
     expect(runChecks(withoutDevices, src).map((d) => d.code)).toEqual(["HF2005"]);

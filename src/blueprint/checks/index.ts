@@ -19,6 +19,8 @@ import { developerMode } from "./developer-mode.ts";
 import { deviceSharedAcrossClients } from "./device-shared-across-clients.ts";
 import { duplicateClientId } from "./duplicate-client-id.ts";
 import { duplicateUpn } from "./duplicate-upn.ts";
+import { extendedPasswordAccountDomain } from "./extended-password-account-domain.ts";
+import { extendedPasswordSharedDomain } from "./extended-password-shared-domain.ts";
 import { extendedPasswordTooShort } from "./extended-password-too-short.ts";
 import { hasSection, type BlueprintCheck } from "./finding.ts";
 import { graphGroupNameLimits } from "./graph-group-name-limits.ts";
@@ -27,12 +29,16 @@ import { kioskAppBlocked } from "./kiosk-app-blocked.ts";
 import { kioskAppNotAllowed } from "./kiosk-app-not-allowed.ts";
 import { osBaselineTooOld } from "./os-baseline-too-old.ts";
 import { passwordExpiresDuringLoan } from "./password-expires-during-loan.ts";
+import { requiredLicences } from "./required-licences.ts";
 import { scopedSearchNeedsMailbox } from "./scoped-search-needs-mailbox.ts";
+import { servicePlanEntries } from "./service-plan-entries.ts";
 import { settingsPageDeprecated } from "./settings-page-deprecated.ts";
 import { settingsPageNotNetwork } from "./settings-page-not-network.ts";
 import { settingsPageUnknown } from "./settings-page-unknown.ts";
+import { skuWithoutNeededPlan } from "./sku-without-needed-plan.ts";
 import { storageCardBlocksProvisioning } from "./storage-card-blocks-provisioning.ts";
 import { teamsPlanDisabled } from "./teams-plan-disabled.ts";
+import { tenantLockdownWithoutAutopilot } from "./tenant-lockdown-without-autopilot.ts";
 import { unknownApp } from "./unknown-app.ts";
 import { unknownServicePlan } from "./unknown-service-plan.ts";
 import { unknownSku } from "./unknown-sku.ts";
@@ -58,6 +64,8 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "device-shared-across-clients": deviceSharedAcrossClients,
   "duplicate-client-id": duplicateClientId,
   "duplicate-upn": duplicateUpn,
+  "extended-password-account-domain": extendedPasswordAccountDomain,
+  "extended-password-shared-domain": extendedPasswordSharedDomain,
   "extended-password-too-short": extendedPasswordTooShort,
   "graph-group-name-limits": graphGroupNameLimits,
   "information-barriers-licence": informationBarriersLicence,
@@ -65,12 +73,16 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "kiosk-app-not-allowed": kioskAppNotAllowed,
   "os-baseline-too-old": osBaselineTooOld,
   "password-expires-during-loan": passwordExpiresDuringLoan,
+  "required-licences": requiredLicences,
   "scoped-search-needs-mailbox": scopedSearchNeedsMailbox,
+  "service-plan-entries": servicePlanEntries,
   "settings-page-deprecated": settingsPageDeprecated,
   "settings-page-not-network": settingsPageNotNetwork,
   "settings-page-unknown": settingsPageUnknown,
+  "sku-without-needed-plan": skuWithoutNeededPlan,
   "storage-card-blocks-provisioning": storageCardBlocksProvisioning,
   "teams-plan-disabled": teamsPlanDisabled,
+  "tenant-lockdown-without-autopilot": tenantLockdownWithoutAutopilot,
   "unknown-app": unknownApp,
   "unknown-service-plan": unknownServicePlan,
   "unknown-sku": unknownSku,

@@ -17,4 +17,13 @@ describe("information-barriers-licence", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  skus: [MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM, SPE_E5]\nisolation:\n  mode: information-barriers\n" + FIXTURE_CLIENT);
     expect(informationBarriersLicence(bp, src)).toEqual([]);
   });
+
+  it("an IB-capable SKU whose information-barriers plan is disabled gives no barriers → HF2006 at that entry", () => {
+    const { bp, src } = blueprintForCheck(
+      FIXTURE_HEAD + "licensing:\n  skus: [MICROSOFT_REMOTE_ASSIST, INTUNE_A, AAD_PREMIUM, SPE_E5]\n  disabledServicePlans: [INFORMATION_BARRIERS]\nisolation:\n  mode: information-barriers\n" + FIXTURE_CLIENT,
+    );
+    const found = informationBarriersLicence(bp, src);
+    expect(found.map((d) => [d.code, d.severity, d.path?.join(".")])).toEqual([["HF2006", "warning", "licensing.disabledServicePlans.0"]]);
+    expect(found[0]!.fix).toContain("Remove INFORMATION_BARRIERS from licensing.disabledServicePlans");
+  });
 });

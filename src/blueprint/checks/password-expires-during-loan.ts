@@ -3,17 +3,14 @@
  * `reset-before-ship` the client is locked out mid-loan (error); with `rotate-on-return` the guide itself
  * warns that devices kept 90+ days cause issues (warning). `never-expire` has no maximum age.
  */
-import { passwordExpiryDuringLoan } from "../../guide/password-expiry.ts";
+import { passwordExpiresWithin } from "../../passwords/password-expiry.ts";
 import { defineCheck, finding } from "./finding.ts";
 
 export const passwordExpiresDuringLoan = defineCheck(["passwords", "clients"], ["HF2004", "HF2024"], (bp, src) => {
   const { policy, maxAgeDays } = bp.passwords;
-  if (policy === "never-expire") return [];
   return bp.clients.flatMap((client, i) => {
-    // An open-ended loan has no planned length to compare with; the password is set when the loan starts.
-    if (client.loanDays === null) return [];
-    const { expiresDuringLoan } = passwordExpiryDuringLoan({ changedAt: 0, validityDays: maxAgeDays, returnAt: client.loanDays, day: 1 });
-    if (!expiresDuringLoan) return [];
+    // One rule with fleet reports, which apply it to a loan's real dates (passwords/password-expiry.ts).
+    if (client.loanDays === null || !passwordExpiresWithin(bp.passwords, client.loanDays)) return [];
     const rotate = policy === "rotate-on-return";
     return [
       finding(src, ["clients", i, "loanDays"], rotate ? "HF2024" : "HF2004", rotate ? "warning" : "error", {

@@ -13,6 +13,13 @@ describe("unknown-service-plan", () => {
     expect(found[0]!.fix ?? "").not.toBe("");
   });
 
+  it("an unknown name in enabledServicePlans → HF2013 there too", () => {
+    const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  skus: [MICROSOFT_REMOTE_ASSIST, SPE_E3]\n  enabledServicePlans: [MICROSOFT_LOOPS]\n" + FIXTURE_CLIENT);
+    const found = unknownServicePlan(bp, src);
+    expect(found.map((d) => [d.code, d.path])).toEqual([["HF2013", ["licensing", "enabledServicePlans", 0]]]);
+    expect(found[0]!.message).toContain('Did you mean "MICROSOFT_LOOP"?');
+  });
+
   it("compliant blueprint → no finding", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "licensing:\n  disabledServicePlans: [EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE]\n" + FIXTURE_CLIENT);
     expect(unknownServicePlan(bp, src)).toEqual([]);

@@ -1,4 +1,7 @@
-/** HF2013: a disabled service plan name that is in no SKU of Microsoft's licensing list, with suggestions. */
+/**
+ * HF2013: a service plan name (in `licensing.enabledServicePlans` or `disabledServicePlans`) that is in
+ * no SKU of Microsoft's licensing list, with suggestions.
+ */
 import { findServicePlan, findSku, skus, type Sku } from "../../catalog/index.ts";
 import { didYouMean, type Candidate } from "../suggest.ts";
 import { defineCheck, finding } from "./finding.ts";
@@ -13,15 +16,20 @@ function planCandidates(from: readonly Sku[]): Candidate[] {
 }
 
 export const unknownServicePlan = defineCheck(["licensing"], ["HF2013"], (bp, src) => {
-  const unknown = bp.licensing.disabledServicePlans.map((plan, i) => ({ plan, i })).filter(({ plan }) => !findServicePlan(plan));
+  const unknown = (["enabledServicePlans", "disabledServicePlans"] as const).flatMap((list) =>
+    bp.licensing[list].map((plan, i) => ({ list, plan, i })).filter(({ plan }) => !findServicePlan(plan)),
+  );
   if (unknown.length === 0) return [];
   // The plans of the blueprint's own SKUs are what a typo most likely means; the whole list otherwise.
   const listed = planCandidates(bp.licensing.skus.flatMap((name) => findSku(name) ?? []));
   const all = planCandidates(skus);
-  return unknown.map(({ plan, i }) =>
-    finding(src, ["licensing", "disabledServicePlans", i], "HF2013", "error", {
+  return unknown.map(({ list, plan, i }) =>
+    finding(src, ["licensing", list, i], "HF2013", "error", {
       message: `unknown service plan \`${plan}\`.${didYouMean(plan, listed) || didYouMean(plan, all)}`,
-      why: "holofleet turns each name into the plan ids of Graph's disabledPlans; a name no SKU has would leave the plan you meant enabled.",
+      why:
+        list === "disabledServicePlans"
+          ? "holofleet turns each name into the plan ids of Graph's disabledPlans; a name no SKU has would leave the plan you meant enabled."
+          : "holofleet keeps each named plan on; a name no SKU has would leave the plan you meant disabled.",
       fix: "Use the Service_Plan_Name (exact case) from Microsoft's licensing list, e.g. EXCHANGE_S_ENTERPRISE or SHAREPOINTENTERPRISE.",
     }),
   );

@@ -13,6 +13,15 @@ describe("upn-outside-domain", () => {
     expect(found[0]!.fix ?? "").not.toBe("");
   });
 
+  it("with tenant.clientDomain, an account in tenant.domain is outside the client domain → HF2019", () => {
+    const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "  clientDomain: clients.contoso.com\nclients:\n  - id: fabrikam\n    accounts:\n      - fabrikam-op01@contoso.onmicrosoft.com\n      - fabrikam-op02\n");
+    const found = upnOutsideDomain(bp, src);
+    expect(found.map((d) => [d.code, d.source?.start.line, d.message])).toEqual([
+      ["HF2019", 10, "account `fabrikam-op01@contoso.onmicrosoft.com` is outside tenant.clientDomain clients.contoso.com"],
+    ]);
+    expect(bp.clients[0]!.accounts[1]!.userPrincipalName).toBe("fabrikam-op02@clients.contoso.com");
+  });
+
   it("compliant blueprint → no finding", () => {
     const { bp, src } = blueprintForCheck(FIXTURE_HEAD + "clients:\n  - id: fabrikam\n    accounts:\n      - fabrikam-op01@eu.contoso.onmicrosoft.com\n");
     expect(upnOutsideDomain(bp, src)).toEqual([]);

@@ -15,6 +15,7 @@ export const ACKNOWLEDGEABLE = {
   "company-resource-plans": "HF2020",
   "calling-app-capability-denied": "HF2051",
   "wifi-off": "HF2052",
+  "shared-password-domain": "HF2065",
 } as const;
 
 export type Acknowledgement = keyof typeof ACKNOWLEDGEABLE;

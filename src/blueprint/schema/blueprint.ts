@@ -1,8 +1,8 @@
 /**
  * The whole blueprint: the YAML surface (section schemas) and the normalization into the `Blueprint`
  * contract. Defaults that depend on another key are filled here, per section: account aliases get
- * `@tenant.domain`, client usage locations fall back to the tenant's, the group tag derives from the
- * naming prefix, the kiosk profile / app-control policy GUIDs from the tenant domain, and the settings
+ * `@tenant.clientDomain` (else `@tenant.domain`), client usage locations fall back to the tenant's, the
+ * group tag derives from the naming prefix, the kiosk profile / app-control policy GUIDs from the tenant domain, and the settings
  * pages from the OS baseline.
  */
 import { z } from "zod";
@@ -51,8 +51,17 @@ export const blueprintInputSchema = documented(
 
 export type BlueprintInput = z.output<typeof blueprintInputSchema>;
 
-/** The tenant values other sections' defaults derive from; absent when the tenant section could not give them. */
-export type TenantDefaults = Partial<Pick<TenantSection, "domain" | "namingPrefix" | "usageLocation">>;
+/**
+ * The tenant values other sections' defaults derive from; absent when the tenant section could not give
+ * them (`clientDomain` is null when the file leaves it out, absent when the file's value is wrong).
+ */
+export type TenantDefaults = Partial<Pick<TenantSection, "domain" | "clientDomain" | "namingPrefix" | "usageLocation">>;
+
+/** The domain bare aliases are expanded with: tenant.clientDomain, else tenant.domain; undefined when unknown. */
+export function aliasDomain(tenant: TenantDefaults): string | undefined {
+  if (!("clientDomain" in tenant) || tenant.clientDomain === undefined) return undefined;
+  return tenant.clientDomain ?? tenant.domain;
+}
 
 /** The `devices` subsections that passed their own schema (the loader validates each on its own). */
 export type DevicesInput = Partial<BlueprintInput["devices"]>;
@@ -96,8 +105,8 @@ export function normalizeDevices(devices: BlueprintInput["devices"], tenant: Ten
 }
 
 /**
- * Fills the defaults of `clients`: bare aliases get `@tenant.domain`, usage locations fall back to
- * tenant.usageLocation, account display names to `<client displayName> <alias>`. Null when a tenant
+ * Fills the defaults of `clients`: bare aliases get `@tenant.clientDomain` (else `@tenant.domain`), usage
+ * locations fall back to tenant.usageLocation, account display names to `<client displayName> <alias>`. Null when a tenant
  * value it needs is missing.
  */
 export function normalizeClients(clients: BlueprintInput["clients"], tenant: TenantDefaults): Client[] | null {
@@ -109,10 +118,9 @@ export function normalizeClients(clients: BlueprintInput["clients"], tenant: Ten
     const accounts: ClientAccount[] = [];
     for (const account of client.accounts) {
       const alias = account.upn.split("@")[0]!;
-      if (!account.upn.includes("@") && tenant.domain === undefined) return null;
-      const userPrincipalName = account.upn.includes("@")
-        ? account.upn.toLowerCase()
-        : `${account.upn}@${tenant.domain}`.toLowerCase();
+      const domain = aliasDomain(tenant);
+      if (!account.upn.includes("@") && domain === undefined) return null;
+      const userPrincipalName = account.upn.includes("@") ? account.upn.toLowerCase() : `${account.upn}@${domain}`.toLowerCase();
       const explicitName = "displayName" in account ? account.displayName : undefined;
       accounts.push({ userPrincipalName, displayName: explicitName ?? `${displayName} ${alias}`, devices: account.devices });
     }

@@ -14,6 +14,11 @@ export const tenantSchema = documented(
       description:
         "Default verified domain, e.g. `contoso.onmicrosoft.com`. Client accounts given as a bare alias get `@<domain>`.",
     }),
+    clientDomain: documented(domainName.nullable().default(null), {
+      description:
+        "Verified domain that holds only the client accounts, e.g. `clients.contoso.com`; null (the default): tenant.domain. Bare aliases get `@<clientDomain>` and every account must be in it. Entra sets password expiry per domain, so `passwords.policy: extended` changes this domain's: in the same-tenant model set it, or every employee in tenant.domain gets the client expiry (HF2065).",
+      guide: "§CC-passwords",
+    }),
     model: documented(z.enum(["same-tenant", "service-tenant"]).default("same-tenant"), {
       description:
         "`same-tenant`: client accounts live in the organisation's tenant (multi-layer option). `service-tenant`: a separate tenant hosts only clients (Image 1.1).",

@@ -7,8 +7,9 @@
 # the same people, and the policy built from those four, assigned to the client's mailboxes. Then it turns on Teams
 # "search by name" (Scope directory search using an Exchange address book policy); that can take a few hours.
 #
-# Address book policies apply to mailboxes: every client account needs an Exchange Online mailbox (holofleet validate
-# reports HF2050 when the licences give none; in your own tenant the mailbox is a company resource, HF2020).
+# Address book policies apply to mailboxes: every client account needs an Exchange Online mailbox, a mailbox plan kept
+# on in licensing.enabledServicePlans (holofleet validate reports HF2050 when the licences keep none on; in your own
+# tenant the mailbox is a company resource, HF2020).
 #
 # Run in PowerShell with the ExchangeOnlineManagement and MicrosoftTeams modules: Connect-ExchangeOnline, then
 # Connect-MicrosoftTeams. Exchange Online needs the Address Lists role, which no role group has by default (add it

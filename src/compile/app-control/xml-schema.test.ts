@@ -14,4 +14,27 @@ describe("the bundled SiPolicy XSD", () => {
     const diags = await validateSiPolicySchema('<SiPolicy><VersionEx>1.0.0.0</VersionEx></SiPolicy>', "n.xml");
     expect(diags[0]).toMatchObject({ code: "HF4002", source: { file: "n.xml", start: { line: 1, col: 1 } } });
   });
+
+  const bomb = (levels: number) => {
+    const laughs = [' <!ENTITY l0 "lol">'];
+    for (let i = 1; i <= levels; i++) laughs.push(` <!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`);
+    return [
+      '<?xml version="1.0"?>',
+      "<!DOCTYPE SiPolicy [",
+      ...laughs,
+      "]>",
+      `<SiPolicy xmlns="urn:schemas-microsoft-com:sipolicy"><VersionEx>&l${levels};</VersionEx></SiPolicy>`,
+    ].join("\n");
+  };
+
+  it.each([
+    [5, 10],
+    [6, 1],
+  ])("an entity bomb of %i levels → one diagnostic at line %i, no NaN or context lines from xmllint", async (levels, line) => {
+    const diags = await validateSiPolicySchema(bomb(levels), "bomb.xml");
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ code: "HF4002", source: { file: "bomb.xml", start: { line, col: 1 } } });
+    expect(diags[0]!.message).toMatch(/^Maximum entity amplification factor exceeded/);
+    expect(diags[0]!.message).not.toContain("\n");
+  });
 });

@@ -17,6 +17,15 @@ export function siPolicySchema(): Promise<string> {
   return schemaText;
 }
 
+function cleanMessage(message: string): string {
+  return message
+    .replace(/^.*?Schemas validity error : /, "")
+    .replace(/^.*?parser error : /, "")
+    .split(NAMESPACE)
+    .join("")
+    .trim();
+}
+
 /**
  * Schema diagnostics (code HF4002), empty when the document is valid. xmllint reports lines, not
  * columns, so every diagnostic points at column 1 of its line.
@@ -30,17 +39,18 @@ export async function validateSiPolicySchema(xml: string, file: string): Promise
     maxMemoryPages: 256 * memoryPages.MiB,
   });
   if (result.valid) return [];
-  const diagnostics = result.errors.map((e): Diagnostic => {
-    const message = e.message
-      .replace(/^.*?Schemas validity error : /, "")
-      .replace(/^.*?parser error : /, "")
-      .split(NAMESPACE)
-      .join("")
-      .trim();
-    return { severity: "error", code: "HF4002", message, source: { file, start: { line: e.loc?.lineNumber ?? 1, col: 1 } } };
-  });
+  // libxml2 follows a parser error with context lines (an excerpt of the source, a caret, "Entity:
+  // line 1:"), which xmllint-wasm also lists as errors, without a line number of the document.
+  // Only the lines that name the document and a line are diagnostics; the rest is their context.
+  const located = result.errors.filter((e) => e.loc?.fileName === "policy.xml" && Number.isInteger(e.loc.lineNumber) && e.loc.lineNumber > 0);
+  const diagnostics = located.map(
+    (e): Diagnostic => ({ severity: "error", code: "HF4002", message: cleanMessage(e.message), source: { file, start: { line: e.loc!.lineNumber!, col: 1 } } }),
+  );
   if (diagnostics.length === 0) {
-    diagnostics.push({ severity: "error", code: "HF4002", message: `schema validation failed: ${result.rawOutput.trim()}`, source: { file, start: { line: 1, col: 1 } } });
+    // An error inside an entity's expansion is located in the entity ("Entity: line 1"), not the document.
+    const first = result.errors.find((e) => / (?:parser|validity) error : /.test(e.rawMessage));
+    const message = first ? cleanMessage(first.message) : `schema validation failed: ${result.rawOutput.trim()}`;
+    diagnostics.push({ severity: "error", code: "HF4002", message, source: { file, start: { line: 1, col: 1 } } });
   }
   return diagnostics;
 }

@@ -1,12 +1,15 @@
 /**
  * Guide §GR-2 and §CC company resources: licences assigned to the all-clients group with
- * `POST /groups/{id}/assignLicense` (graph-facts §3.1). For each SKU, `disabledPlans` lists the SKU's
- * service plans that the blueprint keeps off, so only the allowed plans stay on — e.g. Exchange and
- * SharePoint inside SPE_E3, nothing inside Remote Assist (whose TEAMS1 plan carries its calls).
- * SKU and plan ids are placeholders re-resolved from the tenant's `/subscribedSkus` at plan time; the
- * catalog's ids travel with them.
+ * `POST /groups/{id}/assignLicense` (graph-facts §3.1). Plans are kept by allow-list: in every SKU, only
+ * the plans of what the program needs stay on (the catalog's licence needs: Remote Assist or Guides with
+ * the plans their licences bring, Intune, Entra ID, Teams for calls, information barriers when used, plus
+ * `licensing.enabledServicePlans`); every other plan is in `disabledPlans` — Loop, Whiteboard, Exchange,
+ * SharePoint… inside SPE_E3, and whatever Microsoft adds to a suite later.
+ * The SKU id and the disabled plans are placeholders resolved from the tenant's `/subscribedSkus` at plan
+ * time: `disabledPlans` is "every plan of the SKU not in `keep`", so a new plan in a suite is off too.
  */
 import type { Blueprint } from "../../blueprint/types.ts";
+import { planPolicy } from "../../blueprint/licence-plans.ts";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import type { CompileCatalog } from "../catalog-port.ts";
 import type { DesiredResource } from "../types.ts";
@@ -17,38 +20,59 @@ export interface ResolvePlaceholder {
   catalog: string;
 }
 
+/**
+ * `disabledPlans` of one SKU, resolved at plan time: every service plan the tenant's subscription of the
+ * SKU has whose name is not in `keep`. `catalog` is what that gives with the licensing catalog's plans.
+ */
+export interface DisabledPlansPlaceholder {
+  $resolve: `disabledPlans:${string}`;
+  keep: string[];
+  catalog: string[];
+}
+
 export interface LicenseToAdd {
   skuId: ResolvePlaceholder;
-  disabledPlans: ResolvePlaceholder[];
+  disabledPlans: DisabledPlansPlaceholder;
+}
+
+export interface CompiledLicence {
+  skuPartNumber: string;
+  disabledPlanNames: string[];
+  /** The plans that stay on, each with why: the need that keeps it, or `licensing.enabledServicePlans`. */
+  enabledPlans: { name: string; because: string }[];
+  enabledPlanNames: string[];
 }
 
 export interface GroupLicenseResult {
   resources: DesiredResource[];
-  /** The computed licences, by skuPartNumber, for reports and tests. */
-  licenses: { skuPartNumber: string; disabledPlanNames: string[]; enabledPlanNames: string[] }[];
+  /** The computed licences, by skuPartNumber, for the licences artifact, reports and tests. */
+  licenses: CompiledLicence[];
   diagnostics: Diagnostic[];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function compileGroupLicense(bp: Blueprint, catalog: Pick<CompileCatalog, "findSku" | "findServicePlan">): GroupLicenseResult {
+export function compileGroupLicense(bp: Blueprint, catalog: Pick<CompileCatalog, "findSku" | "findServicePlan" | "licenceNeeds">): GroupLicenseResult {
   const diagnostics: Diagnostic[] = [];
-  const disabled = new Set(bp.licensing.disabledServicePlans);
+  const { allowed, keep } = planPolicy(bp, catalog.licenceNeeds);
 
-  bp.licensing.disabledServicePlans.forEach((name, index) => {
-    if (!catalog.findServicePlan(name)) {
-      diagnostics.push({
-        severity: "error",
-        code: "HF3202",
-        message: `service plan "${name}" is not in the licensing catalog`,
-        why: "a misspelt plan name would silently stay enabled",
-        path: ["licensing", "disabledServicePlans", index],
-      });
-    }
-  });
+  for (const list of ["enabledServicePlans", "disabledServicePlans"] as const) {
+    bp.licensing[list].forEach((name, index) => {
+      if (!catalog.findServicePlan(name)) {
+        diagnostics.push({
+          severity: "error",
+          code: "HF3202",
+          message: `service plan "${name}" is not in the licensing catalog`,
+          why: list === "disabledServicePlans" ? "a misspelt plan name would silently stay enabled" : "a misspelt plan name would silently stay disabled",
+          path: ["licensing", list, index],
+        });
+      }
+    });
+  }
 
+  const keepList = [...keep].sort(byText);
   const addLicenses: LicenseToAdd[] = [];
-  const licenses: GroupLicenseResult["licenses"] = [];
+  const licenses: CompiledLicence[] = [];
   const skus = bp.licensing.skus.map((name, index) => ({ name, index })).sort((a, b) => byText(a.name, b.name));
   for (const { name, index } of skus) {
     const sku = catalog.findSku(name);
@@ -63,15 +87,17 @@ export function compileGroupLicense(bp: Blueprint, catalog: Pick<CompileCatalog,
       continue;
     }
     const plans = [...sku.servicePlans].sort((a, b) => byText(a.name, b.name));
-    const off = plans.filter((p) => disabled.has(p.name));
+    const off = plans.filter((p) => !keep.has(p.name));
+    const on = plans.filter((p) => keep.has(p.name));
     addLicenses.push({
       skuId: { $resolve: `skuId:${sku.skuPartNumber}`, catalog: sku.skuId },
-      disabledPlans: off.map((p) => ({ $resolve: `servicePlanId:${sku.skuPartNumber}:${p.name}`, catalog: p.id })),
+      disabledPlans: { $resolve: `disabledPlans:${sku.skuPartNumber}`, keep: keepList, catalog: off.map((p) => p.id) },
     });
     licenses.push({
       skuPartNumber: sku.skuPartNumber,
       disabledPlanNames: off.map((p) => p.name),
-      enabledPlanNames: plans.filter((p) => !disabled.has(p.name)).map((p) => p.name),
+      enabledPlans: on.map((p) => ({ name: p.name, because: allowed.get(p.name)?.title ?? "licensing.enabledServicePlans" })),
+      enabledPlanNames: on.map((p) => p.name),
     });
   }
 

@@ -6,7 +6,7 @@ import { scopedDirectorySearchPlan, scopedDirectorySearchScript } from "./scoped
 
 const bp = secureBlueprint({
   isolation: { mode: "scoped-directory-search" },
-  licensing: { skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM", "EXCHANGEDESKLESS"] },
+  licensing: { skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM", "EXCHANGEDESKLESS"], enabledServicePlans: ["EXCHANGE_S_DESKLESS"] },
   clients: [
     { id: "tailspin", displayName: "Tailspin", usageLocation: "US", loanDays: null, accounts: [{ userPrincipalName: "tail-01@contoso.onmicrosoft.com", displayName: "Tail 01", devices: [] }] },
     {

@@ -3,8 +3,8 @@ import { secureBlueprint } from "../testing/blueprint-fixture.ts";
 import { compilePasswordPolicy } from "./password-policy.ts";
 
 describe("compilePasswordPolicy", () => {
-  it("extended → the domain's passwordValidityPeriodInDays, with a warning in the same tenant", () => {
-    const r = compilePasswordPolicy(secureBlueprint({ passwords: { policy: "extended", maxAgeDays: 180 } }));
+  it("extended without a client domain → tenant.domain's passwordValidityPeriodInDays (the blueprint check HF2065 guards the same tenant)", () => {
+    const r = compilePasswordPolicy(secureBlueprint({ tenant: { model: "service-tenant" }, passwords: { policy: "extended", maxAgeDays: 180 } }));
     expect(r.resources).toEqual([
       {
         kind: "domain",
@@ -15,13 +15,27 @@ describe("compilePasswordPolicy", () => {
         dependsOn: [],
       },
     ]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "HF3301", path: ["passwords", "policy"] })]);
+    expect(r.diagnostics).toEqual([]);
     expect(r.steps).toContain("passwordValidityPeriodInDays: 180");
   });
 
-  it("extended in a service tenant → no warning", () => {
-    const r = compilePasswordPolicy(secureBlueprint({ tenant: { model: "service-tenant" }, passwords: { policy: "extended", maxAgeDays: 180 } }));
-    expect(r.diagnostics).toEqual([]);
+  it("extended with tenant.clientDomain → that domain is patched, never the organisation's own", () => {
+    const r = compilePasswordPolicy(
+      secureBlueprint({ tenant: { clientDomain: "clients.contoso.com" }, passwords: { policy: "extended", maxAgeDays: 180 } }),
+    );
+    expect(r.resources).toEqual([
+      {
+        kind: "domain",
+        address: "domain.clients.contoso.com",
+        api: "v1.0",
+        collection: "/domains",
+        body: { id: "clients.contoso.com", passwordValidityPeriodInDays: 180 },
+        dependsOn: [],
+      },
+    ]);
+    expect(JSON.stringify(r.resources)).not.toContain("contoso.onmicrosoft.com");
+    expect(r.steps).toContain("PATCH /domains/clients.contoso.com");
+    expect(r.steps).toContain("must hold only");
   });
 
   it.each(["never-expire", "rotate-on-return", "reset-before-ship"] as const)("%s → steps only, no domain change", (policy) => {

@@ -1,8 +1,10 @@
 /**
  * Guide §CC passwords, options 1–4, as Graph intent plus the steps an admin follows. Option 1 is carried
  * by each client user (`passwordPolicies: DisablePasswordExpiration`, see graph/users.ts); option 2 sets
- * the domain's `passwordValidityPeriodInDays` (`PATCH /domains/{id}`); options 3 and 4 are operations on
- * devices coming back or going out, written as steps (hololens-facts §14.4).
+ * `passwordValidityPeriodInDays` of the domain the client accounts live in (`tenant.clientDomain`, else
+ * `tenant.domain`; `PATCH /domains/{id}`) — expiry is per domain, so the blueprint checks refuse the
+ * organisation's own domain in the same tenant (HF2065) unless acknowledged; options 3 and 4 are
+ * operations on devices coming back or going out, written as steps (hololens-facts §14.4).
  */
 import type { Blueprint } from "../../blueprint/types.ts";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
@@ -23,8 +25,14 @@ const POLICY_TITLES = {
   "reset-before-ship": "Option 4 — passwords are reset before a device ships to another client",
 } as const;
 
+/** The domain whose password expiry `extended` sets: the one the client accounts live in. */
+export function clientAccountDomain(bp: Pick<Blueprint, "tenant">): string {
+  return bp.tenant.clientDomain ?? bp.tenant.domain;
+}
+
 function policySteps(bp: Blueprint): string[] {
   const { policy, maxAgeDays } = bp.passwords;
+  const domain = clientAccountDomain(bp);
   switch (policy) {
     case "never-expire":
       return [
@@ -35,8 +43,9 @@ function policySteps(bp: Blueprint): string[] {
       ];
     case "extended":
       return [
-        `The domain \`${bp.tenant.domain}\` gets \`passwordValidityPeriodInDays: ${maxAgeDays}\` (Graph \`PATCH /domains/${bp.tenant.domain}\`).`,
-        "Entra applies password expiry per domain: every account in the domain follows it.",
+        `The domain \`${domain}\` gets \`passwordValidityPeriodInDays: ${maxAgeDays}\` (Graph \`PATCH /domains/${domain}\`).`,
+        "Entra applies password expiry per domain: every account in the domain follows it, so it must hold only",
+        "client accounts. Add and verify it in Microsoft Entra before apply; holofleet updates it, never creates it.",
       ];
     case "rotate-on-return":
       return [
@@ -57,25 +66,16 @@ export function compilePasswordPolicy(bp: Blueprint): PasswordPolicyResult {
   const { policy, maxAgeDays } = bp.passwords;
 
   if (policy === "extended") {
+    const domain = clientAccountDomain(bp);
     resources.push({
       kind: "domain",
-      address: addresses.domain(bp.tenant.domain),
+      address: addresses.domain(domain),
       api: "v1.0",
       // Domains already exist: apply updates this one (`PATCH /domains/{id}`), it never creates it.
       collection: "/domains",
-      body: { id: bp.tenant.domain, passwordValidityPeriodInDays: maxAgeDays },
+      body: { id: domain, passwordValidityPeriodInDays: maxAgeDays },
       dependsOn: [],
     });
-    if (bp.tenant.model === "same-tenant") {
-      diagnostics.push({
-        severity: "warning",
-        code: "HF3301",
-        message: `passwords.policy extended sets a ${maxAgeDays}-day expiry on ${bp.tenant.domain}, which your own employees' accounts share`,
-        why: "Entra password expiry is a per-domain setting",
-        fix: "use a separate domain or a service tenant for client accounts, or choose never-expire for client accounts only",
-        path: ["passwords", "policy"],
-      });
-    }
   }
 
   const clients = [...bp.clients].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -4,7 +4,6 @@
  * tests override only what they exercise: `secureBlueprint({ devices: { usb: "on" } })`.
  */
 import type { Blueprint } from "../../blueprint/types.ts";
-import { companyResourcePlans } from "../../catalog/index.ts";
 
 /** Objects merge key by key; arrays and scalars replace. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -20,14 +19,15 @@ function baseBlueprint(): Blueprint {
     tenant: {
       id: null,
       domain: "contoso.onmicrosoft.com",
+      clientDomain: null,
       model: "same-tenant",
       namingPrefix: "HF",
       usageLocation: "US",
     },
     licensing: {
-      assignment: "user",
       skus: ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM"],
-      disabledServicePlans: [...companyResourcePlans],
+      enabledServicePlans: [],
+      disabledServicePlans: [],
     },
     devices: {
       osBaseline: { build: "22621.1266", requested: "latest-known" },

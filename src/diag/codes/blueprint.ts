@@ -23,6 +23,8 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF1017: { title: "duplicate entry in a list" },
   HF1018: { title: "control character, line break or blank in a name" },
   HF1019: { title: "invalid value" },
+  // Retired keys (a migration diagnostic instead of "unknown key")
+  HF1030: { title: "key removed from holofleet/v1" },
   // Semantic checks
   HF2001: { title: "kiosk app is blocked by app control" },
   HF2002: { title: "calling app is blocked by app control" },
@@ -60,4 +62,12 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2051: { title: "camera or microphone denied to the calling app" },
   HF2052: { title: "Wi-Fi turned off" },
   HF2053: { title: "storage cards off while provisioning packages are allowed over USB" },
+  // Licensing, passwords and tenant lockdown (HF2060–HF2069)
+  HF2060: { title: "tenant lockdown without Autopilot" },
+  HF2061: { title: "licence the program needs is missing" },
+  HF2062: { title: "service plan entry that changes nothing" },
+  HF2063: { title: "service plan both kept on and disabled" },
+  HF2064: { title: "SKU that gives client accounts nothing the program needs" },
+  HF2065: { title: "extended password expiry on a domain that holds other accounts" },
+  HF2066: { title: "account outside the domain whose password expiry is extended" },
 };

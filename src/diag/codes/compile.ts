@@ -22,7 +22,7 @@ export const compileCodes: Record<string, CodeInfo> = {
   HF3202: { title: "service plan to disable is not in the licensing catalog" },
   HF3203: { title: "group tag cannot be used in a dynamic membership rule" },
   HF3205: { title: "name too long or with characters Graph rejects" },
-  HF3301: { title: "domain-wide password policy also applies to the organisation's own users" },
+  HF3301: { title: "(retired: blueprint check HF2065) domain-wide password policy also applies to the organisation's own users" },
   HF3401: { title: "app to block is not in the catalog or cannot be denied" },
   HF3402: { title: "the WDAC policy could not be built" },
 };

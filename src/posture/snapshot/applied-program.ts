@@ -97,10 +97,11 @@ export function snapshotOfAppliedProgram(compiled: CompileResult, options: Appli
 
   // Licences: what groupLicense.clients assigns, processed for every member.
   const license = desired.get(addresses.clientsLicense);
-  const addLicenses = ((license?.body.addLicenses as { skuId: { catalog: string; $resolve: string }; disabledPlans: { catalog: string }[] }[] | undefined) ?? []).map((l) => ({
+  const addLicenses = ((license?.body.addLicenses as { skuId: { catalog: string; $resolve: string }; disabledPlans: { catalog: string[] } }[] | undefined) ?? []).map((l) => ({
     skuId: l.skuId.catalog,
     skuPartNumber: l.skuId.$resolve.slice("skuId:".length),
-    disabledPlans: l.disabledPlans.map((p) => p.catalog),
+    // The `disabledPlans:<SKU>` placeholder: `catalog` is what it resolves to with the licensing CSV's plans.
+    disabledPlans: l.disabledPlans.catalog,
   }));
   const clientsGroupId = address(addresses.clientsGroup);
   const passwordChanged = at(options.passwordAgeDays ?? 0);

@@ -68,12 +68,16 @@ export type TokenCheck =
 
 /**
  * Checks a bearer token the way Graph's front door does. The messages are Graph's
- * `InvalidAuthenticationToken` texts (local-https-auth.md §2 for the empty token).
+ * `InvalidAuthenticationToken` texts (local-https-auth.md §2 for the empty token). Besides the
+ * signature, audience and tenant, the token must name one of `issuers` (this server's
+ * `<origin>/<tenant>/v2.0`) and carry `exp` and `nbf`, as every token Entra issues does: a token
+ * signed with the tenant's key but without them, or for another issuer, is refused.
  */
 export async function verifyAccessToken(
   signer: TokenSigner,
   authorization: string | undefined,
   tenantId: string,
+  issuers: readonly string[],
 ): Promise<TokenCheck> {
   const match = /^Bearer\s+(.+)$/i.exec(authorization ?? "");
   const token = match?.[1]?.trim();
@@ -84,12 +88,17 @@ export async function verifyAccessToken(
       algorithms: ["RS256"],
       audience: [GRAPH_AUDIENCE, GRAPH_APP_ID],
       clockTolerance: 300,
+      requiredClaims: ["exp", "nbf"],
     });
     const claims = payload as AccessTokenClaims;
     if (claims.tid !== tenantId) return { ok: false, message: "Access token validation failure. Invalid audience." };
+    // Checked after the signature, so a forged token learns nothing from the message.
+    if (typeof claims.iss !== "string" || !issuers.includes(claims.iss)) return { ok: false, message: "Access token validation failure. Invalid issuer." };
     return { ok: true, claims };
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) return { ok: false, message: "Lifetime validation failed, the token is expired." };
+    if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === "nbf" && err.reason === "check_failed")
+      return { ok: false, message: "Lifetime validation failed, the token is not yet valid." };
     if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === "aud")
       return { ok: false, message: "Access token validation failure. Invalid audience." };
     return { ok: false, message: "Access token validation failure." };

@@ -42,6 +42,22 @@ export interface ApplicationDoc {
   _roles: string[];
   _servicePrincipalId: string;
   _secretHashes: Record<string, string>;
+  /** "Allow public client flows": the device-code flow may redeem codes without a client credential. */
+  isFallbackPublicClient?: boolean;
+  /** Delegated Microsoft Graph permissions an admin consented to for all users (a delegated token's `scp`). */
+  _delegatedScopes?: string[];
+  /** Graph's `federatedIdentityCredentials` (workload identity federation). */
+  federatedIdentityCredentials?: FederatedIdentityCredential[];
+}
+
+/** Graph's `federatedIdentityCredential`: which external tokens may stand in for a client credential. */
+export interface FederatedIdentityCredential {
+  id: string;
+  name: string;
+  issuer: string;
+  subject: string;
+  audiences: string[];
+  description: string | null;
 }
 
 export interface NewApplication {

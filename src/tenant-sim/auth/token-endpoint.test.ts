@@ -230,6 +230,70 @@ describe("token endpoint wire details", () => {
     expect(bad.body.error_codes).toEqual([700027]);
   });
 
+  describe("client assertions: one use each, a bounded lifetime", () => {
+    async function certApp() {
+      const cert = await createClientCertificate("assertion limits");
+      const created = await t.createApp(["Organization.Read.All"], { certificatePem: cert.certPem });
+      const key = await importPKCS8(cert.keyPem, "PS256");
+      const x5tS256 = createHash("sha256").update(new X509Certificate(cert.certPem).raw).digest("base64url");
+      const sign = (claims: { jti?: string | null; exp?: number; nbf?: number }) => {
+        const now = Math.floor(Date.now() / 1000);
+        const jwt = new SignJWT(claims.jti === null ? {} : { jti: claims.jti ?? crypto.randomUUID() })
+          .setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": x5tS256 })
+          .setIssuer(created.clientId)
+          .setSubject(created.clientId)
+          .setAudience(`${t.baseUrl}/${t.tenantId}/oauth2/v2.0/token`)
+          .setNotBefore(claims.nbf ?? now)
+          .setExpirationTime(claims.exp ?? now + 600);
+        return jwt.sign(key);
+      };
+      const form = (assertion: string) => ({
+        grant_type: "client_credentials",
+        client_id: created.clientId,
+        scope: "https://graph.microsoft.com/.default",
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: assertion,
+      });
+      return { sign, form };
+    }
+
+    it("the same assertion twice → the second is refused (jti replay), a fresh one passes", async () => {
+      const { sign, form } = await certApp();
+      const assertion = await sign({});
+      expect((await post(form(assertion))).status).toBe(200);
+      const replay = await post(form(assertion));
+      expect(replay.status).toBe(401);
+      expect(replay.body.error).toBe("invalid_client");
+      expect(replay.body.error_codes).toEqual([700027]);
+      expect(String(replay.body.error_description)).toMatch(/already been used/);
+      expect((await post(form(await sign({})))).status).toBe(200);
+    });
+
+    it("an assertion without jti → 401 AADSTS700027", async () => {
+      const { sign, form } = await certApp();
+      const res = await post(form(await sign({ jti: null })));
+      expect(res.status).toBe(401);
+      expect(res.body.error_codes).toEqual([700027]);
+    });
+
+    it("an assertion valid for ten years → 401 AADSTS700024; one for 59 minutes passes", async () => {
+      const { sign, form } = await certApp();
+      const now = Math.floor(Date.now() / 1000);
+      const long = await post(form(await sign({ exp: now + 10 * 365 * 86_400 })));
+      expect(long.status).toBe(401);
+      expect(long.body.error_codes).toEqual([700024]);
+      expect((await post(form(await sign({ exp: now + 59 * 60 })))).status).toBe(200);
+    });
+
+    it("an expired assertion → 401 AADSTS700024", async () => {
+      const { sign, form } = await certApp();
+      const now = Math.floor(Date.now() / 1000);
+      const res = await post(form(await sign({ nbf: now - 3600, exp: now - 600 })));
+      expect(res.status).toBe(401);
+      expect(res.body.error_codes).toEqual([700024]);
+    });
+  });
+
   it("serves OpenID metadata with and without v2.0, built from the Host header", async () => {
     for (const path of ["v2.0/.well-known/openid-configuration", ".well-known/openid-configuration"]) {
       const r = await undiciFetch(`${t.baseUrl}/${t.tenantId}/${path}`, { dispatcher: t.dispatcher });

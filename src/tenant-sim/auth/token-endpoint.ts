@@ -3,17 +3,33 @@
  * certificate `client_assertion`, answering like Entra: a numeric `expires_in` (without it MSAL and
  * identity treat the token as expired, local-https-auth.md §2) and Entra's error shape
  * `{ error, error_description: "AADSTS…", error_codes, timestamp, trace_id, correlation_id }`.
+ * Delegated grants live in `device-code.ts` and `refresh-token.ts`, federated assertions in
+ * `federated-assertion.ts`.
  */
 import { randomUUID } from "node:crypto";
-import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from "jose";
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import type { SimStore } from "../framework.ts";
 import { GRAPH_APP_ID, GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS, issueAccessToken, type TokenSigner } from "./access-token.ts";
 import { findApplication, findAssertionCertificate, secretMatches } from "./applications.ts";
 import { issuerOf, tokenEndpointOf } from "./openid.ts";
+import { createAssertionReplayCache, type AssertionReplayCache } from "./assertion-replay.ts";
+import { isDeviceCodeGrant, redeemDeviceCode } from "./device-code.ts";
+import { checkFederatedAssertion, isFederatedAssertion } from "./federated-assertion.ts";
+import { redeemRefreshToken } from "./refresh-token.ts";
 
 export const JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 /** Entra tolerates about five minutes of clock skew on client assertions. */
 const ASSERTION_CLOCK_TOLERANCE_SECONDS = 300;
+/**
+ * The longest an assertion may still be valid when it is presented. Microsoft's certificate
+ * credentials page asks for "5-10 minutes after nbf at most" (MSAL signs for 10) but says Entra
+ * sets no limit on `exp` today; the local tenant refuses anything valid for more than an hour, so
+ * a leaked assertion is not a long-lived credential (and the replay cache stays small).
+ */
+export const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
+
+/** Shared by tenants that pass none (keys include the client id; jtis are GUIDs). */
+const defaultReplayCache = createAssertionReplayCache();
 
 export interface TokenRequest {
   /** The `{tenant}` path segment as sent. */
@@ -28,6 +44,8 @@ export interface TokenRequest {
   signer: TokenSigner;
   now: Date;
   correlationId?: string;
+  /** Where used client assertion jtis are remembered (one per tenant). */
+  assertionReplay?: AssertionReplayCache;
 }
 
 export interface TokenResponse {
@@ -35,7 +53,7 @@ export interface TokenResponse {
   body: Record<string, unknown>;
 }
 
-function entraError(
+export function entraError(
   status: number,
   error: string,
   code: number,
@@ -84,6 +102,9 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
 
   const grantType = form.get("grant_type");
   if (!grantType) return fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+  // Delegated sign-ins (a person, not the app): device code and refresh token grants.
+  if (isDeviceCodeGrant(grantType)) return redeemDeviceCode(req, fail);
+  if (grantType === "refresh_token") return redeemRefreshToken(req, fail);
   if (grantType !== "client_credentials")
     return fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
 
@@ -111,7 +132,9 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
   } else if (assertion !== null) {
     if (form.get("client_assertion_type") !== JWT_BEARER_ASSERTION_TYPE)
       return fail(400, "invalid_request", 50027, "JWT token is invalid or malformed: client_assertion_type is not 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'.");
-    const problem = await checkClientAssertion(req, app, assertion);
+    const problem = isFederatedAssertion(app, assertion)
+      ? await checkFederatedAssertion(req.store, app, assertion)
+      : await checkClientAssertion(req, app, assertion);
     if (problem) return fail(401, "invalid_client", problem.code, problem.message);
     credentialType = "certificate";
   } else {
@@ -137,8 +160,10 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
 
 /**
  * Checks a certificate client assertion: signed (PS256 or RS256, what MSAL uses) by a certificate
- * registered on the app, `iss` = `sub` = client id, `aud` = this token endpoint. `nbf` may be a
- * second in the future with MSAL (local-https-auth.md §2), hence the clock tolerance.
+ * registered on the app, `iss` = `sub` = client id, `aud` = this token endpoint, `exp` and `nbf`
+ * present and at most `MAX_ASSERTION_LIFETIME_SECONDS` away, and a `jti` not used before (each
+ * assertion is good for one token). `nbf` may be a second in the future with MSAL
+ * (local-https-auth.md §2), hence the clock tolerance.
  */
 async function checkClientAssertion(
   req: TokenRequest,
@@ -158,15 +183,16 @@ async function checkClientAssertion(
       message: `Client assertion failed signature validation. The key was not found. Thumbprint of key used by client: '${String(header["x5t#S256"] ?? header.x5t ?? "")}'. Please verify that the certificate is registered on app '${app.appId}'.`,
     };
   const audiences = [tokenEndpointOf(req.origin, req.tenantId), `${req.origin}/${req.tenantId}/v2.0`];
+  let claims: JWTPayload;
   try {
-    await jwtVerify(assertion, cert.publicKey, {
+    ({ payload: claims } = await jwtVerify(assertion, cert.publicKey, {
       algorithms: ["PS256", "RS256"],
       audience: audiences,
       issuer: app.appId,
       subject: app.appId,
       clockTolerance: ASSERTION_CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ["exp", "aud", "iss", "sub"],
-    });
+      requiredClaims: ["exp", "nbf", "aud", "iss", "sub", "jti"],
+    }));
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired)
       return { code: 700024, message: "Client assertion is not within its valid time range." };
@@ -175,5 +201,16 @@ async function checkClientAssertion(
     const reason = err instanceof Error ? err.message : String(err);
     return { code: 700027, message: `Client assertion failed signature/claims validation: ${reason}` };
   }
+  // Assertion times are real time, like the access tokens (the tenant clock is for tenant data).
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const exp = claims.exp!;
+  if (exp - nowSeconds > MAX_ASSERTION_LIFETIME_SECONDS + ASSERTION_CLOCK_TOLERANCE_SECONDS)
+    return {
+      code: 700024,
+      message: `Client assertion is not within its valid time range. It expires at ${new Date(exp * 1000).toISOString()}; an assertion may be valid for at most ${MAX_ASSERTION_LIFETIME_SECONDS} seconds.`,
+    };
+  const replay = req.assertionReplay ?? defaultReplayCache;
+  if (typeof claims.jti !== "string" || claims.jti === "" || !replay.claim(app.appId, claims.jti, exp + ASSERTION_CLOCK_TOLERANCE_SECONDS, nowSeconds))
+    return { code: 700027, message: "Client assertion failed signature/claims validation: an assertion with this jti has already been used; sign a new one for each request." };
   return undefined;
 }

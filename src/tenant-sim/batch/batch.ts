@@ -1,6 +1,6 @@
 /**
  * JSON batching, `POST /v1.0/$batch` and `/beta/$batch` (graph-facts §9.4): at most 20 requests with
- * unique (case-insensitive) ids, `dependsOn` sequencing with 424 for dependants of a failed request,
+ * unique (case-insensitive) ids — strings, or numbers answered as strings — `dependsOn` sequencing with 424 for dependants of a failed request,
  * each sub-request authorised and throttled on its own (its own 429 + `Retry-After`), responses in
  * a seeded shuffled order. Sub-request URLs may carry the version prefix (`/v1.0/groups`, what
  * graph-client sends, local-https-auth.md §5) or not (`/groups`, what the docs show).
@@ -10,6 +10,8 @@ import { GraphHttpError, type GraphVersion } from "../framework.ts";
 import { errorAnswer, type GraphAnswer, type GraphCall } from "../graph-dispatch.ts";
 import { graphErrorBody, type RequestIds } from "../graph-errors.ts";
 import { shuffled, type Random } from "../faults/prng.ts";
+import { parseJsonBody } from "../json-body.ts";
+import { dependencyCycleMessage, findDependencyCycle } from "./dependency-graph.ts";
 
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -43,6 +45,17 @@ function bad(message: string): GraphHttpError {
   return new GraphHttpError(400, "BadRequest", message);
 }
 
+/**
+ * A request id as Graph answers it: a string. Admin tools number their sub-requests (`1, 2, …`,
+ * IntuneCD's `create_batch_request`) and Graph takes those too, answering each id as a string, so a
+ * JSON number is read as its decimal text; `dependsOn` may name it either way.
+ */
+function batchId(raw: unknown): string | undefined {
+  if (typeof raw === "string") return raw === "" ? undefined : raw;
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  return undefined;
+}
+
 function validate(body: unknown): BatchItem[] {
   const requests = (body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests)) throw bad("Invalid batch payload format: the body must have a 'requests' array.");
@@ -52,8 +65,14 @@ function validate(body: unknown): BatchItem[] {
   const seen = new Set<string>();
   const items: BatchItem[] = [];
   for (const raw of requests) {
-    const r = raw as Partial<BatchItem>;
-    if (typeof r?.id !== "string" || r.id === "") throw bad("Invalid batch payload format: every request needs a string 'id'.");
+    const id = batchId((raw as { id?: unknown } | null)?.id);
+    if (id === undefined) throw bad("Invalid batch payload format: every request needs an 'id' (a string or a number).");
+    const dependsOn = (raw as { dependsOn?: unknown }).dependsOn;
+    const r: Partial<BatchItem> & { id: string } = {
+      ...(raw as Partial<BatchItem>),
+      id,
+      ...(Array.isArray(dependsOn) ? { dependsOn: dependsOn.map((d) => batchId(d) ?? (d as string)) } : {}),
+    };
     if (typeof r.method !== "string" || typeof r.url !== "string")
       throw bad(`Invalid batch payload format: request '${r.id}' needs 'method' and 'url'.`);
     const key = r.id.toLowerCase();
@@ -67,6 +86,8 @@ function validate(body: unknown): BatchItem[] {
   for (const item of items)
     for (const dep of item.dependsOn ?? [])
       if (!ids.has(dep.toLowerCase())) throw bad(`Request '${item.id}' depends on '${dep}', which is not in the batch.`);
+  const cycle = findDependencyCycle(items);
+  if (cycle) throw bad(dependencyCycleMessage(cycle));
   return items;
 }
 
@@ -153,11 +174,9 @@ export async function runBatch(
     let body = item.body;
     // A JSON body may also arrive base64-encoded with a JSON content type; accept both.
     if (typeof body === "string" && /json/i.test(headers["content-type"] ?? "")) {
-      try {
-        body = JSON.parse(Buffer.from(body, "base64").toString("utf8"));
-      } catch {
-        /* a plain string body stays as sent */
-      }
+      // Read as a request body is (UTF-8, bounded nesting); anything else stays the string as sent.
+      const decoded = parseJsonBody(Buffer.from(body, "base64"));
+      if (decoded.ok) body = decoded.value;
     }
     return dispatch({
       version,

@@ -228,6 +228,28 @@ const BETA_ONLY_BASE_TYPES: Record<string, string> = {
   "microsoft.graph.azureADWindowsAutopilotDeploymentProfile": "microsoft.graph.windowsAutopilotDeploymentProfile",
   "microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile": "microsoft.graph.windowsAutopilotDeploymentProfile",
   "microsoft.graph.windowsAutopilotDeploymentProfileAssignment": "microsoft.graph.entity",
+  // Intune entities that exist only in beta; each is keyed by `id` (the beta resource pages list it,
+  // and the beta CSDL derives them from graph.entity, which the type mappings do not record).
+  "microsoft.graph.roleScopeTag": "microsoft.graph.entity",
+  "microsoft.graph.roleScopeTagAutoAssignment": "microsoft.graph.entity",
+  "microsoft.graph.deviceAndAppManagementAssignmentFilter": "microsoft.graph.entity",
+  "microsoft.graph.deviceManagementConfigurationPolicy": "microsoft.graph.entity",
+  "microsoft.graph.deviceManagementConfigurationSetting": "microsoft.graph.entity",
+  "microsoft.graph.deviceManagementConfigurationPolicyAssignment": "microsoft.graph.entity",
+  // The settings catalog's polymorphic values (beta resource pages: "Inherits from …").
+  "microsoft.graph.deviceManagementConfigurationChoiceSettingInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationChoiceSettingCollectionInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationSimpleSettingInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationSimpleSettingCollectionInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationGroupSettingInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationSettingGroupInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationSettingGroupCollectionInstance": "microsoft.graph.deviceManagementConfigurationSettingInstance",
+  "microsoft.graph.deviceManagementConfigurationChoiceSettingValue": "microsoft.graph.deviceManagementConfigurationSettingValue",
+  "microsoft.graph.deviceManagementConfigurationGroupSettingValue": "microsoft.graph.deviceManagementConfigurationSettingValue",
+  "microsoft.graph.deviceManagementConfigurationSimpleSettingValue": "microsoft.graph.deviceManagementConfigurationSettingValue",
+  "microsoft.graph.deviceManagementConfigurationIntegerSettingValue": "microsoft.graph.deviceManagementConfigurationSimpleSettingValue",
+  "microsoft.graph.deviceManagementConfigurationStringSettingValue": "microsoft.graph.deviceManagementConfigurationSimpleSettingValue",
 };
 
 /**
@@ -604,3 +626,17 @@ export function boundActionParameters(bindingType: string, actionName: string, v
   const action = model.actions.get(qualifiedTypeName(actionName))?.find((a) => a.bindingType === binding);
   return action ? new Map([...action.parameters].map(([name, p]) => [name, { ...p }])) : undefined;
 }
+
+/**
+ * Loads both schemas (when the reference is there). Parsing the CSDL blocks the event loop for
+ * seconds on a busy machine; a test that did it between two requests to an in-process tenant had
+ * the second reuse a keep-alive connection the server closed meanwhile (ECONNRESET). Loading when
+ * this module is imported — before any test starts its tenant — keeps the pause out of every test.
+ */
+function preloadCsdl(): void {
+  if (!hasCsdlReference()) return;
+  modelFor("v1.0");
+  modelFor("beta");
+}
+
+preloadCsdl();

@@ -95,7 +95,60 @@ describe("createThrottler (realistic)", () => {
     expect(th.check(write).throttled).toBe(false);
     expect(blocked.headers["x-ms-throttle-information"]).toBe("WriteLimitExceeded");
     expect(blocked.headers["x-ms-throttle-scope"]).toBe("Tenant_Application/Write/app-1/tenant-1");
-    expect(Number(blocked.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    // 3,000 writes per 150 s refill one write every 50 ms: the wait is 50 ms, rounded up to 1 s.
+    expect(blocked.headers["retry-after"]).toBe("1");
+  });
+
+  it("Retry-After is the real wait rounded up: waiting exactly that long succeeds, a second less does not", () => {
+    let now = 0;
+    const th = createThrottler("strict", { userCount: () => 10, now: () => now });
+    // strict: 30 writes per 150 s (one every 5 s) and 35 resource units per 10 s (one every 286 ms).
+    const write = req({ method: "POST", pattern: "/groups" });
+    for (let i = 0; i < 30; i++) expect(th.check(write).throttled).toBe(false);
+    const first = th.check(write);
+    expect(first.throttled && first.headers["retry-after"]).toBe("5");
+    now += 2_500;
+    const half = th.check(write);
+    expect(half.throttled && half.headers["retry-after"]).toBe("3");
+    now += 2_499;
+    expect(th.check(write).throttled).toBe(true);
+    now += 1;
+    expect(th.check(write).throttled).toBe(false);
+  });
+
+  it("when several limits are exhausted, Retry-After is the longest of their waits, not the first one's", () => {
+    let now = 0;
+    const th = createThrottler("strict", { userCount: () => 10, now: () => now });
+    const write = req({ method: "POST", pattern: "/groups" });
+    const read = req({ pattern: "/groups" }); // 1 unit
+    for (let i = 0; i < 30; i++) expect(th.check(write).throttled).toBe(false); // writes 0 left, units 5 left
+    for (let i = 0; i < 5; i++) expect(th.check(read).throttled).toBe(false); // units 0 left
+    const blocked = th.check(write);
+    expect(blocked.throttled).toBe(true);
+    if (!blocked.throttled) return;
+    // The unit bucket refills in 286 ms, the write bucket in 5 s: only after 5 s does the write pass.
+    expect(blocked.headers["retry-after"]).toBe("5");
+    expect(blocked.headers["x-ms-throttle-information"]).toBe("WriteLimitExceeded");
+    now += 4_000;
+    expect(th.check(write).throttled).toBe(true);
+    now += 1_000;
+    expect(th.check(write).throttled).toBe(false);
+  });
+
+  it("a tenant clock moved back in time neither drains a bucket nor keeps a window full", () => {
+    let now = 1_000_000;
+    const th = createThrottler("strict", { userCount: () => 10, now: () => now });
+    const write = req({ throttle: "intune", method: "POST", pattern: "/deviceManagement/deviceConfigurations" });
+    expect(th.check(write).throttled).toBe(false);
+    expect(th.check(write).throttled).toBe(false);
+    expect(th.check(write).throttled).toBe(true);
+    now -= 500_000;
+    expect(th.check(write).throttled).toBe(false);
+    const dir = req({ method: "POST", pattern: "/groups" });
+    for (let i = 0; i < 30; i++) expect(th.check(dir).throttled).toBe(false);
+    now -= 100_000;
+    const blocked = th.check(dir);
+    expect(blocked.throttled && blocked.headers["retry-after"]).toBe("5");
   });
 
   it("sizes the resource-unit bucket by tenant size and reports usage above 80 %", () => {
@@ -142,18 +195,29 @@ describe("throttling over HTTPS", () => {
     }
   });
 
-  it("answers directory 429s with Retry-After and throttle headers (strict)", async () => {
-    const t = await startTestTenant({ throttling: "strict", tenant: { routes: fixtureRoutes, permissions: fixturePermissions } });
+  it("answers directory 429s with the real wait in Retry-After; waiting exactly that long on the tenant clock succeeds (strict)", async () => {
+    // The tenant clock runs on a time source the test holds still, so no request waits in real time.
+    let time = Date.parse("2026-11-29T10:00:00Z");
+    const t = await startTestTenant({ throttling: "strict", tenant: { routes: fixtureRoutes, permissions: fixturePermissions, timeSource: () => time } });
     try {
       const ok = await t.graph("GET", "/v1.0/widgets");
       expect(ok.headers["x-ms-resource-unit"]).toBe("1");
       let res = ok;
-      for (let i = 0; i < 60 && res.status !== 429; i++) res = await t.graph("POST", "/v1.0/widgets", { displayName: `w${i}` });
+      let writes = 0;
+      for (; writes < 60 && res.status !== 429; writes++) res = await t.graph("POST", "/v1.0/widgets", { displayName: `w${writes}` });
+      expect(writes).toBe(31); // strict: 30 writes per 150 s
       expect(res.status).toBe(429);
       expect(res.body.error.code).toBe("activityLimitReached");
-      expect(Number(res.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+      // One write comes back every 5 s.
+      expect(res.headers["retry-after"]).toBe("5");
       expect(res.headers["x-ms-throttle-scope"]).toMatch(new RegExp(`/${t.clientId}/${t.tenantId}$`));
-      expect(res.headers["x-ms-throttle-information"]).toMatch(/LimitExceeded$/);
+      expect(res.headers["x-ms-throttle-information"]).toBe("WriteLimitExceeded");
+      time += 4_000;
+      const early = await t.graph("POST", "/v1.0/widgets", { displayName: "early" });
+      expect(early.status).toBe(429);
+      expect(early.headers["retry-after"]).toBe("1");
+      time += 1_000;
+      expect((await t.graph("POST", "/v1.0/widgets", { displayName: "on time" })).status).toBe(201);
     } finally {
       await t.close();
     }

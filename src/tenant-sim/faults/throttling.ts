@@ -8,7 +8,8 @@
  *   20 s windows of writes and of requests, per tenant and per app per tenant, each service with its
  *   own budget; Intune's 429 has NO `Retry-After` and nests its message as JSON.
  * Modes: `off`; `realistic` (the documented numbers); `strict` (every limit divided by 100, at least
- * 2, so tests reach them in a handful of requests).
+ * 2, so tests reach them in a handful of requests). Time is the tenant clock's, so a test can wait
+ * out a `Retry-After` by moving the clock instead of sleeping.
  */
 import type { HttpMethod, ThrottleClass } from "../framework.ts";
 
@@ -25,14 +26,18 @@ function bucket(capacity: number, windowMs: number, now: number): Bucket {
   return { capacity, refillPerMs: capacity / windowMs, tokens: capacity, last: now };
 }
 
+/** Rounding slack: a bucket refilled for exactly the computed wait must count as full enough. */
+const EPSILON = 1e-9;
+
 function refill(b: Bucket, now: number): void {
-  b.tokens = Math.min(b.capacity, b.tokens + (now - b.last) * b.refillPerMs);
+  // The tenant clock can be moved back (`/_sim/clock`): that refills nothing and drains nothing.
+  if (now > b.last) b.tokens = Math.min(b.capacity, b.tokens + (now - b.last) * b.refillPerMs);
   b.last = now;
 }
 
 /** Milliseconds until `cost` tokens are available (0 = available now). */
 function waitFor(b: Bucket, cost: number): number {
-  return b.tokens >= cost ? 0 : Math.ceil((cost - b.tokens) / b.refillPerMs);
+  return b.tokens + EPSILON >= cost ? 0 : Math.ceil((cost - b.tokens) / b.refillPerMs);
 }
 
 export interface ThrottleRequest {
@@ -126,9 +131,16 @@ export function createThrottler(
         { b: get(`dir-tw|${req.tenantId}`, 18_000, 300_000), cost: 1, scope: `Tenant/Write/${req.appId}/${req.tenantId}`, info: "WriteLimitExceeded" },
       );
     }
-    const blocked = checks.find((c) => waitFor(c.b, c.cost) > 0);
+    // The request passes only when every limit has room, so the wait is the longest one: a client
+    // that waits exactly Retry-After (whole seconds, rounded up) then gets through.
+    let blocked: (typeof checks)[number] | undefined;
+    let waitMs = 0;
+    for (const c of checks) {
+      const w = waitFor(c.b, c.cost);
+      if (w > waitMs) [blocked, waitMs] = [c, w];
+    }
     if (blocked) {
-      const retryAfter = Math.max(1, Math.ceil(waitFor(blocked.b, blocked.cost) / 1000));
+      const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
       return {
         throttled: true,
         status: 429,
@@ -155,8 +167,10 @@ export function createThrottler(
   const windows = new Map<string, number[]>();
   const windowOf = (key: string, capacity: number) => {
     const t = now();
-    let w = windows.get(key);
-    if (!w) windows.set(key, (w = []));
+    const stored = windows.get(key) ?? [];
+    // Requests "in the future" of a tenant clock moved back no longer count.
+    const w = stored.length && stored[stored.length - 1]! > t ? stored.filter((at) => at <= t) : stored;
+    windows.set(key, w);
     while (w.length && w[0]! <= t - INTUNE_WINDOW_MS) w.shift();
     return { full: w.length >= scale(capacity), take: () => w.push(t) };
   };

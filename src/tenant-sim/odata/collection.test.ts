@@ -104,6 +104,15 @@ describe("answerCollection", () => {
     expect(page["@odata.count"]).toBe(11);
   });
 
+  it("a filter past the limits → 400 BadRequest naming the limit, without echoing the whole filter", () => {
+    const deep = "(".repeat(3000) + "displayName eq 'x'" + ")".repeat(3000);
+    const err = graphError(() => answerCollection(req(`$filter=${encodeURIComponent(deep)}`), items, users));
+    expect(err).toMatchObject({ status: 400, code: "BadRequest" });
+    expect(err.message).toBe("Invalid filter clause: The query specified in the URI is not valid. The recursion limit has been exceeded.");
+    const long = graphError(() => answerCollection(req(`$filter=${encodeURIComponent(`displayName eq '${"x".repeat(5000)}`)}`), items, users));
+    expect(long.message.length).toBeLessThan(400);
+  });
+
   it("rejects a tampered skiptoken", () => {
     expect(graphError(() => answerCollection(req("$skiptoken=garbage"), items, users)).status).toBe(400);
   });

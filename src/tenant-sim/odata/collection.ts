@@ -6,8 +6,9 @@
  * Internal fields (`_…`) never leave the tenant.
  */
 import { GraphHttpError, type CollectionOptions, type GraphVersion, type SimResult } from "../framework.ts";
-import { FilterSyntaxError, analyzeFilter, parseFilter, type FilterExpr } from "./filter-parser.ts";
+import { FilterLimitError, FilterSyntaxError, analyzeFilter, parseFilter, type FilterExpr } from "./filter-parser.ts";
 import { SUPPORTED_FUNCTIONS, matchesFilter } from "./filter-eval.ts";
+import { expandedNames } from "./expand.ts";
 import { parseSelect, SELECT_ALL } from "./select.ts";
 import { decodeSkipToken, encodeSkipToken } from "./skiptoken.ts";
 
@@ -28,11 +29,13 @@ export function stripInternal(doc: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith("_")));
 }
 
-function project(doc: Record<string, unknown>, select: string[] | null | undefined): Record<string, unknown> {
+function project(doc: Record<string, unknown>, select: string[] | null | undefined, expanded: readonly string[] = []): Record<string, unknown> {
   if (!select || select.includes(SELECT_ALL)) return doc;
   const out: Record<string, unknown> = {};
   // `@odata.type` stays (derived types need it); anything else, `id` included, only when selected.
   if (doc["@odata.type"] !== undefined) out["@odata.type"] = doc["@odata.type"];
+  // Expanded navigations are part of the answer whatever `$select` says (OData `$expand`, expand.ts).
+  for (const name of expanded) for (const key of [`${name}@odata.context`, name]) if (key in doc) out[key] = doc[key];
   for (const name of select) {
     const key = name in doc ? name : Object.keys(doc).find((k) => k.toLowerCase() === name.toLowerCase());
     if (key !== undefined) out[key] = doc[key];
@@ -69,6 +72,11 @@ function parseTop(req: ODataRequest, options: CollectionOptions): number {
   return top;
 }
 
+/** A filter as quoted in an error message: at most 200 characters of it. */
+function excerpt(raw: string): string {
+  return raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+}
+
 function compileFilter(req: ODataRequest, options: CollectionOptions, advancedAllowed: boolean): FilterExpr | undefined {
   const raw = req.query.get("$filter");
   if (raw === null || raw.trim() === "") return undefined;
@@ -76,8 +84,9 @@ function compileFilter(req: ODataRequest, options: CollectionOptions, advancedAl
   try {
     expr = parseFilter(raw);
   } catch (err) {
+    if (err instanceof FilterLimitError) throw new GraphHttpError(400, "BadRequest", `Invalid filter clause: ${err.message}`);
     if (err instanceof FilterSyntaxError)
-      throw new GraphHttpError(400, "BadRequest", `Invalid filter clause: ${err.message} at position ${err.position} in '${raw}'.`);
+      throw new GraphHttpError(400, "BadRequest", `Invalid filter clause: ${err.message} at position ${err.position} in '${excerpt(raw)}'.`);
     throw err;
   }
   const usage = analyzeFilter(expr);
@@ -186,7 +195,8 @@ export function answerCollection(req: ODataRequest, items: object[], options: Co
     qs.push(`$skiptoken=${encodeURIComponent(encodeSkipToken(offset + top))}`);
     body["@odata.nextLink"] = `${req.baseUrl}/${req.version}${req.path}?${qs.join("&")}`;
   }
-  body.value = page.map((d) => project(d, select ?? options.defaultSelect));
+  const expanded = expandedNames(req.query);
+  body.value = page.map((d) => project(d, select ?? options.defaultSelect, expanded));
   return { status: 200, body };
 }
 
@@ -220,6 +230,6 @@ export function answerEntity(
   entityType?: string,
 ): SimResult {
   const select = parseSelect(req.query, req.version, entityType);
-  const doc = project(stripInternal(item), select ?? defaultSelect);
+  const doc = project(stripInternal(item), select ?? defaultSelect, expandedNames(req.query));
   return { status: 200, body: { "@odata.context": contextUrl(req, contextPath, select, true), ...doc } };
 }

@@ -31,9 +31,34 @@ export const SERVED_ENTITY_TYPES = {
   "microsoft.graph.windowsAutopilotDeviceIdentity": "intune",
   "microsoft.graph.windowsAutopilotDeploymentProfile": "intune",
   "microsoft.graph.windowsAutopilotDeploymentProfileAssignment": "intune",
+  "microsoft.graph.roleScopeTag": "intune",
+  "microsoft.graph.roleScopeTagAutoAssignment": "intune",
+  "microsoft.graph.roleDefinition": "intune",
+  "microsoft.graph.roleAssignment": "intune",
+  "microsoft.graph.deviceAndAppManagementAssignmentFilter": "intune",
+  "microsoft.graph.deviceCompliancePolicy": "intune",
+  "microsoft.graph.deviceCompliancePolicyAssignment": "intune",
+  "microsoft.graph.deviceComplianceScheduledActionForRule": "intune",
+  "microsoft.graph.deviceManagementConfigurationPolicy": "intune",
+  "microsoft.graph.deviceManagementConfigurationSetting": "intune",
+  "microsoft.graph.deviceManagementConfigurationPolicyAssignment": "intune",
+  "microsoft.graph.mobileApp": "intune",
+  "microsoft.graph.mobileAppAssignment": "intune",
+  "microsoft.graph.auditEvent": "intune",
+  "microsoft.graph.directoryAudit": "directory",
 } as const satisfies Record<string, "directory" | "intune">;
 
 export type ServedEntityType = keyof typeof SERVED_ENTITY_TYPES;
+
+/** Served types the v1.0 CSDL does not declare (their routes are beta only). */
+export const BETA_ONLY_ENTITY_TYPES: readonly ServedEntityType[] = [
+  "microsoft.graph.roleScopeTag",
+  "microsoft.graph.roleScopeTagAutoAssignment",
+  "microsoft.graph.deviceAndAppManagementAssignmentFilter",
+  "microsoft.graph.deviceManagementConfigurationPolicy",
+  "microsoft.graph.deviceManagementConfigurationSetting",
+  "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
+];
 
 /**
  * Types whose `$select` also takes the properties of their derived types: Entra ID resolves

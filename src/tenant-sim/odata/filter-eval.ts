@@ -1,6 +1,7 @@
 /**
  * Evaluates a parsed `$filter` against a JSON document. String comparisons ignore case, as Entra's
- * directory does (`userPrincipalName eq 'ADA@…'` finds `ada@…`); GUIDs compare case-insensitively.
+ * directory does (`userPrincipalName eq 'ADA@…'` finds `ada@…`); GUIDs compare case-insensitively;
+ * date-times compare as instants; a type-cast path segment yields null on other types.
  */
 import type { FilterExpr, Literal } from "./filter-parser.ts";
 
@@ -18,6 +19,13 @@ function resolvePath(doc: unknown, segments: string[], scope: Scope): unknown {
   for (const seg of rest) {
     if (current === null || typeof current !== "object") return undefined;
     const record = current as Record<string, unknown>;
+    // A type cast (`microsoft.graph.managedApp/appAvailability`): the value continues only on an
+    // instance of that type; on any other it is null, as OData casts are. Only the exact type named
+    // by the instance's `@odata.type` counts (the tenant keeps no type hierarchy at run time).
+    if (TYPE_CAST.test(seg)) {
+      if (String(record["@odata.type"] ?? "").replace(/^#/, "") !== seg) return undefined;
+      continue;
+    }
     if (seg in record) current = record[seg];
     else {
       // Property names are case-insensitive in the directory's filter parser.
@@ -27,6 +35,10 @@ function resolvePath(doc: unknown, segments: string[], scope: Scope): unknown {
   }
   return current;
 }
+
+const TYPE_CAST = /^microsoft\.graph\.[A-Za-z_]\w*$/;
+/** An OData DateTimeOffset literal or stored value (compared as instants, not as text). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 function normalise(v: unknown): unknown {
   return typeof v === "string" ? v.toLowerCase() : v;
@@ -41,6 +53,7 @@ function equals(a: unknown, b: unknown): boolean {
 function order(a: unknown, b: unknown): number | undefined {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (typeof a === "string" && typeof b === "string") {
+    if (DATE_TIME.test(a) && DATE_TIME.test(b)) return Date.parse(a) - Date.parse(b);
     const x = a.toLowerCase();
     const y = b.toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FilterSyntaxError, analyzeFilter, parseFilter } from "./filter-parser.ts";
+import { FilterLimitError, FilterSyntaxError, MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, MAX_FILTER_NODES, analyzeFilter, parseFilter } from "./filter-parser.ts";
 import { matchesFilter } from "./filter-eval.ts";
 
 const users = [
@@ -54,5 +54,42 @@ describe("$filter", () => {
     const usage = analyzeFilter(parseFilter("assignedLicenses/any(x:x/skuId eq 6fd2c87f-b296-42f0-b197-1e91e994b900) and not(startsWith(mail,'a')) and companyName ne null"));
     expect([...usage.properties].sort()).toEqual(["assignedLicenses", "companyName", "mail"]);
     expect([...usage.operators].sort()).toEqual(["and", "any", "eq", "ne", "not", "startswith"]);
+  });
+});
+
+describe("$filter limits (deep or huge filters answer 400, never exhaust the stack)", () => {
+  const clauses = (n: number) => Array.from({ length: n }, (_, i) => `displayName eq 'u${i}'`).join(" or ");
+
+  it(`${MAX_FILTER_DEPTH} levels of parentheses parse and evaluate; 3,000 → FilterLimitError`, () => {
+    const deep = (n: number) => "(".repeat(n) + "displayName eq 'Grace'" + ")".repeat(n);
+    expect(ids(deep(MAX_FILTER_DEPTH))).toEqual(["3"]);
+    expect(() => parseFilter(deep(MAX_FILTER_DEPTH + 1))).toThrow(FilterLimitError);
+    expect(() => parseFilter(deep(3000))).toThrow("The recursion limit has been exceeded.");
+  });
+
+  it("5,000 nested not(…) and a deep lambda chain → FilterLimitError", () => {
+    expect(() => parseFilter("not ".repeat(5000) + "accountEnabled eq true")).toThrow(FilterLimitError);
+    expect(() => parseFilter("not(".repeat(5000) + "accountEnabled eq true" + ")".repeat(5000))).toThrow(FilterLimitError);
+    const lambdas = (n: number) => "a/any(x:".repeat(n) + "x eq 1" + ")".repeat(n);
+    expect(() => parseFilter(lambdas(5000))).toThrow(FilterLimitError);
+  });
+
+  it(`a filter of up to ${MAX_FILTER_NODES} nodes parses and evaluates; 60,000 or clauses → FilterLimitError`, () => {
+    // 250 clauses: 250 comparisons of 3 nodes + 249 "or" nodes = 999.
+    expect(ids(clauses(249) + " or displayName eq 'Grace'")).toEqual(["3"]);
+    expect(() => parseFilter(clauses(251))).toThrow(`The node count limit of '${MAX_FILTER_NODES}' has been exceeded.`);
+    expect(() => parseFilter(clauses(60_000))).toThrow(FilterLimitError);
+    expect(() => parseFilter(`id in (${Array.from({ length: 2000 }, (_, i) => `'${i}'`).join(",")})`)).toThrow(FilterLimitError);
+  });
+
+  it(`a filter longer than ${MAX_FILTER_LENGTH} characters → FilterLimitError before it is read`, () => {
+    expect(() => parseFilter(`displayName eq '${"x".repeat(MAX_FILTER_LENGTH)}'`)).toThrow(FilterLimitError);
+    expect(parseFilter(`displayName eq '${"x".repeat(MAX_FILTER_LENGTH - 20)}'`).kind).toBe("compare");
+  });
+
+  it("tokenizes in linear time: a long string literal and many short tokens", () => {
+    // With a quadratic tokenizer (a slice of the rest per token) these took minutes.
+    expect(parseFilter(`displayName eq '${"o''".repeat(10_000)}'`).kind).toBe("compare");
+    expect(() => parseFilter(clauses(1_500))).toThrow(FilterLimitError);
   });
 });

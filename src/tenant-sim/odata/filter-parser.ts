@@ -28,6 +28,26 @@ export class FilterSyntaxError extends Error {
   }
 }
 
+/**
+ * Bounds on a filter, so a deep or huge one is a 400 and never exhausts the stack or the CPU. They
+ * are the local tenant's own (Graph documents none); the messages are OData's for its recursion
+ * limit ("The recursion limit has been exceeded.", Microsoft.OData.Core) and node count limit
+ * ("The node count limit of '…' has been exceeded.", as Graph-style OData services answer it).
+ * Every filter holofleet and the admin tools send is far below them.
+ */
+export const MAX_FILTER_LENGTH = 32_768;
+/** Nesting of parentheses, `not`, function arguments and lambda predicates. */
+export const MAX_FILTER_DEPTH = 100;
+/** Operators, operands and literals in the parsed expression. */
+export const MAX_FILTER_NODES = 1_000;
+
+export class FilterLimitError extends Error {
+  constructor(detail: string) {
+    super(`The query specified in the URI is not valid. ${detail}`);
+    this.name = "FilterLimitError";
+  }
+}
+
 type Token =
   | { t: "str"; v: string; p: number }
   | { t: "num"; v: number; p: number }
@@ -37,8 +57,17 @@ type Token =
   | { t: "punct"; v: "(" | ")" | "," | ":" | "/"; p: number }
   | { t: "end"; p: number };
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/;
+// Sticky (`y`) patterns match at `lastIndex` only, so the tokenizer never copies the rest of the
+// input: it runs in time linear in the filter's length.
+const GUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/y;
+const DATE_TIME = /\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/y;
+const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+const WORD = /[A-Za-z_$@#][\w.$@#-]*/y;
+
+function matchAt(pattern: RegExp, input: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(input);
+}
 
 function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
@@ -49,42 +78,40 @@ function tokenize(input: string): Token[] {
       i++;
       continue;
     }
-    const rest = input.slice(i);
     if (c === "'") {
       let value = "";
       let j = i + 1;
       for (;;) {
-        if (j >= input.length) throw new FilterSyntaxError("unterminated string literal", i);
-        if (input[j] === "'") {
-          // A doubled single quote is an escaped quote (graph-facts §9.3, "Escaping single quotes").
-          if (input[j + 1] === "'") {
-            value += "'";
-            j += 2;
-            continue;
-          }
-          break;
+        const quote = input.indexOf("'", j);
+        if (quote < 0) throw new FilterSyntaxError("unterminated string literal", i);
+        value += input.slice(j, quote);
+        // A doubled single quote is an escaped quote (graph-facts §9.3, "Escaping single quotes").
+        if (input[quote + 1] === "'") {
+          value += "'";
+          j = quote + 2;
+          continue;
         }
-        value += input[j];
-        j++;
+        j = quote;
+        break;
       }
       tokens.push({ t: "str", v: value, p: i });
       i = j + 1;
       continue;
     }
-    const guid = GUID.exec(rest);
-    if (guid && !/[\w-]/.test(rest[guid[0].length] ?? "")) {
+    const guid = matchAt(GUID, input, i);
+    if (guid && !/[\w-]/.test(input[i + guid[0].length] ?? "")) {
       tokens.push({ t: "guid", v: guid[0].toLowerCase(), p: i });
       i += guid[0].length;
       continue;
     }
-    const date = DATE_TIME.exec(rest);
+    const date = matchAt(DATE_TIME, input, i);
     if (date && date[0].length > 4 && date[1]) {
       tokens.push({ t: "date", v: date[0], p: i });
       i += date[0].length;
       continue;
     }
-    const num = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
-    if (num && !/[A-Za-z_]/.test(rest[num[0].length] ?? "")) {
+    const num = matchAt(NUMBER, input, i);
+    if (num && !/[A-Za-z_]/.test(input[i + num[0].length] ?? "")) {
       tokens.push({ t: "num", v: Number(num[0]), p: i });
       i += num[0].length;
       continue;
@@ -94,7 +121,7 @@ function tokenize(input: string): Token[] {
       i++;
       continue;
     }
-    const word = /^[A-Za-z_$@#][\w.$@#-]*/.exec(rest);
+    const word = matchAt(WORD, input, i);
     if (word) {
       tokens.push({ t: "word", v: word[0], p: i });
       i += word[0].length;
@@ -109,8 +136,26 @@ function tokenize(input: string): Token[] {
 const COMPARISON = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 
 export function parseFilter(input: string): FilterExpr {
+  if (input.length > MAX_FILTER_LENGTH)
+    throw new FilterLimitError(`The filter is ${input.length} characters long; the limit is ${MAX_FILTER_LENGTH}.`);
   const tokens = tokenize(input);
   let pos = 0;
+  let depth = 0;
+  let nodes = 0;
+  /** Counts a node of the result against MAX_FILTER_NODES. */
+  const node = <T extends FilterExpr>(e: T): T => {
+    if (++nodes > MAX_FILTER_NODES) throw new FilterLimitError(`The node count limit of '${MAX_FILTER_NODES}' has been exceeded.`);
+    return e;
+  };
+  /** Runs a nested parse, one level deeper, against MAX_FILTER_DEPTH. */
+  const nested = <T>(parse: () => T): T => {
+    if (++depth > MAX_FILTER_DEPTH) throw new FilterLimitError("The recursion limit has been exceeded.");
+    try {
+      return parse();
+    } finally {
+      depth--;
+    }
+  };
   const peek = () => tokens[pos]!;
   const next = () => tokens[pos++]!;
   const isWord = (w: string) => {
@@ -144,7 +189,7 @@ export function parseFilter(input: string): FilterExpr {
     let left = operand();
     while (isWord(op)) {
       next();
-      left = { kind: op, left, right: operand() };
+      left = node({ kind: op, left, right: operand() });
     }
     return left;
   }
@@ -157,7 +202,7 @@ export function parseFilter(input: string): FilterExpr {
   function parseNot(): FilterExpr {
     if (isWord("not")) {
       next();
-      return { kind: "not", expr: parseNot() };
+      return node({ kind: "not", expr: nested(parseNot) });
     }
     return parseComparison();
   }
@@ -167,12 +212,12 @@ export function parseFilter(input: string): FilterExpr {
     if (tk.t === "word" && COMPARISON.has(tk.v.toLowerCase())) {
       next();
       const op = tk.v.toLowerCase() as "eq" | "ne" | "gt" | "ge" | "lt" | "le";
-      return { kind: "compare", op, left, right: parsePrimary() };
+      return node({ kind: "compare", op, left, right: parsePrimary() });
     }
     if (tk.t === "word" && tk.v.toLowerCase() === "in") {
       next();
       expectPunct("(");
-      return { kind: "in", left, values: parseListUntilClose(parsePrimary) };
+      return node({ kind: "in", left, values: parseListUntilClose(parsePrimary) });
     }
     return left;
   }
@@ -182,12 +227,12 @@ export function parseFilter(input: string): FilterExpr {
       case "str":
       case "guid":
       case "date":
-        return { kind: "literal", value: tk.v };
+        return node({ kind: "literal", value: tk.v });
       case "num":
-        return { kind: "literal", value: tk.v };
+        return node({ kind: "literal", value: tk.v });
       case "punct":
         if (tk.v === "(") {
-          const inner = parseOr();
+          const inner = nested(parseOr);
           expectPunct(")");
           return inner;
         }
@@ -196,13 +241,13 @@ export function parseFilter(input: string): FilterExpr {
         throw new FilterSyntaxError("unexpected end of filter", tk.p);
       case "word": {
         const lower = tk.v.toLowerCase();
-        if (lower === "true" || lower === "false") return { kind: "literal", value: lower === "true" };
-        if (lower === "null") return { kind: "literal", value: null };
+        if (lower === "true" || lower === "false") return node({ kind: "literal", value: lower === "true" });
+        if (lower === "null") return node({ kind: "literal", value: null });
         // A function call: name immediately followed by "(".
         const after = peek();
         if (after.t === "punct" && after.v === "(") {
           next();
-          return { kind: "call", name: lower, args: parseListUntilClose(parseOr) };
+          return node({ kind: "call", name: lower, args: nested(() => parseListUntilClose(parseOr)) });
         }
         return parsePathFrom(tk.v);
       }
@@ -220,18 +265,18 @@ export function parseFilter(input: string): FilterExpr {
         next();
         if (peek().t === "punct" && (peek() as { v: string }).v === ")") {
           next();
-          return { kind: "lambda", quantifier: lower, collection: segments };
+          return node({ kind: "lambda", quantifier: lower, collection: segments });
         }
         const variable = next();
         if (variable.t !== "word") throw new FilterSyntaxError("expected a lambda variable", variable.p);
         expectPunct(":");
-        const predicate = parseOr();
+        const predicate = nested(parseOr);
         expectPunct(")");
-        return { kind: "lambda", quantifier: lower, collection: segments, variable: variable.v, predicate };
+        return node({ kind: "lambda", quantifier: lower, collection: segments, variable: variable.v, predicate });
       }
       segments.push(seg.v);
     }
-    return { kind: "path", segments };
+    return node({ kind: "path", segments });
   }
 
   const expr = parseOr();

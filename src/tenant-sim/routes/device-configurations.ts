@@ -125,8 +125,8 @@ export const deviceConfigurationRoutes: RouteDef[] = [
     `${BASE}/{id}/getOmaSettingPlainTextValue(secretReferenceValueId='{secretReferenceValueId}')`,
     (ctx) => {
       const doc = load(ctx);
-      // OData string literals double their single quotes.
-      const reference = (ctx.params.secretReferenceValueId ?? "").replace(/''/g, "'");
+      // The router has unescaped the string literal's doubled quotes.
+      const reference = ctx.params.secretReferenceValueId ?? "";
       const value = plainTextValue(doc.omaSettings ?? [], reference);
       if (value === undefined) throw notFoundAt(ctx, "SecretReferenceValue", reference, `${BASE}/${doc.id}/getOmaSettingPlainTextValue`);
       return { status: 200, body: { "@odata.context": `${ctx.baseUrl}/${ctx.version}/$metadata#Edm.String`, value } };

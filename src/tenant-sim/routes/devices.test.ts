@@ -50,6 +50,17 @@ describe("/devices", () => {
     expect((await t.graph("GET", `/v1.0/devices(deviceId='${hololens.deviceId}')`)).body.id).toBe(hololens.id);
     expect((await t.graph("GET", "/v1.0/devices/22222222-bbbb-4bbb-8bbb-0000000000ff")).status).toBe(404);
   });
+
+  it("a doubled single quote in the deviceId key is one quote (OData string literal); a lone quote → 400", async () => {
+    t.tenant.store.put("devices", { ...hololens, id: "22222222-bbbb-4bbb-8bbb-000000000003", deviceId: "x'y", displayName: "QUOTED" });
+    const res = await t.graph("GET", `/v1.0/devices(deviceId='x''y')`);
+    expect(res.status).toBe(200);
+    expect(res.body.displayName).toBe("QUOTED");
+    expect((await t.graph("GET", `/v1.0/devices(deviceId='x%27%27y')`)).body.displayName).toBe("QUOTED");
+    const lone = await t.graph("GET", `/v1.0/devices(deviceId='x'y')`);
+    expect(lone.status).toBe(400);
+    t.tenant.store.delete("devices", "22222222-bbbb-4bbb-8bbb-000000000003");
+  });
 });
 
 describe("PATCH and DELETE /devices", () => {

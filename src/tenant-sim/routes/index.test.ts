@@ -13,6 +13,11 @@ import { allRoutes } from "./index.ts";
 const CFG = "/deviceManagement/deviceConfigurations";
 const PROFILES = "/deviceManagement/windowsAutopilotDeploymentProfiles";
 const IMPORTED = "/deviceManagement/importedWindowsAutopilotDeviceIdentities";
+const COMPLIANCE = "/deviceManagement/deviceCompliancePolicies";
+const CATALOG = "/deviceManagement/configurationPolicies";
+const APPS = "/deviceAppManagement/mobileApps";
+/** The built-in "Read Only Operator" role (intune/builtin-rbac.ts). */
+const READ_ONLY_OPERATOR = "fa1d7878-e8cb-41a1-8254-0142355c9f84";
 
 /** GET routes that answer no entity, so `$select` has nothing to apply to (their own tests cover them). */
 const NOT_ENTITY_ANSWERS = new Set([`${CFG}/{id}/getOmaSettingPlainTextValue(secretReferenceValueId='{secretReferenceValueId}')`]);
@@ -59,8 +64,58 @@ beforeAll(async () => {
   const profileAssignment = await t.graph("POST", `/beta${PROFILES}/${profile.body.id}/assignments`, { target });
   expect(profileAssignment.status).toBe(201);
 
+  const compliance = await t.graph("POST", `/v1.0${COMPLIANCE}`, {
+    "@odata.type": "#microsoft.graph.windows10CompliancePolicy",
+    displayName: "Select compliance",
+    scheduledActionsForRule: [{ ruleName: "PasswordRequired", scheduledActionConfigurations: [{ actionType: "block", gracePeriodHours: 0 }] }],
+  });
+  expect(compliance.status).toBe(201);
+  const complianceAssigned = await t.graph("POST", `/v1.0${COMPLIANCE}/${compliance.body.id}/assign`, { assignments: [{ target }] });
+  expect(complianceAssigned.status).toBe(200);
+  const catalog = await t.graph("POST", `/beta${CATALOG}`, {
+    name: "Select catalog",
+    platforms: "windows10",
+    technologies: "mdm",
+    settings: [{ settingInstance: { "@odata.type": "#microsoft.graph.deviceManagementConfigurationSimpleSettingInstance", settingDefinitionId: "device_vendor_msft_policy_config_select", simpleSettingValue: { "@odata.type": "#microsoft.graph.deviceManagementConfigurationIntegerSettingValue", value: 1 } } }],
+  });
+  expect(catalog.status).toBe(201);
+  const catalogAssigned = await t.graph("POST", `/beta${CATALOG}/${catalog.body.id}/assign`, { assignments: [{ target }] });
+  expect(catalogAssigned.status).toBe(200);
+  const app = (await t.graph("GET", `/v1.0${APPS}`)).body.value[0].id as string;
+  const appAssignment = await t.graph("POST", `/v1.0${APPS}/${app}/assignments`, { intent: "required", target });
+  expect(appAssignment.status).toBe(201);
+  t.tenant.store.put("assignmentFilters", { id: "3b0f4c1e-9a0d-4d3c-8f4e-2b6f9a7c1d20", displayName: "Select filter", platform: "windows10AndLater", rule: '(device.deviceModel -eq "HoloLens 2")' });
+  const auditEvent = (await t.graph("GET", "/v1.0/deviceManagement/auditEvents")).body.value[0].id as string;
+  const directoryAudit = (await t.graph("GET", "/v1.0/auditLogs/directoryAudits")).body.value[0].id as string;
+
   const g = group.body.id as string;
   concrete = {
+    "/deviceManagement/roleScopeTags": { path: "/deviceManagement/roleScopeTags", type: "roleScopeTag" },
+    "/deviceManagement/roleScopeTags/{id}": { path: "/deviceManagement/roleScopeTags/0", type: "roleScopeTag" },
+    "/deviceManagement/roleScopeTags/{id}/assignments": { path: "/deviceManagement/roleScopeTags/0/assignments", type: "roleScopeTagAutoAssignment" },
+    "/deviceManagement/roleDefinitions": { path: "/deviceManagement/roleDefinitions", type: "roleDefinition" },
+    "/deviceManagement/roleDefinitions/{id}": { path: `/deviceManagement/roleDefinitions/${READ_ONLY_OPERATOR}`, type: "roleDefinition" },
+    "/deviceManagement/roleDefinitions/{id}/roleAssignments": { path: `/deviceManagement/roleDefinitions/${READ_ONLY_OPERATOR}/roleAssignments`, type: "roleAssignment" },
+    "/deviceManagement/assignmentFilters": { path: "/deviceManagement/assignmentFilters", type: "deviceAndAppManagementAssignmentFilter" },
+    "/deviceManagement/assignmentFilters/{id}": { path: "/deviceManagement/assignmentFilters/3b0f4c1e-9a0d-4d3c-8f4e-2b6f9a7c1d20", type: "deviceAndAppManagementAssignmentFilter" },
+    [COMPLIANCE]: { path: COMPLIANCE, type: "deviceCompliancePolicy" },
+    [`${COMPLIANCE}/{id}`]: { path: `${COMPLIANCE}/${compliance.body.id}`, type: "deviceCompliancePolicy" },
+    [`${COMPLIANCE}/{id}/assignments`]: { path: `${COMPLIANCE}/${compliance.body.id}/assignments`, type: "deviceCompliancePolicyAssignment" },
+    [`${COMPLIANCE}/{id}/assignments/{assignmentId}`]: { path: `${COMPLIANCE}/${compliance.body.id}/assignments/${complianceAssigned.body.value[0].id}`, type: "deviceCompliancePolicyAssignment" },
+    [CATALOG]: { path: CATALOG, type: "deviceManagementConfigurationPolicy" },
+    [`${CATALOG}/{id}`]: { path: `${CATALOG}/${catalog.body.id}`, type: "deviceManagementConfigurationPolicy" },
+    [`${CATALOG}/{id}/settings`]: { path: `${CATALOG}/${catalog.body.id}/settings`, type: "deviceManagementConfigurationSetting" },
+    [`${CATALOG}/{id}/settings/{settingId}`]: { path: `${CATALOG}/${catalog.body.id}/settings/0`, type: "deviceManagementConfigurationSetting" },
+    [`${CATALOG}/{id}/assignments`]: { path: `${CATALOG}/${catalog.body.id}/assignments`, type: "deviceManagementConfigurationPolicyAssignment" },
+    [`${CATALOG}/{id}/assignments/{assignmentId}`]: { path: `${CATALOG}/${catalog.body.id}/assignments/${catalogAssigned.body.value[0].id}`, type: "deviceManagementConfigurationPolicyAssignment" },
+    [APPS]: { path: APPS, type: "mobileApp" },
+    [`${APPS}/{id}`]: { path: `${APPS}/${app}`, type: "mobileApp" },
+    [`${APPS}/{id}/assignments`]: { path: `${APPS}/${app}/assignments`, type: "mobileAppAssignment" },
+    [`${APPS}/{id}/assignments/{assignmentId}`]: { path: `${APPS}/${app}/assignments/${appAssignment.body.id}`, type: "mobileAppAssignment" },
+    "/deviceManagement/auditEvents": { path: "/deviceManagement/auditEvents", type: "auditEvent" },
+    "/deviceManagement/auditEvents/{id}": { path: `/deviceManagement/auditEvents/${auditEvent}`, type: "auditEvent" },
+    "/auditLogs/directoryAudits": { path: "/auditLogs/directoryAudits", type: "directoryAudit" },
+    "/auditLogs/directoryAudits/{id}": { path: `/auditLogs/directoryAudits/${directoryAudit}`, type: "directoryAudit" },
     "/organization": { path: "/organization", type: "organization" },
     "/organization/{id}": { path: `/organization/${t.tenantId}`, type: "organization" },
     "/domains": { path: "/domains", type: "domain" },

@@ -18,6 +18,15 @@ import { deviceConfigurationRoutes } from "./device-configurations.ts";
 import { managedDeviceRoutes, managedDeviceTickers } from "./managed-devices.ts";
 import { autopilotAssignmentTickers, autopilotRoutes, autopilotTickers } from "./autopilot.ts";
 import { simDeviceRoutes } from "./sim-devices.ts";
+import { roleScopeTagRoutes } from "./role-scope-tags.ts";
+import { roleDefinitionRoutes } from "./role-definitions.ts";
+import { assignmentFilterRoutes } from "./assignment-filters.ts";
+import { deviceCompliancePolicyRoutes } from "./device-compliance-policies.ts";
+import { configurationPolicyRoutes } from "./configuration-policies.ts";
+import { mobileAppRoutes } from "./mobile-apps.ts";
+import { auditEventRoutes } from "./audit-events.ts";
+import { directoryAuditRoutes } from "./directory-audits.ts";
+import { simAuthRoutes } from "../auth/sim-auth-routes.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
@@ -30,10 +39,18 @@ export const allRoutes: RouteDef[] = [
   ...deviceConfigurationRoutes,
   ...managedDeviceRoutes,
   ...autopilotRoutes,
+  ...roleScopeTagRoutes,
+  ...roleDefinitionRoutes,
+  ...assignmentFilterRoutes,
+  ...deviceCompliancePolicyRoutes,
+  ...configurationPolicyRoutes,
+  ...mobileAppRoutes,
+  ...auditEventRoutes,
+  ...directoryAuditRoutes,
 ];
 
 // Intune tickers first: devices they register join dynamic groups in the same tick. Autopilot profile
 // assignment last: it reads the groups dynamic membership just computed.
 export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker, ...autopilotAssignmentTickers];
 
-export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes];
+export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...simAuthRoutes];

@@ -3,9 +3,10 @@
  * `POST|DELETE /_sim/faults`, `GET|POST /_sim/clock`, `GET|DELETE /_sim/stats`,
  * `POST /_sim/applications` (register another app with chosen permissions), `POST /_sim/reset`.
  */
+import { X509Certificate } from "node:crypto";
 import { z } from "zod";
 import type { SimControlRoute, SimResult } from "../framework.ts";
-import type { SimClock } from "../clock.ts";
+import { isTenantTime, type SimClock } from "../clock.ts";
 import type { FaultInjector } from "../faults/faults.ts";
 import { faultConfigSchema } from "../faults/faults.ts";
 import type { StatsRecorder } from "../stats.ts";
@@ -35,10 +36,27 @@ const applicationSchema = z
   .object({
     displayName: z.string().min(1).max(120),
     roles: z.array(z.string().regex(/^[A-Za-z][\w.-]*$/)),
-    certificatePem: z.string().includes("BEGIN CERTIFICATE").optional(),
+    certificatePem: z
+      .string()
+      .max(65_536)
+      .refine(isCertificatePem, "not a PEM X.509 certificate (-----BEGIN CERTIFICATE----- …)")
+      .optional(),
     withSecret: z.boolean().optional(),
   })
   .strict();
+
+/** Whether node can read the text as a certificate; its own error text (OpenSSL's) stays inside. */
+function isCertificatePem(pem: string): boolean {
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) return false;
+  try {
+    new X509Certificate(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const OUT_OF_RANGE = "the tenant's time must stay between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z";
 
 export function createCoreSimRoutes(rt: SimCoreRuntime): SimControlRoute[] {
   return [
@@ -68,8 +86,15 @@ export function createCoreSimRoutes(rt: SimCoreRuntime): SimControlRoute[] {
       handler: (ctx) => {
         const parsed = clockSchema.safeParse(ctx.body ?? {});
         if (!parsed.success) return badRequest('expected { "now": "<ISO date-time>" } or { "advanceDays": <number> }');
-        if ("now" in parsed.data) rt.clock.set(new Date(parsed.data.now));
-        else rt.clock.advanceDays(parsed.data.advanceDays);
+        if ("now" in parsed.data) {
+          const at = new Date(parsed.data.now);
+          if (!isTenantTime(at.getTime())) return badRequest(`now: ${OUT_OF_RANGE}`);
+          rt.clock.set(at);
+        } else {
+          const target = rt.clock.now().getTime() + parsed.data.advanceDays * 86_400_000;
+          if (!isTenantTime(target)) return badRequest(`advanceDays: ${OUT_OF_RANGE}`);
+          rt.clock.advanceDays(parsed.data.advanceDays);
+        }
         return { status: 200, body: { now: rt.clock.now().toISOString() } };
       },
     },

@@ -30,9 +30,17 @@ function simDeviceRoute(method: HttpMethod, path: string, handler: (ctx: SimCont
   };
 }
 
+/** The properties `POST /_sim/devices` reads (`RegisterSimDeviceInput`). */
+const REGISTER_KEYS = ["serialNumber", "hardwareHash", "osVersion", "groupTag", "purchaseOrderId", "enroll", "primaryUserPrincipalName"];
+
 export const simDeviceRoutes: SimControlRoute[] = [
   simDeviceRoute("GET", "/devices", (ctx) => ({ status: 200, body: { value: ctx.store.list<SimDeviceDoc>(SIM_DEVICES_KIND) } })),
-  simDeviceRoute("POST", "/devices", (ctx) => ({ status: 201, body: registerSimDevice(ctx.store, (ctx.body ?? {}) as Record<string, unknown>, ctx.now()) })),
+  simDeviceRoute("POST", "/devices", (ctx) => {
+    const body = (ctx.body ?? {}) as Record<string, unknown>;
+    const unknown = Object.keys(body).find((k) => !REGISTER_KEYS.includes(k));
+    if (unknown !== undefined) throw new GraphHttpError(400, "invalidRequest", `unknown property '${unknown}'; a simulated device takes ${REGISTER_KEYS.join(", ")}`);
+    return { status: 201, body: registerSimDevice(ctx.store, body, ctx.now()) };
+  }),
   simDeviceRoute("GET", "/devices/{id}", (ctx) => ({ status: 200, body: load(ctx.store, ctx.params.id ?? "") })),
   simDeviceRoute("POST", "/devices/{id}/enroll", (ctx) => ({ status: 200, body: enrollSimDevice(ctx.store, load(ctx.store, ctx.params.id ?? ""), ctx.now()) })),
   simDeviceRoute("POST", "/devices/{id}/sync", (ctx) => ({ status: 200, body: syncSimDevice(ctx.store, ctx.params.id ?? "", ctx.now()) })),

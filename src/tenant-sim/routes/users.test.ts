@@ -70,6 +70,46 @@ describe("POST /users", () => {
   });
 });
 
+describe("property lengths (user resource reference: \"Maximum length is …\")", () => {
+  it.each([
+    ["department", 64],
+    ["displayName", 256],
+    ["givenName", 64],
+    ["surname", 64],
+    ["jobTitle", 128],
+    ["companyName", 64],
+    ["employeeId", 16],
+    ["city", 128],
+    ["state", 128],
+    ["country", 128],
+    ["postalCode", 40],
+    ["streetAddress", 1024],
+    ["mobilePhone", 64],
+  ] as const)("%s: %i characters pass, one more → 400 on POST and PATCH, nothing stored", async (property, max) => {
+    const nick = `len-${property.toLowerCase()}`;
+    const tooLong = await t.graph("POST", "/v1.0/users", userBody(`${nick}-x`, { [property]: "x".repeat(max + 1) }));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatchObject({ code: "Request_BadRequest", message: `Invalid value specified for property '${property}' of resource 'User'.` });
+    expect((await t.graph("GET", `/v1.0/users/${nick}-x@${domain}`)).status).toBe(404);
+    const user = await createUser(nick, { [property]: "y".repeat(max) });
+    const patch = await t.graph("PATCH", `/v1.0/users/${user.id}`, { [property]: "z".repeat(max + 1) });
+    expect(patch.status).toBe(400);
+    const read = await t.graph("GET", `/v1.0/users/${user.id}?$select=${property}`);
+    expect(read.body[property]).toBe("y".repeat(max));
+  });
+
+  it("a 3.5 MB department → 400 (it used to be stored and slow every list)", async () => {
+    const res = await t.graph("POST", "/v1.0/users", userBody("hugedept", { department: "d".repeat(3_500_000) }));
+    expect(res.status).toBe(400);
+  });
+
+  it("mailNickname longer than 64 → 400", async () => {
+    const res = await t.graph("POST", "/v1.0/users", userBody("m".repeat(65)));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe("Invalid value specified for property 'mailNickname' of resource 'User'.");
+  });
+});
+
 describe("GET /users/{id | userPrincipalName}", () => {
   it("by id and by UPN → the same user; $select returns only the selection (Graph adds no id)", async () => {
     const u = await createUser("get01", { usageLocation: "DE" });

@@ -57,6 +57,29 @@ const WRITABLE = new Set([
   "userType",
 ]);
 
+/**
+ * The longest values Entra ID takes, each from the "Maximum length is N characters" of the property
+ * in Graph's user resource reference (microsoft-graph-docs-contrib
+ * `api-reference/v1.0/resources/user.md`). The other writable strings document no limit; the body
+ * size limit bounds them.
+ */
+export const USER_MAX_LENGTH: Readonly<Record<string, number>> = {
+  city: 128,
+  companyName: 64,
+  country: 128,
+  department: 64,
+  displayName: 256,
+  employeeId: 16,
+  givenName: 64,
+  jobTitle: 128,
+  mailNickname: 64,
+  mobilePhone: 64,
+  postalCode: 40,
+  state: 128,
+  streetAddress: 1024,
+  surname: 64,
+};
+
 function invalidValue(property: string): GraphHttpError {
   return new GraphHttpError(400, "Request_BadRequest", `Invalid value specified for property '${property}' of resource 'User'.`);
 }
@@ -108,6 +131,8 @@ function checkTypes(body: Record<string, unknown>): void {
     const boolProps = ["accountEnabled", "showInAddressList"];
     const listProps = ["businessPhones", "otherMails"];
     if (boolProps.includes(key) ? typeof value !== "boolean" : listProps.includes(key) ? !Array.isArray(value) : typeof value !== "string") throw invalidValue(key);
+    const max = USER_MAX_LENGTH[key];
+    if (max !== undefined && typeof value === "string" && value.length > max) throw invalidValue(key);
   }
   if (typeof body.usageLocation === "string" && !/^[A-Z]{2}$/.test(body.usageLocation)) throw invalidValue("usageLocation");
 }

@@ -6,10 +6,12 @@ import type { SimStore } from "../framework.ts";
 import type { SeedContext, SeedFn } from "./context.ts";
 import { seedOrganization } from "./organization.ts";
 import { seedDirectory } from "../directory/seed.ts";
+import { seedIntuneRbac } from "../intune/builtin-rbac.ts";
+import { seedStoreApps } from "../intune/store-apps.ts";
 
 export type { SeedContext, SeedFn } from "./context.ts";
 
-export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory];
+export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory, seedIntuneRbac, seedStoreApps];
 
 export function seedTenant(store: SimStore, ctx: SeedContext, seeds: readonly SeedFn[] = allSeeds): void {
   store.tx(() => {

@@ -5,8 +5,9 @@
  */
 import type { DesiredResource, ResourceKind } from "../../../src/compile/types.ts";
 import type { TestResponse, TestTenant } from "../../../src/tenant-sim/testing.ts";
+import { generatePassword as defaultGeneratePassword } from "../../../src/passwords/generate-password.ts";
 import { dependencyOrder } from "./dependency-order.ts";
-import { generatePassword as defaultGeneratePassword, resolvePlaceholders, type SubscribedSkuIds } from "./resolve-placeholders.ts";
+import { resolvePlaceholders, type SubscribedSkuIds } from "./resolve-placeholders.ts";
 
 /** What the applier needs from a tenant: Graph calls with holofleet's token (`startTestTenant` or `tenantFileClient`). */
 export type GraphCaller = Pick<TestTenant, "graph">;

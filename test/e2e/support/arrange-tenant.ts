@@ -13,7 +13,8 @@ type Doc = Record<string, unknown> & { id: string };
 /** Domains the blueprint's accounts and settings live in (lower case). */
 export function blueprintDomains(bp: Blueprint): string[] {
   const upnDomains = bp.clients.flatMap((c) => c.accounts.map((a) => a.userPrincipalName.split("@")[1] ?? ""));
-  return [...new Set([bp.tenant.domain, ...upnDomains].map((d) => d.toLowerCase()).filter((d) => d !== ""))].sort();
+  const clientDomain = bp.tenant.clientDomain === null ? [] : [bp.tenant.clientDomain];
+  return [...new Set([bp.tenant.domain, ...clientDomain, ...upnDomains].map((d) => d.toLowerCase()).filter((d) => d !== ""))].sort();
 }
 
 /** Adds each missing domain as a verified custom domain, modelled on one the tenant already has. */

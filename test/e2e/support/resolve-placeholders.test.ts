@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIRECTORY_OBJECTS_URL, generatePassword, referencedAddresses, resolvePlaceholders, type PlaceholderContext } from "./resolve-placeholders.ts";
+import { DIRECTORY_OBJECTS_URL, referencedAddresses, resolvePlaceholders, type PlaceholderContext } from "./resolve-placeholders.ts";
 
 const ids: Record<string, string> = {
   "user.a@x.test": "11111111-1111-1111-1111-111111111111",
@@ -36,12 +36,12 @@ describe("resolvePlaceholders", () => {
     });
   });
 
-  it("skuId and servicePlanId come from the tenant's subscriptions, not from the catalog value", () => {
+  it("skuId and disabledPlans come from the tenant's subscriptions, not from the catalog values", () => {
     const body = {
       addLicenses: [
         {
           skuId: { $resolve: "skuId:SPE_E3", catalog: "05e9a617-0261-4cee-bb44-138d3ef5d965" },
-          disabledPlans: [{ $resolve: "servicePlanId:SPE_E3:EXCHANGE_S_ENTERPRISE", catalog: "efb87545-963c-4e0d-99df-69c6916d9eb0" }],
+          disabledPlans: { $resolve: "disabledPlans:SPE_E3", keep: ["TEAMS1", "INTUNE_A"], catalog: ["efb87545-963c-4e0d-99df-69c6916d9eb0"] },
         },
       ],
       removeLicenses: [],
@@ -49,6 +49,13 @@ describe("resolvePlaceholders", () => {
     expect(resolvePlaceholders(body, ctx)).toEqual({
       addLicenses: [{ skuId: "aaaaaaaa-0000-0000-0000-000000000001", disabledPlans: ["bbbbbbbb-0000-0000-0000-000000000001"] }],
       removeLicenses: [],
+    });
+  });
+
+  it("disabledPlans: a plan the tenant's subscription has but the catalog never saw is disabled too", () => {
+    const withNew = { ...ctx, skus: [{ ...ctx.skus[0]!, servicePlans: [...ctx.skus[0]!.servicePlans, { servicePlanId: "bbbbbbbb-0000-0000-0000-000000000009", servicePlanName: "NEW_PLAN" }] }] };
+    expect(resolvePlaceholders({ d: { $resolve: "disabledPlans:SPE_E3", keep: ["TEAMS1"], catalog: [] } }, withNew)).toEqual({
+      d: ["bbbbbbbb-0000-0000-0000-000000000001", "bbbbbbbb-0000-0000-0000-000000000009"],
     });
   });
 
@@ -60,7 +67,9 @@ describe("resolvePlaceholders", () => {
 
   it("refuses what it cannot resolve instead of sending a placeholder to Graph", () => {
     expect(() => resolvePlaceholders({ s: { $resolve: "skuId:NOT_OWNED", catalog: "x" } }, ctx)).toThrow(/no subscription for NOT_OWNED/);
-    expect(() => resolvePlaceholders({ s: { $resolve: "servicePlanId:SPE_E3:SWAY", catalog: "x" } }, ctx)).toThrow(/no service plan SWAY/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "disabledPlans:NOT_OWNED", keep: [], catalog: [] } }, ctx)).toThrow(/no subscription for NOT_OWNED/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "disabledPlans:SPE_E3", catalog: [] } }, ctx)).toThrow(/keep list/);
+    expect(() => resolvePlaceholders({ s: { $resolve: "servicePlanId:SPE_E3:SWAY", catalog: "x" } }, ctx)).toThrow(/unknown \$resolve/);
     expect(() => resolvePlaceholders({ s: { $resolve: "tenantId" } }, ctx)).toThrow(/unknown \$resolve/);
     expect(() => resolvePlaceholders({ s: { $ref: "group.nope" } }, ctx)).toThrow(/unknown group.nope/);
     expect(() => resolvePlaceholders({ s: { $resolve: "password:generate" } }, ctx)).toThrow(/integer length/);
@@ -77,24 +86,5 @@ describe("resolvePlaceholders", () => {
 describe("referencedAddresses", () => {
   it("lists every $ref, however deep", () => {
     expect(referencedAddresses({ a: [{ $ref: "x" }, { b: { $ref: "y" } }], c: { $resolve: "skuId:S" } })).toEqual(["x", "y"]);
-  });
-});
-
-describe("generatePassword", () => {
-  it("has the asked length and meets Entra's three-of-four-classes rule, every time", () => {
-    for (let i = 0; i < 200; i++) {
-      const p = generatePassword(16);
-      expect(p).toHaveLength(16);
-      expect([/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].every((r) => r.test(p))).toBe(true);
-    }
-  });
-
-  it("does not repeat itself", () => {
-    expect(new Set(Array.from({ length: 100 }, () => generatePassword(20))).size).toBe(100);
-  });
-
-  it("refuses lengths it cannot honour", () => {
-    expect(() => generatePassword(3)).toThrow();
-    expect(() => generatePassword(257)).toThrow();
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Test-only stand-in for the planner's placeholder resolution (src/compile/types.ts `DesiredResource.body`):
  * `$ref` → the created Graph id (a `directoryObjects` URL inside an `…@odata.bind` array),
- * `$resolve skuId/servicePlanId` → ids from the tenant's `/subscribedSkus`, `password:generate` → a
- * CSPRNG password. Pure apart from the password generator it is given.
+ * `$resolve skuId` → the id from the tenant's `/subscribedSkus`, `$resolve disabledPlans` → every plan of
+ * that subscription not kept, `password:generate` → a CSPRNG password (`src/passwords/generate-password.ts`).
+ * Pure apart from the password generator it is given.
  */
-import { randomInt } from "node:crypto";
 
 /** The slice of a Graph `subscribedSku` the resolver reads. */
 export interface SubscribedSkuIds {
@@ -27,19 +27,25 @@ export const DIRECTORY_OBJECTS_URL = "https://graph.microsoft.com/v1.0/directory
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function resolveLookup(spec: string, ctx: PlaceholderContext): string {
-  const [kind, skuPart, planName, ...rest] = spec.split(":");
+  const [kind, skuPart, ...rest] = spec.split(":");
   const sku = skuPart === undefined ? undefined : ctx.skus.find((s) => s.skuPartNumber === skuPart);
-  if (kind === "skuId" && skuPart && planName === undefined) {
+  if (kind === "skuId" && skuPart && rest.length === 0) {
     if (!sku) throw new Error(`placeholder ${spec}: the tenant has no subscription for ${skuPart}`);
     return sku.skuId;
   }
-  if (kind === "servicePlanId" && skuPart && planName && rest.length === 0) {
-    if (!sku) throw new Error(`placeholder ${spec}: the tenant has no subscription for ${skuPart}`);
-    const plan = sku.servicePlans.find((p) => p.servicePlanName === planName);
-    if (!plan) throw new Error(`placeholder ${spec}: ${skuPart} has no service plan ${planName} in this tenant`);
-    return plan.servicePlanId;
-  }
   throw new Error(`unknown $resolve placeholder "${spec}"`);
+}
+
+/** `disabledPlans:<SKU>` with `keep`: every plan of the tenant's subscription whose name is not kept (types.ts). */
+function resolveDisabledPlans(spec: string, keep: unknown, ctx: PlaceholderContext): string[] {
+  const [, skuPart, ...rest] = spec.split(":");
+  if (!skuPart || rest.length > 0 || !Array.isArray(keep) || !keep.every((k) => typeof k === "string")) {
+    throw new Error(`placeholder ${spec} needs one SKU and a keep list of plan names`);
+  }
+  const sku = ctx.skus.find((s) => s.skuPartNumber === skuPart);
+  if (!sku) throw new Error(`placeholder ${spec}: the tenant has no subscription for ${skuPart}`);
+  const kept = new Set(keep);
+  return sku.servicePlans.filter((p) => !kept.has(p.servicePlanName)).map((p) => p.servicePlanId);
 }
 
 function resolveValue(value: unknown, ctx: PlaceholderContext, inBind: boolean): unknown {
@@ -55,6 +61,7 @@ function resolveValue(value: unknown, ctx: PlaceholderContext, inBind: boolean):
       if (typeof length !== "number" || !Number.isInteger(length)) throw new Error("password:generate needs an integer length");
       return ctx.generatePassword(length);
     }
+    if (value.$resolve.startsWith("disabledPlans:")) return resolveDisabledPlans(value.$resolve, value.keep, ctx);
     return resolveLookup(value.$resolve, ctx);
   }
   const out: Record<string, unknown> = {};
@@ -73,23 +80,4 @@ export function referencedAddresses(body: unknown): string[] {
   if (!isRecord(body)) return [];
   if (typeof body.$ref === "string") return [body.$ref];
   return Object.values(body).flatMap(referencedAddresses);
-}
-
-const CLASSES = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%+-.=?@_~"] as const;
-
-/**
- * A password from the CSPRNG (`crypto.randomInt`) with at least one character of each class, so it
- * meets Entra's default rule (8–256 characters, three of four classes — Entra password policy docs).
- */
-export function generatePassword(length: number): string {
-  if (length < CLASSES.length || length > 256) throw new Error(`password length ${length} is outside 4–256`);
-  const all = CLASSES.join("");
-  const chars = CLASSES.map((c) => c[randomInt(c.length)]!);
-  while (chars.length < length) chars.push(all[randomInt(all.length)]!);
-  // Fisher–Yates with the CSPRNG, so the guaranteed characters are not always in front.
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join("");
 }

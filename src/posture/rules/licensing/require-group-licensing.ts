@@ -13,8 +13,8 @@ export default defineRule({
     stage: "preview",
     guide: GUIDE.licences,
     rationale: "Group-based licensing keeps every client account on the same SKUs with the same disabled plans; a licence assigned directly to one account is outside that control and easily forgotten when the account changes client.",
-    remediation: "Remove the direct assignment (Entra admin center > Users > Licenses) and let the clients group holofleet licenses (`licensing.assignment`) carry it.",
-    blueprintKey: "licensing.assignment",
+    remediation: "Remove the direct assignment (Entra admin center > Users > Licenses) and let the clients group that holofleet licenses (`licensing.skus`) carry it.",
+    blueprintKey: "licensing.skus",
     references: [LINKS.licensingGroups],
     evidence: [READS.users],
     messages: {
