@@ -31,6 +31,8 @@ export const SERVED_ENTITY_TYPES = {
   "microsoft.graph.windowsAutopilotDeviceIdentity": "intune",
   "microsoft.graph.windowsAutopilotDeploymentProfile": "intune",
   "microsoft.graph.windowsAutopilotDeploymentProfileAssignment": "intune",
+  "microsoft.graph.deviceEnrollmentConfiguration": "intune",
+  "microsoft.graph.enrollmentConfigurationAssignment": "intune",
 } as const satisfies Record<string, "directory" | "intune">;
 
 export type ServedEntityType = keyof typeof SERVED_ENTITY_TYPES;

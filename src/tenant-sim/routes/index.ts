@@ -18,6 +18,7 @@ import { deviceConfigurationRoutes } from "./device-configurations.ts";
 import { managedDeviceRoutes, managedDeviceTickers } from "./managed-devices.ts";
 import { autopilotAssignmentTickers, autopilotRoutes, autopilotTickers } from "./autopilot.ts";
 import { simDeviceRoutes } from "./sim-devices.ts";
+import { enrollmentConfigurationRoutes } from "./enrollment-configurations.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
@@ -30,6 +31,7 @@ export const allRoutes: RouteDef[] = [
   ...deviceConfigurationRoutes,
   ...managedDeviceRoutes,
   ...autopilotRoutes,
+  ...enrollmentConfigurationRoutes,
 ];
 
 // Intune tickers first: devices they register join dynamic groups in the same tick. Autopilot profile

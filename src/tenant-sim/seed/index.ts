@@ -6,10 +6,11 @@ import type { SimStore } from "../framework.ts";
 import type { SeedContext, SeedFn } from "./context.ts";
 import { seedOrganization } from "./organization.ts";
 import { seedDirectory } from "../directory/seed.ts";
+import { seedEnrollmentConfigurations } from "../intune/enrollment-configuration-seed.ts";
 
 export type { SeedContext, SeedFn } from "./context.ts";
 
-export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory];
+export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory, seedEnrollmentConfigurations];
 
 export function seedTenant(store: SimStore, ctx: SeedContext, seeds: readonly SeedFn[] = allSeeds): void {
   store.tx(() => {
