@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RouteDef, SimControlRoute } from "../src/tenant-sim/framework.ts";
-import { loadPermissionsMap, requiredPermissions, type PermissionsMap } from "../src/tenant-sim/auth/permissions.ts";
+import { loadPermissionsMap, requiredDelegatedPermissions, requiredPermissions, type PermissionsMap } from "../src/tenant-sim/auth/permissions.ts";
 import { allRoutes, allSimRoutes } from "../src/tenant-sim/routes/index.ts";
 import { HOLOFLEET_APP_ROLES } from "../src/tenant-sim/tenant-identity.ts";
 
@@ -33,7 +33,13 @@ export function renderRouteTable(routes: readonly RouteDef[], map: PermissionsMa
     .sort((a, b) => (a.path === b.path ? a.method.localeCompare(b.method) : a.path.localeCompare(b.path)))
     .map((r) => {
       const perms = requiredPermissions(r, map);
-      return `| ${r.method} | \`${esc(r.path)}\` | ${r.versions.join(", ")} | ${perms.length ? perms.map((p) => `\`${p}\``).join(", ") : "**none found**"} | ${r.throttle} |`;
+      const delegated = requiredDelegatedPermissions(r, map);
+      const granted = perms.length
+        ? perms.map((p) => `\`${p}\``).join(", ")
+        : delegated.length
+          ? `application: not supported; delegated: ${delegated.map((p) => `\`${p}\``).join(", ")}`
+          : "**none found**";
+      return `| ${r.method} | \`${esc(r.path)}\` | ${r.versions.join(", ")} | ${granted} | ${r.throttle} |`;
     });
   return ["| Method | Path | Versions | Application permissions (any one grants it) | Limits |", "|---|---|---|---|---|", ...rows].join("\n");
 }
@@ -41,7 +47,9 @@ export function renderRouteTable(routes: readonly RouteDef[], map: PermissionsMa
 export function renderSimTable(area: readonly SimControlRoute[]): string {
   const rows = [
     ...CORE_SIM_ROUTES.map((r) => `| ${r.method} | \`${r.path}\` | ${r.what} |`),
-    ...[...area].sort((a, b) => a.path.localeCompare(b.path)).map((r) => `| ${r.method} | \`/_sim${esc(r.path)}\` | simulated HoloLens 2 devices (see "Simulated devices") |`),
+    ...[...area]
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((r) => `| ${r.method} | \`/_sim${esc(r.path)}\` | ${r.what ?? 'simulated HoloLens 2 devices (see "Simulated devices")'} |`),
   ];
   return ["| Method | Path | What it does |", "|---|---|---|", ...rows].join("\n");
 }

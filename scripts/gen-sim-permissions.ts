@@ -1,6 +1,7 @@
 /**
- * Writes `src/tenant-sim/generated/permissions.json`: the application permissions of every
- * (method, path) the local tenant's routes name in `permissionPath`, trimmed from Microsoft's
+ * Writes `src/tenant-sim/generated/permissions.json`: the application permissions (and, under
+ * `delegatedPaths`, the delegated work-account ones) of every (method, path) the local tenant's routes
+ * name in `permissionPath`, trimmed from Microsoft's
  * permissions map (microsoft-graph-devx-content `permissions/new/permissions.json`) in the
  * reference folder (`$HOLOFLEET_REFERENCE_DIR`, default `<repo>/../shared/reference`).
  * Run: `npx tsx scripts/gen-sim-permissions.ts`.
@@ -33,21 +34,28 @@ export const PERMISSION_ALIASES: Record<string, Partial<Record<HttpMethod, { pat
   "/groups/{id}/members/$ref": { POST: { path: "/groups/{id}/members/{id}", method: "DELETE" } },
 };
 
-function collectFor(source: SourceMap, path: string, method: HttpMethod): Set<string> {
+/** The permission schemes kept: application permissions, and delegated ones for work or school accounts. */
+export type PermissionScheme = "Application" | "DelegatedWork";
+
+function collectFor(source: SourceMap, path: string, method: HttpMethod, scheme: PermissionScheme): Set<string> {
   const found = new Set<string>();
   for (const [name, perm] of Object.entries(source.permissions))
     for (const set of perm.pathSets ?? [])
-      if (set.schemeKeys.includes("Application") && set.methods.includes(method))
+      if (set.schemeKeys.includes(scheme) && set.methods.includes(method))
         for (const raw of Object.keys(set.paths)) if (normalizePermissionPath(raw) === path) found.add(name);
   return found;
 }
 
-export function trimPermissions(source_: SourceMap, wanted: Set<string>): Record<string, Partial<Record<HttpMethod, string[]>>> {
+export function trimPermissions(
+  source_: SourceMap,
+  wanted: Set<string>,
+  scheme: PermissionScheme = "Application",
+): Record<string, Partial<Record<HttpMethod, string[]>>> {
   const source = source_;
   const out: Record<string, Partial<Record<HttpMethod, Set<string>>>> = {};
   for (const [name, perm] of Object.entries(source.permissions)) {
     for (const set of perm.pathSets ?? []) {
-      if (!set.schemeKeys.includes("Application")) continue;
+      if (!set.schemeKeys.includes(scheme)) continue;
       for (const rawPath of Object.keys(set.paths)) {
         const path = normalizePermissionPath(rawPath);
         if (!wanted.has(path)) continue;
@@ -61,7 +69,7 @@ export function trimPermissions(source_: SourceMap, wanted: Set<string>): Record
   for (const [path, methods] of Object.entries(PERMISSION_ALIASES)) {
     if (!wanted.has(path)) continue;
     for (const [method, from] of Object.entries(methods)) {
-      const source = collectFor(source_, from.path, from.method);
+      const source = collectFor(source_, from.path, from.method, scheme);
       if (source.size) (out[path] ??= {})[method as HttpMethod] = source;
     }
   }
@@ -82,12 +90,14 @@ if (isEntry) {
   const source = JSON.parse(readFileSync(sourceFile, "utf8")) as SourceMap;
   const wanted = new Set(allRoutes.map((r) => permissionPathOf(r)));
   const paths = trimPermissions(source, wanted);
+  const delegatedPaths = trimPermissions(source, wanted, "DelegatedWork");
   const doc = {
-    "//": "DO NOT EDIT — run `npx tsx scripts/gen-sim-permissions.ts`. Trimmed from microsoftgraph/microsoft-graph-devx-content permissions/new/permissions.json (MIT): application permissions only.",
+    "//": "DO NOT EDIT — run `npx tsx scripts/gen-sim-permissions.ts`. Trimmed from microsoftgraph/microsoft-graph-devx-content permissions/new/permissions.json (MIT): application permissions (paths) and delegated work-account permissions (delegatedPaths).",
     paths,
+    delegatedPaths,
   };
   writeFileSync(outFile, JSON.stringify(doc, null, 2) + "\n");
-  const missing = [...wanted].filter((p) => !(p in paths));
-  console.log(`wrote ${Object.keys(paths).length} paths to src/tenant-sim/generated/permissions.json`);
-  if (missing.length) console.log(`no application permission found for: ${missing.join(", ")}`);
+  const missing = [...wanted].filter((p) => !(p in paths) && !(p in delegatedPaths));
+  console.log(`wrote ${Object.keys(paths).length} paths (${Object.keys(delegatedPaths).length} with delegated permissions) to src/tenant-sim/generated/permissions.json`);
+  if (missing.length) console.log(`no permission found for: ${missing.join(", ")}`);
 }

@@ -134,5 +134,7 @@ export interface SimControlContext {
 export interface SimControlRoute {
   method: HttpMethod;
   path: string;
+  /** What the route does, for the route table in docs/local-tenant.md. */
+  what?: string;
   handler(ctx: SimControlContext): SimResult | Promise<SimResult>;
 }

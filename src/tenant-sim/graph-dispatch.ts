@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { GraphHttpError, type GraphVersion, type HttpMethod, type RouteContext, type SimResult, type SimStore } from "./framework.ts";
 import type { AccessTokenClaims } from "./auth/access-token.ts";
-import { isGranted, requiredPermissions, type PermissionsMap } from "./auth/permissions.ts";
+import { isAuthorized, type PermissionsMap } from "./auth/permissions.ts";
 import type { SimClock } from "./clock.ts";
 import type { ReplicationLag } from "./consistency.ts";
 import type { FaultInjector } from "./faults/faults.ts";
@@ -127,7 +127,7 @@ export async function dispatchGraphCall(rt: TenantRuntime, call: GraphCall): Pro
     routeKey = `${call.version} ${method} ${route.path}${countPath !== undefined ? "/$count" : ""}`;
     write = route.write;
 
-    if (!isGranted(call.claims.roles ?? [], requiredPermissions(route, rt.permissions)))
+    if (!isAuthorized(call.claims, route, rt.permissions))
       throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 
     if (call.bodyInvalid)

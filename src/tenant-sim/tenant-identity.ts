@@ -34,6 +34,7 @@ export const HOLOFLEET_APP_ROLES: readonly string[] = [
   "GroupMember.ReadWrite.All",
   "LicenseAssignment.ReadWrite.All",
   "Organization.Read.All",
+  "Policy.Read.DeviceConfiguration",
   "User-PasswordProfile.ReadWrite.All",
   "User.ReadWrite.All",
 ];

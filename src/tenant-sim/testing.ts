@@ -11,8 +11,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { SignJWT } from "jose";
 import { Agent, fetch as undiciFetch } from "undici";
 import { createLocalTenant, type LocalTenant, type LocalTenantOptions, type ThrottlingMode } from "./app.ts";
+import { GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS } from "./auth/access-token.ts";
+import { loadOrCreateTenantCerts } from "./certs.ts";
 
 export interface TestResponse {
   status: number;
@@ -42,6 +46,12 @@ export interface TestTenant {
   sim(method: string, path: string, body?: unknown): Promise<TestResponse>;
   /** A fresh access token for holofleet's app, or for an app created with `createApp`. */
   tokenFor(clientId?: string): Promise<string>;
+  /**
+   * A delegated access token (an `scp` claim, as Entra issues after a user signs in to holofleet's app)
+   * with the given scopes, signed with the tenant's key. The local tenant has no user sign-in yet, so
+   * tests of routes whose permissions are delegated only (the MDM user scope) mint one here.
+   */
+  delegatedToken(scopes: readonly string[]): Promise<string>;
   /** Registers another app with the given application permissions; its secret is remembered for `tokenFor`. */
   createApp(roles: string[], opts?: { displayName?: string; certificatePem?: string }): Promise<{ clientId: string; clientSecret: string }>;
   /** Stops the server and deletes the temp dir. */
@@ -148,6 +158,20 @@ export async function startTestTenant(opts: TestTenantOptions = {}): Promise<Tes
       return call(method, `${tenant.url}${p}`, body, {});
     },
     tokenFor,
+    async delegatedToken(scopes) {
+      const certs = await loadOrCreateTenantCerts(dir);
+      const now = Math.floor(Date.now() / 1000);
+      const admin = randomBytes(16).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+      return new SignJWT({ tid: tenant.tenantId, appid: tenant.clientId, azp: tenant.clientId, oid: admin, idtyp: "user", scp: scopes.join(" "), ver: "2.0" })
+        .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: certs.signingKid })
+        .setIssuer(`${tenant.url}/${tenant.tenantId}/v2.0`)
+        .setAudience(GRAPH_AUDIENCE)
+        .setSubject(admin)
+        .setIssuedAt(now)
+        .setNotBefore(now)
+        .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
+        .sign(certs.signingKey);
+    },
     async createApp(roles, o = {}) {
       const res = await call("POST", `${tenant.url}/_sim/applications`, { displayName: o.displayName ?? "test app", roles, ...(o.certificatePem ? { certificatePem: o.certificatePem } : {}) }, {});
       if (res.status !== 201) throw new Error(`createApp failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -10,7 +10,23 @@ import { describe, expect, it } from "vitest";
 import { allRoutes } from "../routes/index.ts";
 import { HOLOFLEET_APP_ROLES } from "../tenant-identity.ts";
 import { trimPermissions } from "../../../scripts/gen-sim-permissions.ts";
-import { isGranted, loadPermissionsMap, normalizePermissionPath, permissionPathOf, requiredPermissions } from "./permissions.ts";
+import { isAuthorized, isGranted, loadPermissionsMap, normalizePermissionPath, permissionPathOf, requiredDelegatedPermissions, requiredPermissions } from "./permissions.ts";
+
+/**
+ * Routes holofleet's app is deliberately not granted: the tenant-wide settings holofleet reads as
+ * preconditions and never writes (Entra join, MDM user scope), and the MDM user scope, which Graph
+ * serves to signed-in users only ("Application: Not supported", mobiledevicemanagementpolicies-get.md).
+ */
+const NOT_FOR_HOLOFLEETS_APP = new Set([
+  "PUT /policies/deviceRegistrationPolicy",
+  "PATCH /policies/deviceRegistrationPolicy",
+  "GET /policies/mobileDeviceManagementPolicies",
+  "GET /policies/mobileDeviceManagementPolicies/{id}",
+  "PATCH /policies/mobileDeviceManagementPolicies/{id}",
+  "GET /policies/mobileDeviceManagementPolicies/{id}/includedGroups",
+  "POST /policies/mobileDeviceManagementPolicies/{id}/includedGroups/$ref",
+  "DELETE /policies/mobileDeviceManagementPolicies/{id}/includedGroups/{groupId}/$ref",
+]);
 
 const repoRoot = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const referenceDir = process.env.HOLOFLEET_REFERENCE_DIR ?? resolve(repoRoot, "../shared/reference");
@@ -23,20 +39,33 @@ describe("route permissions", () => {
     expect(normalizePermissionPath("/deviceManagement/managedDevices/{id}/wipe")).toBe("/devicemanagement/manageddevices/{id}/wipe");
   });
 
-  it.each(allRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s has an application permission in the map", (_name, route) => {
-    const perms = requiredPermissions(route);
-    expect(perms.length, `no application permission for ${route.method} ${permissionPathOf(route)}; fix permissionPath or run scripts/gen-sim-permissions.ts`).toBeGreaterThan(0);
+  it.each(allRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s has an application or delegated permission in the map", (_name, route) => {
+    const perms = [...requiredPermissions(route), ...requiredDelegatedPermissions(route)];
+    expect(perms.length, `no permission for ${route.method} ${permissionPathOf(route)}; fix permissionPath or run scripts/gen-sim-permissions.ts`).toBeGreaterThan(0);
   });
 
-  it("grants holofleet's app every route", () => {
+  it("grants holofleet's app every route but the precondition writes and the delegated-only MDM scope", () => {
     const denied = allRoutes.filter((r) => !isGranted(HOLOFLEET_APP_ROLES, requiredPermissions(r))).map((r) => `${r.method} ${r.path}`);
-    expect(denied).toEqual([]);
+    expect(denied.sort()).toEqual([...NOT_FOR_HOLOFLEETS_APP].sort());
+  });
+
+  it("app-only tokens are judged by roles, delegated tokens (scp) by delegated permissions", () => {
+    const mdm = allRoutes.find((r) => r.method === "GET" && r.path === "/policies/mobileDeviceManagementPolicies")!;
+    expect(requiredPermissions(mdm)).toEqual([]);
+    expect(isAuthorized({ roles: ["Policy.Read.All"] }, mdm)).toBe(false);
+    expect(isAuthorized({ scp: "openid Policy.Read.All" }, mdm)).toBe(true);
+    expect(isAuthorized({ scp: "User.Read" }, mdm)).toBe(false);
+    const users = allRoutes.find((r) => r.method === "GET" && r.path === "/users")!;
+    expect(isAuthorized({ roles: ["User.Read.All"] }, users)).toBe(true);
+    // A delegated token's roles (app roles of the user) never stand in for scopes.
+    expect(isAuthorized({ scp: "openid", roles: ["User.Read.All"] }, users)).toBe(false);
   });
 
   it.skipIf(!existsSync(sourceFile))("the committed generated/permissions.json is current", () => {
     const source = JSON.parse(readFileSync(sourceFile, "utf8"));
     const wanted = new Set(allRoutes.map((r) => permissionPathOf(r)));
     expect(loadPermissionsMap().paths).toEqual(trimPermissions(source, wanted));
+    expect(loadPermissionsMap().delegatedPaths).toEqual(trimPermissions(source, wanted, "DelegatedWork"));
   });
 
   it("grants a route when any listed permission is held, and only then", () => {

@@ -33,6 +33,9 @@ export const SERVED_ENTITY_TYPES = {
   "microsoft.graph.windowsAutopilotDeploymentProfileAssignment": "intune",
   "microsoft.graph.deviceEnrollmentConfiguration": "intune",
   "microsoft.graph.enrollmentConfigurationAssignment": "intune",
+  "microsoft.graph.deviceRegistrationPolicy": "directory",
+  "microsoft.graph.mobilityManagementPolicy": "directory",
+  "microsoft.graph.invitation": "directory",
 } as const satisfies Record<string, "directory" | "intune">;
 
 export type ServedEntityType = keyof typeof SERVED_ENTITY_TYPES;

@@ -19,6 +19,8 @@ import { managedDeviceRoutes, managedDeviceTickers } from "./managed-devices.ts"
 import { autopilotAssignmentTickers, autopilotRoutes, autopilotTickers } from "./autopilot.ts";
 import { simDeviceRoutes } from "./sim-devices.ts";
 import { enrollmentConfigurationRoutes } from "./enrollment-configurations.ts";
+import { policyRoutes } from "./policies.ts";
+import { invitationRoutes, invitationSimRoutes } from "./invitations.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
@@ -32,10 +34,12 @@ export const allRoutes: RouteDef[] = [
   ...managedDeviceRoutes,
   ...autopilotRoutes,
   ...enrollmentConfigurationRoutes,
+  ...policyRoutes,
+  ...invitationRoutes,
 ];
 
 // Intune tickers first: devices they register join dynamic groups in the same tick. Autopilot profile
 // assignment last: it reads the groups dynamic membership just computed.
 export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker, ...autopilotAssignmentTickers];
 
-export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes];
+export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...invitationSimRoutes];

@@ -7,10 +7,11 @@ import type { SeedContext, SeedFn } from "./context.ts";
 import { seedOrganization } from "./organization.ts";
 import { seedDirectory } from "../directory/seed.ts";
 import { seedEnrollmentConfigurations } from "../intune/enrollment-configuration-seed.ts";
+import { seedPolicies } from "../policies/seed.ts";
 
 export type { SeedContext, SeedFn } from "./context.ts";
 
-export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory, seedEnrollmentConfigurations];
+export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory, seedEnrollmentConfigurations, seedPolicies];
 
 export function seedTenant(store: SimStore, ctx: SeedContext, seeds: readonly SeedFn[] = allSeeds): void {
   store.tx(() => {
