@@ -208,7 +208,7 @@ describe("runChecks", () => {
       "passwords",
     ]);
     expect(SECTION_NAMES.filter((s) => s.startsWith("devices.")).map((s) => s.slice(8))).toEqual(Object.keys(devicesSchema.shape));
-    expect(Object.keys(devicesSchema.shape)).toHaveLength(11);
+    expect(Object.keys(devicesSchema.shape)).toHaveLength(12);
   });
 
   it("an acknowledgement whose check was skipped is not reported as unused", () => {

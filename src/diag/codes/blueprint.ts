@@ -55,4 +55,9 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2029: { title: "manual Wi-Fi configuration blocked" },
   HF2030: { title: "group name beyond Graph's length limits" },
   HF2031: { title: "update ring schedule that the automatic update mode ignores" },
+  // Service tenant: how experts reach clients (HF2060–HF2069).
+  HF2060: { title: "service tenant without experts.access" },
+  HF2061: { title: "experts key without effect in this tenant model" },
+  HF2062: { title: "service tenant without expert addresses" },
+  HF2063: { title: "federated experts leave the information-barrier experts segment empty" },
 };
