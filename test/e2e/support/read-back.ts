@@ -92,7 +92,8 @@ export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (a
     }
     case "configurationAssignment": {
       const list = await get(t, `/${r.api}${r.collection.replace("{parent}", a.id).replace(/\/assign$/, "/assignments")}`);
-      const sentTargets = (r.collection.endsWith("/assign") ? (a.sent.assignments as Json[]).map((x) => x.target) : [a.sent.target]) as Json[];
+      const sentSet = (a.sent.assignments ?? a.sent.enrollmentConfigurationAssignments) as Json[] | undefined;
+      const sentTargets = (r.collection.endsWith("/assign") ? sentSet!.map((x) => x.target) : [a.sent.target]) as Json[];
       // Beta answers add the assignment-filter fields to targets (graph-facts §4.2): compare what was sent.
       const readTargets = (list.value as Json[]).map((x, i) => pick(x.target as Json, Object.keys(sentTargets[i] ?? {})));
       expect(readTargets, r.address).toEqual(sentTargets);
@@ -103,6 +104,26 @@ export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (a
     case "groupLicense": {
       const group = await get(t, `/v1.0/groups/${a.id}?$select=assignedLicenses`);
       expect(normaliseLicences(group.assignedLicenses), r.address).toEqual(normaliseLicences(a.sent.addLicenses));
+      return;
+    }
+    case "enrollmentStatusPage": {
+      const page = await get(t, `/beta/deviceManagement/deviceEnrollmentConfigurations/${a.id}`);
+      const keys = Object.keys(a.sent);
+      expect(pick(page, keys), r.address).toEqual(pick(a.sent, keys));
+      return;
+    }
+    case "guestInvitation": {
+      // The invitation itself cannot be read back; the guest it made can (invitation-post.md).
+      const user = await get(t, `/v1.0/users/${a.id}?$select=mail,userType,creationType,userPrincipalName`);
+      const address = String(a.sent.invitedUserEmailAddress);
+      expect({ mail: String(user.mail).toLowerCase(), userType: user.userType, creationType: user.creationType }, r.address).toEqual({ mail: address, userType: "Guest", creationType: "Invitation" });
+      expect(String(user.userPrincipalName).toLowerCase(), r.address).toMatch(new RegExp(`^${address.replace("@", "_").replace(/[.+]/g, "\\$&")}#ext#@`));
+      return;
+    }
+    case "groupMember": {
+      const members = await get(t, `/v1.0/groups/${a.id}/members`);
+      const memberId = String(a.sent["@odata.id"]).split("/").pop();
+      expect((members.value as Json[]).map((m) => m.id), r.address).toContain(memberId);
       return;
     }
     case "domain": {
