@@ -59,8 +59,14 @@ async function expectConfigurationReadBack(t: TestTenant, a: AppliedResource): P
   }
 }
 
-/** Asserts that what `a` wrote reads back unchanged; `idOf` gives the Graph id of another address. */
-export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (address: string) => string): Promise<void> {
+/** The member a `groupMember` resource added (the id its `@odata.id` URL ends with). */
+const addedMember = (a: AppliedResource) => String(a.sent["@odata.id"]).split("/").pop()!;
+
+/**
+ * Asserts that what `a` wrote reads back unchanged; `idOf` gives the Graph id of another address, and
+ * `applied` (all that was applied) the members `groupMember` resources added to a group besides its binds.
+ */
+export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (address: string) => string, applied: readonly AppliedResource[] = []): Promise<void> {
   const r = a.resource;
   switch (r.kind) {
     case "group": {
@@ -70,7 +76,8 @@ export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (a
       const bound = (a.sent["members@odata.bind"] ?? []) as string[];
       const members = await get(t, `/v1.0/groups/${a.id}/members`);
       const memberIds = (members.value as Json[]).map((m) => String(m.id)).sort();
-      expect(memberIds, `${r.address} members`).toEqual(bound.map((url) => url.split("/").pop()!).sort());
+      const added = applied.filter((x) => x.resource.kind === "groupMember" && x.resource.parent === r.address).map(addedMember);
+      expect(memberIds, `${r.address} members`).toEqual([...bound.map((url) => url.split("/").pop()!), ...added].sort());
       return;
     }
     case "user": {
@@ -122,8 +129,7 @@ export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (a
     }
     case "groupMember": {
       const members = await get(t, `/v1.0/groups/${a.id}/members`);
-      const memberId = String(a.sent["@odata.id"]).split("/").pop();
-      expect((members.value as Json[]).map((m) => m.id), r.address).toContain(memberId);
+      expect((members.value as Json[]).map((m) => m.id), r.address).toContain(addedMember(a));
       return;
     }
     case "domain": {
