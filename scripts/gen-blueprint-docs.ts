@@ -135,6 +135,50 @@ starting and ending with a letter or digit); each client's group \`<namingPrefix
 the experts group \`<namingPrefix> <experts.groupName>\` have at most 256 characters and the client group's
 mailNickname \`<namingprefix>-client-<id>\` at most 64 (HF2030).
 
+## The Enrollment Status Page (\`devices.enrollmentStatusPage\`)
+
+Step 7 of Microsoft's Autopilot for HoloLens 2 page (hololens2-autopilot.md, the guide's §GR-3) creates an
+Enrollment Status Page and assigns it to the device group; the page shows its settings only as a
+screenshot. holofleet compiles a beta \`windows10EnrollmentCompletionPageConfiguration\` (v1.0 has only one
+of its properties) assigned to \`group.devices\`, on by default, also when Autopilot is off. The device
+shows its setup progress and stays unusable until holofleet's profiles are applied, and when setup fails
+it stays blocked — a device without its kiosk, app control and restrictions would give an external client
+the full shell and the browser (§GR-5, §GR-7, §CC-chat-history). Retrying is allowed, only the first user
+after enrollment waits on the page (every holofleet profile targets devices), no app is tracked (holofleet
+deploys none through Intune) and no quality update runs during setup (updates follow the ring, §GR-10).
+The keys are what a program may choose: the page's name, the time-out (Intune's default 60 minutes), the
+message a client sees (say whom to call), the Reset device button (Windows Holographic 23H1+, so a failed
+device restarts Autopilot without a reflash — impossible at a client site) and log collection.
+
+## Service tenant: how experts reach clients (\`experts.access\`)
+
+With \`tenant.model: service-tenant\` (the guide's Image 1.1, §CC-company-resources) the clients live in a
+separate tenant and your experts stay in your organisation's tenant. Microsoft's cross-tenant guidance for
+Remote Assist (cross-tenant-overview.md) gives two ways for them to reach each other, and the blueprint
+must choose one (HF2060) and name the experts' addresses (HF2062):
+
+| | \`guests\` | \`federation\` |
+|---|---|---|
+| What holofleet does | invites each address into the service tenant (Graph \`POST /invitations\`; an expert already a guest is found, not invited again) and adds the guest to the experts group | writes \`experts/teams-external-access-service-tenant.ps1\` and \`…-organisation.ps1\`: Teams external access in each tenant allows the other's domains (a manual step; Teams has no Graph API for it) |
+| Clients find experts | by name, in the service tenant's directory | only by typing an expert's full address |
+| Isolation | the guests are in the experts group, so the information-barrier experts segment covers them | the experts group stays empty in the service tenant: information barriers keep clients apart but have no experts segment (HF2063 warns) |
+| Costs | guest accounts to manage; the expert accepts the invitation once (\`experts.guestRedirectUrl\` is where they land) | both tenants' Teams admins must allow the other's domains; external access can reach anyone in the allowed domain |
+
+In the same-tenant model the experts are members of the organisation's directory; \`experts.access\` and
+\`experts.addresses\` have no effect there and are refused (HF2061), as is a redirect URL without guests.
+
+## Tenant preconditions (read, never written)
+
+Automatic MDM enrollment (hololens2-autopilot.md step 2), enrollment restrictions (step 3) and Microsoft
+Entra join (the guide's prerequisites) are tenant-wide settings that also govern your employees, so
+holofleet never changes them. \`holofleet compile\` describes them in \`desired.json\` under
+\`preconditions\`, each with the Graph read that answers it, and the plan checks them before it changes
+anything: Intune's MDM user scope must be All or include the \`Client accounts\` group (beta
+\`mobileDeviceManagementPolicies\`, readable only by a signed-in administrator — Graph supports no
+application permission there); the device platform restriction that applies to that group must not block
+Windows or exclude the baseline's OS version; and that group (or everyone) must be allowed to Entra join
+devices. Each unmet precondition names the admin-center setting that fixes it.
+
 ## Every key
 
 | Key | Type | Default | What it is (guide section) |
