@@ -423,6 +423,11 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
       send(res, 500, {}, { error: { code: "InternalError", message: err instanceof Error ? err.message : String(err) } });
     });
   });
+  // Node's 5 s keep-alive closes an idle connection just as a client that was busy (a test parsing the
+  // CSDL in the same process) reuses it: the request then dies with ECONNRESET. Hold idle connections
+  // for a minute, as front doors commonly do; headersTimeout must stay above it.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
