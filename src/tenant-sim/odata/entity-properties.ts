@@ -40,6 +40,9 @@ export const SERVED_ENTITY_TYPES = {
 
 export type ServedEntityType = keyof typeof SERVED_ENTITY_TYPES;
 
+/** Served types that exist in beta only (the MDM user scope's policy type is absent from the v1.0 CSDL). */
+export const BETA_ONLY_ENTITY_TYPES: readonly ServedEntityType[] = ["microsoft.graph.mobilityManagementPolicy"];
+
 /**
  * Types whose `$select` also takes the properties of their derived types: Entra ID resolves
  * `directoryObject` lists (`members`, `memberOf`, `/directoryObjects/{id}`) member by member, so
