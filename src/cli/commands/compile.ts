@@ -8,8 +8,9 @@ import { loadBlueprintFile } from "../../blueprint/load.ts";
 import type { BlueprintSourceMap } from "../../blueprint/types.ts";
 import { compileChecked } from "../../compile/compile-checked.ts";
 import { writeArtifacts } from "../../compile/write-artifacts.ts";
-import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../../diag/diagnostic.ts";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diag/diagnostic.ts";
 import { ExitCode } from "../run.ts";
+import { writeDiagnostics } from "../views/diagnostics.ts";
 
 /** Gives compiler diagnostics (which carry a blueprint key path) the position of that key in the file. */
 export function locateDiagnostics(diagnostics: readonly Diagnostic[], sourceMap: BlueprintSourceMap): Diagnostic[] {
@@ -18,9 +19,8 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[], sourceMap:
   );
 }
 
-function print(diagnostics: readonly Diagnostic[]): void {
-  for (const d of sortDiagnostics(diagnostics)) (d.severity === "error" ? process.stderr : process.stdout).write(formatDiagnostic(d) + "\n");
-}
+/** Text output shows the first diagnostics and counts the rest (views/diagnostics.ts). */
+const print = (diagnostics: readonly Diagnostic[]): void => writeDiagnostics(diagnostics);
 
 /** The `--json` report: `written` says whether the output directory was (re)written. */
 function report(file: string, out: string, written: boolean, diagnostics: readonly Diagnostic[], manifest: unknown): string {
@@ -32,7 +32,7 @@ export function registerCompile(program: Command): void {
     .command("compile")
     .description("compile a blueprint into Intune/Graph artifacts, kiosk XML, WDAC policy and manifest.json")
     .argument("<blueprint>", "path to the blueprint (*.holofleet.yaml)")
-    .requiredOption("--out <dir>", "output directory (created, or replaced if it holds a previous compile output)")
+    .requiredOption("--out <dir>", "output directory (created, or replaced if it is holofleet's previous output and holds nothing else)")
     .option("--json", "print a JSON report (diagnostics and the manifest) instead of text")
     .action(async (file: string, options: { out: string; json?: boolean }) => {
       const loaded = await loadBlueprintFile(file);
