@@ -1,6 +1,6 @@
 /**
  * Test-only stand-in for the planner's placeholder resolution (src/compile/types.ts `DesiredResource.body`):
- * `$ref` → the created Graph id (a `directoryObjects` URL inside an `…@odata.bind` array),
+ * `$ref` → the created Graph id (a `directoryObjects` URL inside an `…@odata.bind` array and as `@odata.id`),
  * `$resolve skuId` → the id from the tenant's `/subscribedSkus`, `$resolve disabledPlans` → every plan of
  * that subscription not kept, `password:generate` → a CSPRNG password (`src/passwords/generate-password.ts`).
  * Pure apart from the password generator it is given.
@@ -65,7 +65,7 @@ function resolveValue(value: unknown, ctx: PlaceholderContext, inBind: boolean):
     return resolveLookup(value.$resolve, ctx);
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = resolveValue(v, ctx, k.endsWith("@odata.bind"));
+  for (const [k, v] of Object.entries(value)) out[k] = resolveValue(v, ctx, k.endsWith("@odata.bind") || k === "@odata.id");
   return out;
 }
 
