@@ -6,10 +6,11 @@
  * an address that already has a guest finds that guest (no second user); an address a member already
  * uses is refused. No message is ever sent; the redeem URL has the shape Entra gives.
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { GraphHttpError, type SimStore } from "../framework.ts";
 import { findAllByAlternateKey, findUser } from "./lookup.ts";
 import type { UserDoc } from "./types.ts";
+import { graphTimestamp, userDocument } from "./user-document.ts";
 
 export const INVITATIONS_KIND = "invitations";
 
@@ -60,66 +61,18 @@ function redeemUrl(authority: string, tenantId: string, invitationId: string): s
 
 function guestUser(email: string, displayName: string | null, userType: string, initialDomain: string, now: Date): UserDoc {
   const upn = guestUserPrincipalName(email, initialDomain);
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, "Z");
-  return {
-    id: randomUUID(),
-    deletedDateTime: null,
-    accountEnabled: true,
-    ageGroup: null,
-    assignedLicenses: [],
-    assignedPlans: [],
-    businessPhones: [],
-    city: null,
-    companyName: null,
-    consentProvidedForMinor: null,
-    country: null,
-    createdDateTime: stamp,
+  return userDocument(upn, initialDomain, now, {
     creationType: "Invitation",
-    department: null,
     // Entra names a guest after the local part of the address when the invitation gives no name.
     displayName: displayName ?? email.slice(0, email.indexOf("@")),
-    employeeId: null,
-    employeeType: null,
     externalUserState: "PendingAcceptance",
-    externalUserStateChangeDateTime: stamp,
-    faxNumber: null,
-    givenName: null,
-    identities: [{ signInType: "userPrincipalName", issuer: initialDomain, issuerAssignedId: upn }],
-    imAddresses: [],
-    isResourceAccount: null,
-    jobTitle: null,
-    lastPasswordChangeDateTime: null,
-    legalAgeGroupClassification: null,
-    licenseAssignmentStates: [],
+    externalUserStateChangeDateTime: graphTimestamp(now),
     mail: email,
     mailNickname: `${email.replace("@", "_")}#EXT#`,
-    mobilePhone: null,
-    officeLocation: null,
-    onPremisesDistinguishedName: null,
-    onPremisesDomainName: null,
-    onPremisesImmutableId: null,
-    onPremisesLastSyncDateTime: null,
-    onPremisesSamAccountName: null,
-    onPremisesSecurityIdentifier: null,
-    onPremisesSyncEnabled: null,
-    onPremisesUserPrincipalName: null,
     otherMails: [email],
-    passwordPolicies: null,
-    passwordProfile: null,
-    postalCode: null,
-    preferredDataLocation: null,
-    preferredLanguage: null,
-    provisionedPlans: [],
     proxyAddresses: [`SMTP:${email}`],
-    securityIdentifier: `S-1-12-1-${createHash("sha256").update(upn).digest().readUInt32BE(0)}`,
-    showInAddressList: null,
-    state: null,
-    streetAddress: null,
-    surname: null,
-    usageLocation: null,
-    userPrincipalName: upn,
     userType,
-  };
+  });
 }
 
 export interface InvitationContext {
@@ -166,7 +119,7 @@ export function createInvitation(bodyIn: unknown, ctx: InvitationContext): Invit
     created = true;
   } else if (body.resetRedemption === true) {
     // Reset redemption: the same user must redeem again (invitation resource: resetRedemption).
-    user = { ...user, externalUserState: "PendingAcceptance", externalUserStateChangeDateTime: ctx.now.toISOString().replace(/\.\d{3}Z$/, "Z") };
+    user = { ...user, externalUserState: "PendingAcceptance", externalUserStateChangeDateTime: graphTimestamp(ctx.now) };
   }
   const id = randomUUID();
   const invitation: InvitationDoc = {
@@ -192,5 +145,5 @@ export function createInvitation(bodyIn: unknown, ctx: InvitationContext): Invit
 
 /** Redeeming an invitation (what the invited person does in a browser): the guest becomes Accepted. */
 export function redeemInvitation(user: UserDoc, now: Date): UserDoc {
-  return { ...user, externalUserState: "Accepted", externalUserStateChangeDateTime: now.toISOString().replace(/\.\d{3}Z$/, "Z") };
+  return { ...user, externalUserState: "Accepted", externalUserStateChangeDateTime: graphTimestamp(now) };
 }

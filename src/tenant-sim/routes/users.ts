@@ -4,7 +4,6 @@
  * (graph-facts §2, §3.3, §7, §9.7). UPNs are unique (400 `ObjectConflict`); passwords are never
  * stored or returned — only the time they changed, on the tenant clock.
  */
-import { createHash, randomUUID } from "node:crypto";
 import { GraphHttpError, type RouteContext, type RouteDef, type SimStore } from "../framework.ts";
 import { deleteDirectoryObject, saveDirectoryObject } from "../directory/change-log.ts";
 import { directoryCollection } from "../directory/collection-options.ts";
@@ -17,6 +16,7 @@ import { queueGroupLicensing, removeFromAllGroups } from "../directory/membershi
 import { USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/property-sets.ts";
 import { rejectUndeclaredActionProperties, rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc, SkuDoc, UserDoc } from "../directory/types.ts";
+import { userDocument } from "../directory/user-document.ts";
 
 const USER = "microsoft.graph.user";
 const USERS = directoryCollection("users", { entityType: USER, defaultSelect: USER_DEFAULT_SELECT, basicFilterProperties: USER_BASIC_FILTER, advancedQueryNeedsEventual: true });
@@ -153,66 +153,12 @@ function newUser(store: SimStore, body: Record<string, unknown>, now: Date): Use
   }
   checkTypes(body);
   const upn = checkUpn(store, body.userPrincipalName, null);
-  const initial = store.list<{ id: string; isInitial: boolean }>("domains").find((d) => d.isInitial)?.id ?? upn.split("@")[1];
-  const created = now.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const user: UserDoc = {
-    id: randomUUID(),
-    deletedDateTime: null,
+  const initial = store.list<{ id: string; isInitial: boolean }>("domains").find((d) => d.isInitial)?.id ?? upn.slice(upn.indexOf("@") + 1);
+  const user = userDocument(upn, initial, now, {
     accountEnabled: body.accountEnabled,
-    ageGroup: null,
-    assignedLicenses: [],
-    assignedPlans: [],
-    businessPhones: [],
-    city: null,
-    companyName: null,
-    consentProvidedForMinor: null,
-    country: null,
-    createdDateTime: created,
-    creationType: null,
-    department: null,
     displayName: body.displayName as string,
-    employeeId: null,
-    employeeType: null,
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    faxNumber: null,
-    givenName: null,
-    identities: [{ signInType: "userPrincipalName", issuer: initial, issuerAssignedId: upn }],
-    imAddresses: [],
-    isResourceAccount: null,
-    jobTitle: null,
-    lastPasswordChangeDateTime: null,
-    legalAgeGroupClassification: null,
-    licenseAssignmentStates: [],
-    mail: null,
     mailNickname: body.mailNickname,
-    mobilePhone: null,
-    officeLocation: null,
-    onPremisesDistinguishedName: null,
-    onPremisesDomainName: null,
-    onPremisesImmutableId: null,
-    onPremisesLastSyncDateTime: null,
-    onPremisesSamAccountName: null,
-    onPremisesSecurityIdentifier: null,
-    onPremisesSyncEnabled: null,
-    onPremisesUserPrincipalName: null,
-    otherMails: [],
-    passwordPolicies: null,
-    passwordProfile: null,
-    postalCode: null,
-    preferredDataLocation: null,
-    preferredLanguage: null,
-    provisionedPlans: [],
-    proxyAddresses: [],
-    securityIdentifier: `S-1-12-1-${createHash("sha256").update(upn).digest().readUInt32BE(0)}`,
-    showInAddressList: null,
-    state: null,
-    streetAddress: null,
-    surname: null,
-    usageLocation: null,
-    userPrincipalName: upn,
-    userType: "Member",
-  };
+  });
   for (const [key, value] of Object.entries(body)) if (WRITABLE.has(key)) user[key] = value;
   applyPasswordProfile(user, body.passwordProfile, now);
   return user;
