@@ -29,3 +29,10 @@ export async function createTestUser(t: TestTenant, domain: string, nick: string
   expect(res.status).toBe(201);
   return res.body as { id: string };
 }
+
+/** Creates the assigned security group `name` (also its mailNickname) with `POST /v1.0/groups` and returns its id; 201 or the test fails. */
+export async function createTestGroup(t: TestTenant, name: string): Promise<string> {
+  const res = await t.graph("POST", "/v1.0/groups", { displayName: name, mailEnabled: false, mailNickname: name, securityEnabled: true });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}

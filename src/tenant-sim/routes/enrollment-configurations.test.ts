@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
+import { createTestGroup } from "../directory/test-graph-fixtures.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
 const BASE = "/deviceManagement/deviceEnrollmentConfigurations";
@@ -27,11 +28,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function createGroup(name: string): Promise<string> {
-  const res = await t.graph("POST", "/v1.0/groups", { displayName: name, mailEnabled: false, mailNickname: name, securityEnabled: true });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const createGroup = (name: string): Promise<string> => createTestGroup(t, name);
 
 describe("the tenant's default enrollment configurations", () => {
   it("a fresh tenant holds the five defaults on beta, priority 0, 'All users and all devices'", async () => {

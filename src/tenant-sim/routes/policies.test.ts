@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEntities, checkEntity, formatProblems, hasCsdlReference } from "../conformance/csdl.ts";
-import { createTestUser, initialDomain } from "../directory/test-graph-fixtures.ts";
+import { createTestGroup, createTestUser, initialDomain } from "../directory/test-graph-fixtures.ts";
 import { INTUNE_MDM_POLICY_ID } from "../policies/mdm-policy.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
@@ -29,11 +29,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function createGroup(name: string): Promise<string> {
-  const res = await t.graph("POST", "/v1.0/groups", { displayName: name, mailEnabled: false, mailNickname: name, securityEnabled: true });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const createGroup = (name: string): Promise<string> => createTestGroup(t, name);
 
 describe("device registration policy (Entra join)", () => {
   it("a fresh tenant lets everyone join; holofleet's app reads it on v1.0 and beta", async () => {
