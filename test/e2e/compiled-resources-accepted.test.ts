@@ -77,7 +77,7 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
     bp = loaded.blueprint!;
     compiled = await compileChecked(bp);
     t = await startTestTenant();
-    arrangeTenantFor(t, bp);
+    await arrangeTenantFor(t, bp);
     applied = (await applyDesired(t, compiled.desired)).applied;
   });
 
