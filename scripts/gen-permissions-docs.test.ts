@@ -11,7 +11,7 @@ describe("docs/permissions.md", () => {
   });
 
   it("has one row per application permission and lists every delegated one", () => {
-    const { application, delegated } = permissionSections();
+    const { application = "", delegated = "" } = permissionSections();
     expect(application.split("\n").filter((l) => l.startsWith("| `")).map((l) => l.split("`")[1])).toEqual(REQUIRED_APP_ROLES);
     for (const scope of REQUIRED_DELEGATED_SCOPES) expect(delegated).toContain(`\`${scope}\``);
   });
