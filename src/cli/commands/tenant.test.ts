@@ -182,3 +182,30 @@ describe("holofleet tenant local start --blueprint", () => {
     expect(existsSync(target)).toBe(false);
   });
 });
+
+describe("holofleet tenant local start --blueprint after a failed start", () => {
+  it("a port already taken → exit 1; the same --dir then starts with another port (the failed start left no tenant behind)", async () => {
+    const busy = createServer();
+    await new Promise<void>((listening) => busy.listen(0, "127.0.0.1", listening));
+    const port = (busy.address() as AddressInfo).port;
+    const target = join(dir, "retry");
+    const start = (p: string) =>
+      spawnSync(process.execPath, ["bin/holofleet.js", "tenant", "local", "start", "--blueprint", "examples/minimal.holofleet.yaml", "--port", p, "--dir", target], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+    try {
+      const taken = start(String(port));
+      expect(taken.status).toBe(1);
+      expect(taken.stderr).toContain(`HF7001  port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      await new Promise((closed) => busy.close(closed));
+    }
+    const retried = start("0");
+    expect(retried.stderr).toBe("");
+    expect(retried.status).toBe(0);
+    const stop = spawnSync(process.execPath, ["bin/holofleet.js", "tenant", "local", "stop", "--dir", target], { cwd: repoRoot, encoding: "utf8", timeout: 60_000 });
+    expect(stop.status).toBe(0);
+  }, 90_000);
+});

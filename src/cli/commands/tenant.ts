@@ -6,7 +6,7 @@
  * and seats), after checking the blueprint: an invalid one starts nothing.
  */
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -147,6 +147,9 @@ async function startForeground(dir: string, port: number, throttling: Throttling
   try {
     tenant = await createLocalTenant({ dir, port, throttling, ...(setup ? { identity: setup.identity, arrange: setup.arrange } : {}) });
   } catch (err) {
+    // The directory was fresh (requireFreshDir): remove the tenant this failed start made, so that the
+    // same --blueprint start can be tried again, e.g. with another --port.
+    if (setup) for (const file of ["state.db", "state.db-wal", "state.db-shm"]) rmSync(join(dir, file), { force: true });
     const e = err as NodeJS.ErrnoException;
     const error =
       e.code === "EADDRINUSE"
