@@ -1,4 +1,8 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadBlueprintFile } from "../../blueprint/load.ts";
+import { tenantRequirements, unmetRequirements } from "./requirements.ts";
 import { GraphHttpError } from "../framework.ts";
 import { seedTenant } from "../seed/index.ts";
 import { openSimStore } from "../store.ts";
@@ -51,5 +55,20 @@ describe("tenant setup", () => {
     const req = { domains: ["contoso.com"], skus: [{ skuPartNumber: "INTUNE_A", seats: 400 }, { skuPartNumber: "NO_SUCH_SKU", seats: 1 }] };
     expect(() => arrangeTenantStore(store, TENANT, req)).toThrow(/NO_SUCH_SKU/);
     expect(snapshot(store)).toEqual(before);
+  });
+});
+
+describe("arrangeTenantStore on the bundled examples (what tenant local start --blueprint does)", () => {
+  const examplesDir = fileURLToPath(new URL("../../../examples/", import.meta.url));
+  const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".yaml"));
+
+  it.each(examples)("%s → every requirement met in the store", async (file) => {
+    const { blueprint } = await loadBlueprintFile(`${examplesDir}${file}`);
+    const req = tenantRequirements(blueprint!);
+    const store = seededStore();
+    const holdings = () => ({ domains: store.list<{ id: string; isVerified: boolean }>("domains"), subscribedSkus: store.list<SkuDoc>("subscribedSkus") });
+    expect(unmetRequirements(req, holdings())).not.toEqual([]);
+    arrangeTenantStore(store, TENANT, req);
+    expect(unmetRequirements(req, holdings())).toEqual([]);
   });
 });
