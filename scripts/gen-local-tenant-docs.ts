@@ -107,7 +107,7 @@ export function updateDoc(text: string, sections: Record<string, string>): strin
   let out = text;
   for (const [name, body] of Object.entries(sections)) {
     const re = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
-    if (!re.test(out)) throw new Error(`docs/local-tenant.md has no generated:${name} block`);
+    if (!re.test(out)) throw new Error(`the document has no generated:${name} block`);
     out = out.replace(re, `$1\n${body}\n$2`);
   }
   return out;

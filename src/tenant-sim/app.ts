@@ -37,7 +37,9 @@ import { createCoreSimRoutes } from "./routes/sim-core.ts";
 import { allSeeds, seedTenant, type SeedFn } from "./seed/index.ts";
 import { createStatsRecorder } from "./stats.ts";
 import { openSimStore, type SqliteSimStore } from "./store.ts";
-import { ensureTenantIdentity, readTenantIdentity, type TenantIdentity } from "./tenant-identity.ts";
+import { appRolesFromEnvironment, ensureTenantIdentity, HOLOFLEET_APP_ROLES, readTenantIdentity, type IdentitySeed, type TenantIdentity } from "./tenant-identity.ts";
+import { arrangeTenantStore } from "./arrange/tenant-setup.ts";
+import type { TenantRequirements } from "./arrange/requirements.ts";
 import { createTickerRunner } from "./ticker-runner.ts";
 import { DEFAULT_REQUEST_LIMITS, createBodyBudget, lingerAfterEarlyAnswer, readBody, type RequestLimits } from "./request-intake.ts";
 import { createWriteLock } from "./write-lock.ts";
@@ -78,6 +80,15 @@ export interface LocalTenantOptions {
    * its `/_sim/clock` offset. Tests hold time still with it (throttling windows, Retry-After).
    */
   timeSource?: () => number;
+  /**
+   * The application permissions of holofleet's app, set at every start (default: `HOLOFLEET_APP_ROLES`
+   * from the environment, comma-separated, else the permissions holofleet needs).
+   */
+  appRoles?: readonly string[];
+  /** For a tenant created by this start only: its id, initial domain… (e.g. those a blueprint names). */
+  identity?: IdentitySeed;
+  /** Domains and SKUs to arrange after seeding (idempotent, one transaction), e.g. for a blueprint. */
+  arrange?: TenantRequirements;
 }
 
 export interface LocalTenant {
@@ -156,21 +167,30 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts the local tenant; resolves once it listens. */
 export async function createLocalTenant(opts: LocalTenantOptions): Promise<LocalTenant> {
   const dir = opts.dir;
+  const appRoles = opts.appRoles ?? appRolesFromEnvironment(process.env.HOLOFLEET_APP_ROLES) ?? HOLOFLEET_APP_ROLES;
   const certs = await loadOrCreateTenantCerts(dir);
   const store = openTenantStore(dir);
   const clock = createSimClock(store, opts.timeSource);
   const seeds = opts.seeds ?? allSeeds;
   let identity = readTenantIdentity(store);
   if (!identity) {
-    identity = ensureTenantIdentity(store, clock.now());
+    identity = ensureTenantIdentity(store, clock.now(), opts.identity, appRoles);
     seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   } else {
-    identity = ensureTenantIdentity(store, clock.now());
+    identity = ensureTenantIdentity(store, clock.now(), undefined, appRoles);
     // Seeds skip what exists, so a tenant made by an earlier version gains what later ones seed
     // (the built-in scope tag and roles, the program's Store apps) and loses nothing.
     seedTenant(store, seedContextOf(identity, () => clock.now()), seeds);
   }
   const tenantId = identity.tenantId;
+  if (opts.arrange) {
+    try {
+      arrangeTenantStore(store, tenantId, opts.arrange);
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+  }
   const signer: TokenSigner = { privateKey: certs.signingKey, publicKey: certs.signingPublicKey, kid: certs.signingKid };
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...opts.limits };
   const bodyBudget = createBodyBudget(limits.maxBufferedBodyBytes);

@@ -32,7 +32,11 @@ export interface SimControl {
   answer(req: SimControlRequest): Promise<SimResult>;
 }
 
-const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}): SimResult => ({ status, headers, body: { error: { code, message } } });
+const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}, details?: GraphHttpError["details"]): SimResult => ({
+  status,
+  headers,
+  body: { error: { code, message, ...(details?.length ? { details } : {}) } },
+});
 
 /** The answer to a request without the right key. */
 export const SIM_KEY_REQUIRED: SimResult = fail(401, "Unauthorized", "Control routes need the X-Sim-Key header with the simKey of tenant.json.");
@@ -68,7 +72,7 @@ export function createSimControl(routes: readonly SimControlRoute[], key: string
           return route.handler({ params: match.params, query, body: parsed, store: env.store, now: env.now, baseUrl, tenantId: env.tenantId });
         });
       } catch (err) {
-        if (err instanceof GraphHttpError) return fail(err.status, err.code, err.message, err.headers);
+        if (err instanceof GraphHttpError) return fail(err.status, err.code, err.message, err.headers, err.details);
         return fail(500, "InternalError", err instanceof Error ? err.message : String(err));
       }
     },

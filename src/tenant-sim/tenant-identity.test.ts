@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATIONS_KIND, findApplication, type ApplicationDoc } from "./auth/applications.ts";
 import { openSimStore } from "./store.ts";
-import { ensureTenantIdentity, HOLOFLEET_APP_ROLES, HOLOFLEET_DELEGATED_SCOPES } from "./tenant-identity.ts";
+import { appRolesFromEnvironment, ensureTenantIdentity, HOLOFLEET_APP_ROLES, HOLOFLEET_DELEGATED_SCOPES } from "./tenant-identity.ts";
 
 describe("ensureTenantIdentity", () => {
   it("a new tenant → holofleet's app with its roles, delegated consent and public client flows", () => {
@@ -35,5 +35,37 @@ describe("ensureTenantIdentity", () => {
     const upgraded = findApplication(store, identity.clientId)!;
     expect(upgraded._roles).toContain("Policy.Read.DeviceConfiguration");
     expect(upgraded._delegatedScopes).toEqual([...HOLOFLEET_DELEGATED_SCOPES, "Extra.Read.All"].sort());
+  });
+});
+
+describe("holofleet's app roles", () => {
+  it("a start with other roles → exactly those; the next start with the defaults → the defaults again", () => {
+    const store = openSimStore(":memory:");
+    const identity = ensureTenantIdentity(store, new Date());
+    const fewer = HOLOFLEET_APP_ROLES.filter((r) => r !== "Group.ReadWrite.All");
+    expect(ensureTenantIdentity(store, new Date(), undefined, fewer)).toEqual(identity);
+    expect(findApplication(store, identity.clientId)!._roles).toEqual([...fewer].sort());
+    ensureTenantIdentity(store, new Date());
+    expect(findApplication(store, identity.clientId)!._roles).toEqual([...HOLOFLEET_APP_ROLES].sort());
+  });
+
+  it("a new tenant with an identity seed → that tenant id and initial domain", () => {
+    const store = openSimStore(":memory:");
+    const identity = ensureTenantIdentity(store, new Date(), { tenantId: "2c1d6f0e-8b7a-4e3d-9c5b-7a6f1e2d3c4b", initialDomain: "woodgrove.onmicrosoft.com" });
+    expect(identity).toMatchObject({ tenantId: "2c1d6f0e-8b7a-4e3d-9c5b-7a6f1e2d3c4b", initialDomain: "woodgrove.onmicrosoft.com" });
+  });
+
+  it.each([
+    [undefined, undefined],
+    ["", undefined],
+    ["  ", undefined],
+    ["User.ReadWrite.All", ["User.ReadWrite.All"]],
+    [" Group.ReadWrite.All, User-PasswordProfile.ReadWrite.All ,Group.ReadWrite.All,", ["Group.ReadWrite.All", "User-PasswordProfile.ReadWrite.All"]],
+  ])("HOLOFLEET_APP_ROLES=%j → %j", (value, roles) => {
+    expect(appRolesFromEnvironment(value)).toEqual(roles);
+  });
+
+  it("HOLOFLEET_APP_ROLES with something that is not a permission name → an error naming it", () => {
+    expect(() => appRolesFromEnvironment("User.ReadWrite.All;Group.ReadWrite.All")).toThrow(/HOLOFLEET_APP_ROLES: 'User.ReadWrite.All;Group.ReadWrite.All' is not a permission name/);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SimStore } from "./framework.ts";
+import { REQUIRED_APP_ROLES, REQUIRED_DELEGATED_SCOPES } from "../auth/required-permissions.ts";
 import { APPLICATIONS_KIND, createApplication, findApplication, type ApplicationDoc } from "./auth/applications.ts";
 
 export interface TenantIdentity {
@@ -19,54 +20,29 @@ export interface TenantIdentity {
 }
 
 /**
- * The application permissions of holofleet's own app registration: least-privileged ones from the
- * permissions map for what holofleet does (graph-facts §0) plus the reads its audit and the tenant
- * preconditions need (`Policy.Read.DeviceConfiguration` reads the Entra join policy; no precondition
- * is ever written, so no `Policy.ReadWrite.*`).
+ * The application permissions of holofleet's own app registration: the least ones holofleet needs
+ * (`src/auth/required-permissions.ts`, the one list docs/permissions.md is made from). Only that
+ * data is shared with holofleet's code; the tenant enforces Microsoft's permissions map on its own.
  */
-export const HOLOFLEET_APP_ROLES: readonly string[] = [
-  "Device.ReadWrite.All",
-  "DeviceManagementApps.ReadWrite.All",
-  "DeviceManagementConfiguration.ReadWrite.All",
-  "DeviceManagementManagedDevices.PrivilegedOperations.All",
-  "DeviceManagementManagedDevices.ReadWrite.All",
-  "DeviceManagementServiceConfig.ReadWrite.All",
-  "Directory.Read.All",
-  "Domain.ReadWrite.All",
-  "Group.Create",
-  "Group.ReadWrite.All",
-  "GroupMember.ReadWrite.All",
-  "LicenseAssignment.ReadWrite.All",
-  "Organization.Read.All",
-  "Policy.Read.DeviceConfiguration",
-  "User-PasswordProfile.ReadWrite.All",
-  "User.ReadWrite.All",
-];
+export const HOLOFLEET_APP_ROLES: readonly string[] = REQUIRED_APP_ROLES;
+
+/** The delegated permissions consented for holofleet's app (a signed-in person's `scp`). */
+export const HOLOFLEET_DELEGATED_SCOPES: readonly string[] = REQUIRED_DELEGATED_SCOPES;
+
+/** Permission names as Entra writes them (`User.ReadWrite.All`, `User-PasswordProfile.ReadWrite.All`). */
+const PERMISSION_NAME = /^[A-Za-z][\w.-]*$/;
 
 /**
- * The delegated permissions consented for holofleet's app (a signed-in person's `scp`): the
- * delegated counterparts of `HOLOFLEET_APP_ROLES` that Microsoft's map lists for a work account
- * (`Device.ReadWrite.All` and `Group.Create` have none; device writes need a directory role), plus
- * `Policy.Read.All`, the one read permission of the MDM user scope precondition, which Graph serves to
- * signed-in users only (no application permission; its only other one, `Policy.ReadWrite.MobilityManagement`,
- * would let holofleet change it).
+ * The roles `HOLOFLEET_APP_ROLES` (comma-separated) asks for instead of the default, or undefined when
+ * it is unset or blank. A name that is not a permission name is refused, so a typo cannot pass for a removal.
  */
-export const HOLOFLEET_DELEGATED_SCOPES: readonly string[] = [
-  "DeviceManagementConfiguration.ReadWrite.All",
-  "DeviceManagementManagedDevices.PrivilegedOperations.All",
-  "DeviceManagementManagedDevices.ReadWrite.All",
-  "DeviceManagementServiceConfig.ReadWrite.All",
-  "Directory.Read.All",
-  "Domain.ReadWrite.All",
-  "Group.ReadWrite.All",
-  "GroupMember.ReadWrite.All",
-  "LicenseAssignment.ReadWrite.All",
-  "Organization.Read.All",
-  "Policy.Read.All",
-  "Policy.Read.DeviceConfiguration",
-  "User-PasswordProfile.ReadWrite.All",
-  "User.ReadWrite.All",
-];
+export function appRolesFromEnvironment(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const roles = value.split(",").map((r) => r.trim()).filter((r) => r !== "");
+  const bad = roles.find((r) => !PERMISSION_NAME.test(r));
+  if (bad !== undefined) throw new Error(`HOLOFLEET_APP_ROLES: '${bad}' is not a permission name (expected e.g. User.ReadWrite.All, comma-separated)`);
+  return [...new Set(roles)].sort();
+}
 
 const KIND = "_sim";
 
@@ -78,16 +54,22 @@ export function readTenantIdentity(store: SimStore): TenantIdentity | undefined 
   return store.get<TenantIdentity>(KIND, "tenant");
 }
 
-/** Returns the stored identity, creating it (and holofleet's app) on first start. */
-export function ensureTenantIdentity(store: SimStore, now: Date, keep?: TenantIdentity): TenantIdentity {
+/** What a new tenant takes instead of the defaults (e.g. the tenant id a blueprint names). */
+export type IdentitySeed = Partial<Pick<TenantIdentity, "tenantId" | "initialDomain" | "displayName" | "clientId">>;
+
+/**
+ * Returns the stored identity, creating it (and holofleet's app) on first start. holofleet's app holds
+ * exactly `roles` afterwards, at every start: a tenant made by an earlier version, or started before
+ * with other `HOLOFLEET_APP_ROLES`, gets the roles asked for now; one made before people could sign in
+ * gains holofleet's delegated consent and public client flows.
+ */
+export function ensureTenantIdentity(store: SimStore, now: Date, keep?: IdentitySeed, roles: readonly string[] = HOLOFLEET_APP_ROLES): TenantIdentity {
+  const wanted = [...new Set(roles)].sort();
   const existing = readTenantIdentity(store);
   const existingApp = existing ? findApplication(store, existing.clientId) : undefined;
   if (existing && existingApp) {
-    // A tenant made by an earlier version gains the permissions holofleet needs now, application and
-    // delegated (none are taken away), and, if made before people could sign in, holofleet's delegated
-    // consent and public client flows.
-    const missing = HOLOFLEET_APP_ROLES.filter((r) => !existingApp._roles.includes(r));
-    let app = missing.length ? { ...existingApp, _roles: [...existingApp._roles, ...missing].sort() } : existingApp;
+    const sameRoles = existingApp._roles.length === wanted.length && [...existingApp._roles].sort().every((r, i) => r === wanted[i]);
+    let app = sameRoles ? existingApp : { ...existingApp, _roles: wanted };
     if (app._delegatedScopes === undefined) app = allowDelegated(app);
     const consented = app._delegatedScopes ?? [];
     const missingScopes = HOLOFLEET_DELEGATED_SCOPES.filter((s) => !consented.includes(s));
@@ -98,11 +80,7 @@ export function ensureTenantIdentity(store: SimStore, now: Date, keep?: TenantId
   return store.tx(() => {
     const base = keep ?? existing;
     const tenantId = base?.tenantId ?? randomUUID();
-    const { app, clientSecret } = createApplication(
-      store,
-      { displayName: "holofleet", roles: [...HOLOFLEET_APP_ROLES], appId: base?.clientId },
-      now,
-    );
+    const { app, clientSecret } = createApplication(store, { displayName: "holofleet", roles: wanted, appId: base?.clientId }, now);
     store.put(APPLICATIONS_KIND, allowDelegated(app));
     const identity: TenantIdentity = {
       id: "tenant",

@@ -14,6 +14,28 @@ import { join } from "node:path";
 import { Agent, fetch as undiciFetch } from "undici";
 import { createLocalTenant, type LocalTenant, type LocalTenantOptions, type ThrottlingMode } from "./app.ts";
 import { DEVICE_CODE_GRANT } from "./auth/device-code.ts";
+import { REQUIRED_APP_ROLES } from "../auth/required-permissions.ts";
+
+/**
+ * The application permissions of holofleet's app in a test tenant unless `tenant.appRoles` says
+ * otherwise: the local tenant's own tests call routes holofleet never calls (mobile apps, audit
+ * events, device writes, role definitions), so every route is granted. Tests of holofleet's own
+ * operations pass `tenant: { appRoles: REQUIRED_APP_ROLES }`, what a started local tenant holds.
+ */
+export const ROUTE_TEST_APP_ROLES: readonly string[] = [
+  ...new Set([
+    ...REQUIRED_APP_ROLES,
+    "Device.ReadWrite.All",
+    "DeviceManagementApps.ReadWrite.All",
+    "DeviceManagementManagedDevices.PrivilegedOperations.All",
+    "Directory.Read.All",
+    "Group.Create",
+    "GroupMember.ReadWrite.All",
+    "LicenseAssignment.ReadWrite.All",
+    "Organization.Read.All",
+    "User-PasswordProfile.ReadWrite.All",
+  ]),
+].sort();
 
 export interface TestResponse {
   status: number;
@@ -93,6 +115,7 @@ export async function startTestTenant(opts: TestTenantOptions = {}): Promise<Tes
     dir,
     port: 0,
     throttling: opts.throttling ?? opts.tenant?.throttling ?? "off",
+    appRoles: opts.tenant?.appRoles ?? ROUTE_TEST_APP_ROLES,
     consistency: opts.consistency ?? opts.tenant?.consistency,
   });
   const dispatcher = new Agent({ connect: { ca: tenant.caPem } });

@@ -22,6 +22,7 @@ import { startTestTenant, type TestTenant } from "../../src/tenant-sim/testing.t
 import { applyDesired, expectedStatus, MAX_BINDS_PER_REQUEST, readSubscribedSkus, type AppliedResource } from "./support/apply-desired.ts";
 import { arrangeTenantFor } from "./support/arrange-tenant.ts";
 import { observePrecondition } from "./support/observe-precondition.ts";
+import { REQUIRED_APP_ROLES } from "../../src/auth/required-permissions.ts";
 import { expectReadBack } from "./support/read-back.ts";
 import { resolvePlaceholders } from "./support/resolve-placeholders.ts";
 import { waitFor } from "./support/wait-for.ts";
@@ -81,8 +82,8 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     bp = loaded.blueprint!;
     compiled = await compileChecked(bp);
-    t = await startTestTenant();
-    arrangeTenantFor(t, bp);
+    t = await startTestTenant({ tenant: { appRoles: REQUIRED_APP_ROLES } });
+    await arrangeTenantFor(t, bp);
     applied = (await applyDesired(t, compiled.desired)).applied;
   });
 

@@ -2,9 +2,11 @@
  * `holofleet tenant local start|stop|status|reset`: the local tenant's lifecycle. `start` runs the
  * server in the foreground (`--foreground`) or as a detached background process that writes
  * `<dir>/tenant.json`, and returns once the server answers; `stop` ends only the pid recorded there.
+ * `start --blueprint <file>` makes a fresh tenant arranged for that blueprint (its id, domains, SKUs
+ * and seats), after checking the blueprint: an invalid one starts nothing.
  */
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -12,8 +14,12 @@ import { Agent, fetch as undiciFetch } from "undici";
 import { type Diagnostic, UserError } from "../../diag/diagnostic.ts";
 import { createLocalTenant, openTenantStore, resetTenantState, type ThrottlingMode } from "../../tenant-sim/app.ts";
 import { readTenantFile, tenantFilePath, writeTenantFile, type TenantFile } from "../../tenant-sim/tenant-file.ts";
+import { localIdentityFor, tenantRequirements, type TenantRequirements } from "../../tenant-sim/arrange/requirements.ts";
+import type { IdentitySeed } from "../../tenant-sim/tenant-identity.ts";
+import { loadBlueprintFile } from "../../blueprint/load.ts";
 import { readFileSync } from "node:fs";
 import { ExitCode } from "../run.ts";
+import { writeDiagnostics } from "../views/diagnostics.ts";
 
 export const DEFAULT_TENANT_DIR = "./.holofleet/tenant/";
 export const DEFAULT_TENANT_PORT = 8443;
@@ -25,6 +31,44 @@ interface LocalOptions {
   port?: string;
   foreground?: boolean;
   throttling?: string;
+  blueprint?: string;
+}
+
+/** What a fresh tenant takes from a blueprint. */
+interface BlueprintSetup {
+  file: string;
+  identity: IdentitySeed;
+  arrange: TenantRequirements;
+}
+
+/** Loads and checks the blueprint; prints its diagnostics and exits 1 when it has errors. */
+async function blueprintSetup(file: string): Promise<BlueprintSetup> {
+  const loaded = await loadBlueprintFile(file);
+  if (!loaded.blueprint) {
+    writeDiagnostics(loaded.diagnostics);
+    process.stderr.write(`${file}: invalid — no tenant started\n`);
+    throw new ExitCode(1);
+  }
+  return { file: resolve(file), identity: localIdentityFor(loaded.blueprint), arrange: tenantRequirements(loaded.blueprint) };
+}
+
+/** A blueprint's tenant must be a new one: its id and domains cannot be given to a tenant that exists. */
+function requireFreshDir(dir: string): void {
+  if (existsSync(join(dir, "state.db")) || readTenantFile(dir))
+    throw tenantError(
+      "HF7005",
+      `${resolve(dir)} already holds a local tenant; --blueprint starts a fresh one`,
+      "Choose a new --dir (e.g. --dir ./.holofleet/rehearsal/), or stop that tenant and delete its directory.",
+    );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** One line on what the tenant was arranged with. */
+function arrangedSummary(setup: BlueprintSetup): string {
+  const seats = Math.max(0, ...setup.arrange.skus.map((s) => s.seats));
+  const skus = setup.arrange.skus.map((s) => s.skuPartNumber).join(", ");
+  return `arranged for ${setup.file}: ${plural(setup.arrange.domains.length, "verified domain")} (${setup.arrange.domains.join(", ")}), ${plural(setup.arrange.skus.length, "SKU")}${skus ? ` (${skus})` : ""} with at least ${plural(seats, "seat")} each`;
 }
 
 function tenantError(code: string, message: string, fix?: string): UserError {
@@ -98,11 +142,14 @@ async function reportStartFailure(error: UserError): Promise<void> {
   await new Promise<void>((sent) => process.send!(message, undefined, {}, () => sent()));
 }
 
-async function startForeground(dir: string, port: number, throttling: ThrottlingMode): Promise<void> {
+async function startForeground(dir: string, port: number, throttling: ThrottlingMode, setup?: BlueprintSetup): Promise<void> {
   let tenant;
   try {
-    tenant = await createLocalTenant({ dir, port, throttling });
+    tenant = await createLocalTenant({ dir, port, throttling, ...(setup ? { identity: setup.identity, arrange: setup.arrange } : {}) });
   } catch (err) {
+    // The directory was fresh (requireFreshDir): remove the tenant this failed start made, so that the
+    // same --blueprint start can be tried again, e.g. with another --port.
+    if (setup) for (const file of ["state.db", "state.db-wal", "state.db-shm"]) rmSync(join(dir, file), { force: true });
     const e = err as NodeJS.ErrnoException;
     const error =
       e.code === "EADDRINUSE"
@@ -122,6 +169,7 @@ async function startForeground(dir: string, port: number, throttling: Throttling
     simKey: tenant.simKey,
   });
   process.stdout.write(`local tenant ${tenant.tenantId} listening on ${tenant.url} (state in ${resolve(dir)})\n`);
+  if (setup) process.stdout.write(arrangedSummary(setup) + "\n");
   await new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);
@@ -148,7 +196,7 @@ export function firstLoggedDiagnostic(logFile: string, offset: number): string |
   }
 }
 
-async function startBackground(dir: string, port: number, throttling: ThrottlingMode): Promise<TenantFile> {
+async function startBackground(dir: string, port: number, throttling: ThrottlingMode, setup?: BlueprintSetup): Promise<TenantFile> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const bin = fileURLToPath(new URL("../../../bin/holofleet.js", import.meta.url));
   const logFile = join(dir, "tenant.log");
@@ -158,7 +206,7 @@ async function startBackground(dir: string, port: number, throttling: Throttling
   // its output goes to the log.
   const child = spawn(
     process.execPath,
-    [bin, "tenant", "local", "start", "--foreground", "--dir", dir, "--port", String(port), "--throttling", throttling],
+    [bin, "tenant", "local", "start", "--foreground", "--dir", dir, "--port", String(port), "--throttling", throttling, ...(setup ? ["--blueprint", setup.file] : [])],
     { detached: true, stdio: ["ignore", log, log, "ipc"] },
   );
   closeSync(log);
@@ -206,8 +254,11 @@ export function registerTenant(program: Command): void {
     .option("--port <port>", `TCP port on 127.0.0.1 (default: the last one used, else ${DEFAULT_TENANT_PORT})`)
     .option("--throttling <mode>", "service-limit throttling: off, realistic or strict", "off")
     .option("--foreground", "run in this process until interrupted")
+    .option("--blueprint <file>", "start a fresh tenant arranged for this blueprint: its tenant id, verified domains, SKUs and seats")
     .action(async (opts: LocalOptions) => {
       const throttling = parseThrottling(opts.throttling);
+      const setup = opts.blueprint === undefined ? undefined : await blueprintSetup(opts.blueprint);
+      if (setup) requireFreshDir(opts.dir);
       const previous = readTenantFile(opts.dir);
       const port = parsePort(opts.port, previous ? Number(new URL(previous.graphUrl).port) : DEFAULT_TENANT_PORT);
       const running = await runningTenant(opts.dir);
@@ -216,11 +267,12 @@ export function registerTenant(program: Command): void {
         return;
       }
       if (opts.foreground) {
-        await startForeground(opts.dir, port, throttling);
+        await startForeground(opts.dir, port, throttling, setup);
         return;
       }
-      const file = await startBackground(opts.dir, port, throttling);
+      const file = await startBackground(opts.dir, port, throttling, setup);
       process.stdout.write(`local tenant ${file.tenantId} running at ${file.graphUrl} (pid ${file.pid}); details in ${tenantFilePath(opts.dir)}\n`);
+      if (setup) process.stdout.write(arrangedSummary(setup) + "\n");
     });
 
   local

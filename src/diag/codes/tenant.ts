@@ -6,4 +6,5 @@ export const tenantCodes: Record<string, CodeInfo> = {
   HF7002: { title: "the local tenant is not running" },
   HF7003: { title: "tenant.json is missing or unreadable" },
   HF7004: { title: "the local tenant did not stop" },
+  HF7005: { title: "a tenant for the blueprint needs a fresh state directory" },
 };

@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allRoutes } from "../routes/index.ts";
-import { HOLOFLEET_APP_ROLES } from "../tenant-identity.ts";
 import { loadDelegatedPermissionsMap } from "./caller-permissions.ts";
+import { ROUTE_TEST_APP_ROLES } from "../testing.ts";
 import { trimPermissions } from "../../../scripts/gen-sim-permissions.ts";
 import { isGranted, loadPermissionsMap, normalizePermissionPath, permissionPathOf, requiredPermissions } from "./permissions.ts";
 
@@ -46,8 +46,8 @@ describe("route permissions", () => {
     expect(perms.length, `no permission for ${route.method} ${permissionPathOf(route)}; fix permissionPath or run scripts/gen-sim-permissions.ts`).toBeGreaterThan(0);
   });
 
-  it("grants holofleet's app every route but the precondition writes and the delegated-only MDM user scope", () => {
-    const denied = allRoutes.filter((r) => !isGranted(HOLOFLEET_APP_ROLES, requiredPermissions(r))).map((r) => `${r.method} ${r.path}`);
+  it("grants a test tenant's app every route but the precondition writes and the delegated-only MDM user scope", () => {
+    const denied = allRoutes.filter((r) => !isGranted(ROUTE_TEST_APP_ROLES, requiredPermissions(r))).map((r) => `${r.method} ${r.path}`);
     expect(denied.sort()).toEqual(NOT_FOR_HOLOFLEETS_APP);
   });
 

@@ -8,8 +8,7 @@ import { decodeJwt, decodeProtectedHeader, SignJWT, importPKCS8 } from "jose";
 import { createHash, X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClientCertificate } from "../certs.ts";
-import { startTestTenant, type TestTenant } from "../testing.ts";
-import { HOLOFLEET_APP_ROLES } from "../tenant-identity.ts";
+import { ROUTE_TEST_APP_ROLES, startTestTenant, type TestTenant } from "../testing.ts";
 
 function caNetworkClient(ca: string): INetworkModule {
   const dispatcher = new Agent({ connect: { ca } });
@@ -55,7 +54,7 @@ describe("token endpoint with @azure/msal-node", () => {
     expect(claims.appid).toBe(t.clientId);
     expect(claims.appidacr).toBe("1");
     expect(typeof claims.oid).toBe("string");
-    expect(claims.roles).toEqual([...HOLOFLEET_APP_ROLES].sort());
+    expect(claims.roles).toEqual(ROUTE_TEST_APP_ROLES);
 
     // The JWKS publishes the key that signed it.
     const keys = await undiciFetch(`${t.baseUrl}/${t.tenantId}/discovery/v2.0/keys`, { dispatcher: t.dispatcher }).then((r) => r.json() as Promise<{ keys: { kid: string }[] }>);

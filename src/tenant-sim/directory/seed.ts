@@ -32,7 +32,8 @@ export function customDomainName(initialDomain: string): string {
   return `${initialDomain.split(".")[0] ?? "tenant"}.example`;
 }
 
-function domainDoc(name: string, isDefault: boolean, isInitial: boolean): Record<string, unknown> & { id: string } {
+/** A verified, managed domain as a new tenant has it (also the model of domains added through `/_sim/domains`). */
+export function domainDoc(name: string, isDefault: boolean, isInitial: boolean): Record<string, unknown> & { id: string } {
   return {
     id: name,
     authenticationType: "Managed",

@@ -18,6 +18,7 @@ import { deviceConfigurationRoutes } from "./device-configurations.ts";
 import { managedDeviceRoutes, managedDeviceTickers } from "./managed-devices.ts";
 import { autopilotAssignmentTickers, autopilotRoutes, autopilotTickers } from "./autopilot.ts";
 import { simDeviceRoutes } from "./sim-devices.ts";
+import { simArrangeRoutes } from "./sim-arrange.ts";
 import { roleScopeTagRoutes } from "./role-scope-tags.ts";
 import { roleDefinitionRoutes } from "./role-definitions.ts";
 import { assignmentFilterRoutes } from "./assignment-filters.ts";
@@ -59,4 +60,4 @@ export const allRoutes: RouteDef[] = [
 // assignment last: it reads the groups dynamic membership just computed.
 export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker, ...autopilotAssignmentTickers];
 
-export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...simAuthRoutes, ...invitationSimRoutes];
+export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...simAuthRoutes, ...invitationSimRoutes, ...simArrangeRoutes];
