@@ -15,10 +15,11 @@ import { compileChecked } from "../../src/compile/compile-checked.ts";
 import { compileGroupLicense } from "../../src/compile/graph/group-license.ts";
 import type { CompileResult, DesiredResource } from "../../src/compile/types.ts";
 import { startTestTenant, type TestTenant } from "../../src/tenant-sim/testing.ts";
-import { applyDesired, expectedStatus, MAX_BINDS_PER_REQUEST, readSubscribedSkus, type AppliedResource } from "./support/apply-desired.ts";
+import { MAX_BINDS_PER_REQUEST } from "../../src/resources/group/member-binds.ts";
+import { applyDesired, expectedStatus, readSubscribedSkus, type AppliedResource } from "./support/apply-desired.ts";
 import { arrangeTenantFor } from "./support/arrange-tenant.ts";
 import { expectReadBack } from "./support/read-back.ts";
-import { resolvePlaceholders } from "./support/resolve-placeholders.ts";
+import { resolvePlaceholders } from "../../src/engine/resolve-placeholders.ts";
 import { waitFor } from "./support/wait-for.ts";
 
 const examplesDir = new URL("../../examples/", import.meta.url);
