@@ -37,8 +37,10 @@ export interface RemoteObject {
   owned: boolean;
   /** Why it is not owned, for the plan (e.g. "its description has no [holofleet:HF] marker"). */
   notOwnedBecause?: string;
-  /** A name to show for objects found but not in the blueprint. */
+  /** A name to show for objects found but not in the blueprint (a uniqueName, a UPN, a display name). */
   label?: string;
+  /** Set on an owned object that has the same identity as another one found first (to delete). */
+  duplicateOf?: string;
 }
 
 /** Who the blueprint says owns what. */
@@ -130,10 +132,8 @@ export interface ReadRequest {
   ctx: ProviderContext;
   /** The desired resources of this kind. */
   desired: readonly DesiredResource[];
-  /** The Graph id of another address found by an earlier read stage (undefined when absent). */
-  remoteIdOf(address: string): string | undefined;
-  /** What earlier read stages found, by address. */
-  foundEarlier(address: string): RemoteObject | undefined;
+  /** What earlier read stages found, by address (owned or not). */
+  foundEarlier: ReadonlyMap<string, RemoteObject>;
   /** Owned objects of earlier stages that no desired resource matches. */
   extrasEarlier: readonly RemoteObject[];
 }
