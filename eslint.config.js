@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "src/catalog/generated/**", "out/**", ".holofleet/**", "coverage/**"] },
+  { ignores: ["node_modules/**", "dist/**", "src/catalog/generated/**", "out/**", ".holofleet/**", "coverage/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,4 +1,6 @@
 /** The benchmark table. Each entry is one file in this folder. */
+import { blueprintDoublingBenchmark } from "./blueprint-doubling.bench.ts";
+import { cliStartupBenchmark } from "./cli-startup.bench.ts";
 import { localTenantBenchmark } from "./local-tenant.bench.ts";
 import { wdacBenchmark } from "./wdac.bench.ts";
 export interface Benchmark {
@@ -7,4 +9,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [localTenantBenchmark, wdacBenchmark];
+export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, localTenantBenchmark, wdacBenchmark];

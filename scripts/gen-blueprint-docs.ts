@@ -16,6 +16,8 @@ import { defaultSettingsPages } from "../src/blueprint/schema/devices/settings-p
 import { OLDEST_SUPPORTED_BUILD } from "../src/blueprint/schema/devices/os-baseline.ts";
 import { compareBuilds, licenceNeeds, osReleases } from "../src/catalog/index.ts";
 import { blueprintCodes } from "../src/diag/codes/blueprint.ts";
+import { MAX_BLUEPRINT_BYTES } from "../src/blueprint/load.ts";
+import { TEXT_DIAGNOSTIC_LIMIT } from "../src/cli/views/diagnostics.ts";
 
 interface SchemaNode {
   type?: string | string[];
@@ -279,6 +281,17 @@ ${checkRows.join("\n")}
 | Code | Problem |
 |---|---|
 ${codeRows.join("\n")}
+
+## Limits
+
+A blueprint file may hold at most ${MAX_BLUEPRINT_BYTES / 1024 / 1024} MiB (${MAX_BLUEPRINT_BYTES} bytes of UTF-8). A larger file is refused
+before it is read, with HF9005 at \`file:1:1\` and exit code 1; the limit bounds memory (a file at the
+limit takes well under 1 GB to check), and is room for about 15,000 clients with two accounts and three
+devices each. Checking time grows in proportion to the file (\`npm run bench\` shows the series).
+
+Text output shows the first ${TEXT_DIAGNOSTIC_LIMIT} diagnostics in file order, then one line with the count of the rest
+(\`… and 1950 more (1950 errors) not shown; --json lists them all\`); the summary line and the exit code
+count every diagnostic, and \`--json\` lists them all.
 `;
 }
 

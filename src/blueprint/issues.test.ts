@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument } from "yaml";
-import { issueToDiagnostics, knownKeysAt } from "./issues.ts";
+import { issueToDiagnostics, knownKeysAt, shortText } from "./issues.ts";
 import { createSourceMap } from "./source-map.ts";
 import { blueprintInputSchema } from "./schema/blueprint.ts";
 
@@ -68,3 +68,20 @@ describe("issueToDiagnostics: what to write instead", () => {
   });
 });
 
+
+describe("shortText", () => {
+  it("up to 80 characters → as it is; longer → its start and its length", () => {
+    expect(shortText("x".repeat(80))).toBe("x".repeat(80));
+    expect(shortText("y".repeat(1_000_000))).toBe(`${"y".repeat(60)}… (1000000 characters)`);
+  });
+
+  it("an unknown key of 100,000 characters → a one-line message that quotes its start, at the key", () => {
+    const key = "k".repeat(100_000);
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(`tenant:\n  ? ${key}\n  : 1\n`, { lineCounter });
+    const src = createSourceMap("k.yaml", doc, lineCounter);
+    const [d] = issueToDiagnostics({ code: "unrecognized_keys", keys: [key], path: ["tenant"], input: {}, message: "" }, "k.yaml", src, blueprintInputSchema);
+    expect(d!.message).toMatch(/^unknown key `k{60}… \(100000 characters\)` in `tenant`\.$/);
+    expect(d!.source).toEqual({ file: "k.yaml", start: { line: 2, col: 5 } });
+  });
+});

@@ -49,11 +49,16 @@ export function knownKeysAt(schema: z.ZodType, path: readonly (string | number)[
   return [...new Set(defs.flatMap((d) => Object.keys(d.shape ?? {})))];
 }
 
+/** Text from the file as a message quotes it: whole up to 80 characters, else its start and its length. */
+export function shortText(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, 60)}… (${text.length} characters)`;
+}
+
 function typeName(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (typeof value === "string") return `the string ${JSON.stringify(shortText(value))}`;
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `the boolean ${value}`;
   return typeof value;
@@ -121,18 +126,19 @@ export function issueToDiagnostics(issue: Issue, file: string, src: YamlSourceMa
   });
 
   switch (issue.code) {
-    case "unrecognized_keys":
+    case "unrecognized_keys": {
+      const known = knownKeysAt(schema, path);
       return issue.keys.map((key) => {
-        const known = knownKeysAt(schema, path);
         const keyPath = [...path, key];
         return make(
           "HF1010",
-          `unknown key \`${key}\` in ${keyLabel(path)}.${didYouMean(key, known)}`,
+          `unknown key \`${shortText(key)}\` in ${keyLabel(path)}.${didYouMean(key, known)}`,
           known.length ? `Allowed keys: ${known.join(", ")}. Remove or rename the key.` : "Remove the key.",
           src.locateKey(keyPath),
           keyPath,
         );
       });
+    }
     case "invalid_type": {
       if (!src.has(path)) {
         const parent = path.slice(0, -1);

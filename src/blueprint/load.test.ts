@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnosticCodes } from "../diag/codes.ts";
 import { compareBuilds, latestKnownBuild, osReleases } from "../catalog/index.ts";
 import { compile } from "../compile/compile.ts";
 import { OLDEST_SUPPORTED_BUILD } from "./schema/devices/os-baseline.ts";
 import { checks, type SectionName } from "./checks/index.ts";
-import { loadBlueprint, loadBlueprintFile } from "./load.ts";
+import { loadBlueprint, loadBlueprintFile, MAX_BLUEPRINT_BYTES } from "./load.ts";
 
 const fixture = (name: string) => new URL(`../../test/fixtures/blueprints/${name}.yaml`, import.meta.url);
 const example = (name: string) => new URL(`../../examples/${name}.holofleet.yaml`, import.meta.url);
@@ -550,5 +552,68 @@ describe("defaults fit the OS baseline", () => {
     expect(d!.message).toContain("global assigned access");
     expect(d!.message).toContain("6 features");
     expect(d!.fix).toContain("20H2 (19041.1128)");
+  });
+});
+
+describe("loadBlueprint: large files", () => {
+  const exampleText = () => readFileSync(example("same-tenant-three-clients"), "utf8");
+
+  it("40,000 unknown keys in one section → each reported once at its own key (the loader is linear)", () => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `  unknownKey${String(i).padStart(6, "0")}: value`);
+    const text = exampleText().replace("\ntenant:\n", `\ntenant:\n${keys.join("\n")}\n`);
+    const tenantLine = exampleText().split("\n").indexOf("tenant:") + 1;
+    const result = loadBlueprint(text, "big.yaml");
+    expect(result.blueprint).toBeNull();
+    const unknown = result.diagnostics.filter((d) => d.code === "HF1010");
+    expect(unknown).toHaveLength(40_000);
+    expect(unknown[0]).toMatchObject({ source: { start: { line: tenantLine + 1, col: 3 } }, path: ["tenant", "unknownKey000000"] });
+    expect(unknown[39_999]).toMatchObject({ source: { start: { line: tenantLine + 40_000, col: 3 } }, path: ["tenant", "unknownKey039999"] });
+  }, 90_000);
+
+  it("a list of 200,000 wrong values → every one reported, no stack overflow", () => {
+    const text = exampleText().replace(/skus: \[[^\]]*\]/, `skus: [${Array.from({ length: 200_000 }, (_, i) => i).join(", ")}]`);
+    const result = loadBlueprint(text, "skus.yaml");
+    expect(result.blueprint).toBeNull();
+    expect(result.diagnostics.filter((d) => d.path?.[0] === "licensing" && d.path[1] === "skus").length).toBeGreaterThanOrEqual(200_000);
+  }, 90_000);
+
+  it("a file over the size limit → HF9005 at 1:1 with its size, and the file is not read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "holofleet-large-"));
+    try {
+      const file = join(dir, "huge.yaml");
+      writeFileSync(file, "apiVersion: holofleet/v1\n");
+      truncateSync(file, MAX_BLUEPRINT_BYTES + 1); // sparse: no real disk use
+      const result = await loadBlueprintFile(file);
+      expect(result.blueprint).toBeNull();
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({
+          code: "HF9005",
+          severity: "error",
+          source: { file, start: { line: 1, col: 1 } },
+          message: `blueprint ${file} is ${MAX_BLUEPRINT_BYTES + 1} bytes, over the limit of 4 MiB (4194304 bytes)`,
+        }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a file exactly at the limit is read (and judged on its content)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "holofleet-large-"));
+    try {
+      const file = join(dir, "at-limit.yaml");
+      const text = exampleText();
+      writeFileSync(file, text + "#".repeat(MAX_BLUEPRINT_BYTES - Buffer.byteLength(text)));
+      const result = await loadBlueprintFile(file);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.blueprint).not.toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("text over the limit given to loadBlueprint directly → the same HF9005", () => {
+    const result = loadBlueprint("#".repeat(MAX_BLUEPRINT_BYTES) + "é", "pasted.yaml");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["HF9005"]);
   });
 });

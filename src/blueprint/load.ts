@@ -4,10 +4,11 @@
  * located diagnostic; nothing here throws for bad input.
  * `loadBlueprint` is pure; `loadBlueprintFile` is the thin shell that reads the file.
  */
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError, type YAMLMap } from "yaml";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diag/diagnostic.ts";
 import { runChecks } from "./checks/index.ts";
+import { findDuplicateKeys } from "./duplicate-keys.ts";
 import { parseSections } from "./parse-sections.ts";
 import { retiredKey } from "./schema/retired-keys.ts";
 import { blueprintInputSchema } from "./schema/blueprint.ts";
@@ -72,9 +73,15 @@ function keepNumericSourceText(doc: Document): void {
 
 /** Parses and validates blueprint text. `file` is only used in diagnostics. */
 export function loadBlueprint(text: string, file: string): LoadResult {
+  // Callers with text from elsewhere (not loadBlueprintFile) get the same bound on memory.
+  if (text.length > MAX_BLUEPRINT_BYTES || Buffer.byteLength(text, "utf8") > MAX_BLUEPRINT_BYTES) {
+    return { ...loadBlueprint("", file), diagnostics: [tooLarge(file, Buffer.byteLength(text, "utf8"))] };
+  }
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by findDuplicateKeys: the yaml package's own check is quadratic.
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const documents = Array.isArray(parsed) ? parsed : [];
+  for (const d of documents) for (const err of findDuplicateKeys(d)) d.errors.push(err);
   const doc = documents[0] ?? null;
   const sourceMap = createSourceMap(file, doc, lineCounter);
   const diagnostics: Diagnostic[] = [];
@@ -129,15 +136,16 @@ export function loadBlueprint(text: string, file: string): LoadResult {
     return done(null);
   }
   const sectioned = parseSections(input as Record<string, unknown>, sectionsWithDuplicateKeys(doc));
+  // Loops, not push(...list): one issue may hold 100,000 unknown keys, more arguments than a call takes.
   for (const issue of sectioned.issues) {
-    diagnostics.push(...issueToDiagnostics(issue, file, sourceMap, blueprintInputSchema));
+    for (const d of issueToDiagnostics(issue, file, sourceMap, blueprintInputSchema)) diagnostics.push(d);
   }
   for (const { path, value } of sectioned.retired) {
     const { severity, message, why, fix } = retiredKey(path).explain(value);
     diagnostics.push({ severity, code: "HF1030", message, why, fix, source: { file, start: sourceMap.locateKey(path) }, path });
   }
   // Every check whose sections (and devices subsections) are valid runs, even when others have errors.
-  diagnostics.push(...runChecks(sectioned.sections, sourceMap, { acknowledgeValid: sectioned.acknowledgeValid }));
+  for (const d of runChecks(sectioned.sections, sourceMap, { acknowledgeValid: sectioned.acknowledgeValid })) diagnostics.push(d);
   // Only a blueprint without errors goes on to the compiler; warnings travel with it.
   return done(hasErrors(diagnostics) ? null : sectioned.blueprint);
 }
@@ -187,11 +195,58 @@ function orderedUnique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return sortDiagnostics([...unique].sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
 }
 
-/** Reads and loads a blueprint file; a missing or unreadable file is a diagnostic (HF9001), not a throw. */
-export async function loadBlueprintFile(path: string): Promise<LoadResult> {
-  let text: string;
+/**
+ * The largest blueprint holofleet reads, in bytes (UTF-8). Memory grows with the file (the YAML tree, the
+ * values and every diagnostic): 4 MiB keeps a run well under 1 GB, and is room for about 15,000 clients
+ * with two accounts and three devices each. docs/blueprint.md ("Limits") says the same.
+ */
+export const MAX_BLUEPRINT_BYTES = 4 * 1024 * 1024;
+
+/** `size` says how large: the file's size, or "over the limit" when it was read from a stream. */
+function tooLarge(file: string, size: number | null): Diagnostic {
+  const limit = `${MAX_BLUEPRINT_BYTES / 1024 / 1024} MiB (${MAX_BLUEPRINT_BYTES} bytes)`;
+  return {
+    severity: "error",
+    code: "HF9005",
+    message: `blueprint ${file} is ${size === null ? "larger than" : `${size} bytes, over`} the limit of ${limit}`,
+    fix: "Check that this is the blueprint you meant; the limit keeps memory bounded (docs/blueprint.md, Limits).",
+    source: { file, start: { line: 1, col: 1 } },
+  };
+}
+
+/**
+ * The file's text, or its size when that is over MAX_BLUEPRINT_BYTES (null when it has no size, as a FIFO
+ * or device: reading is bounded too, so such a file is never read whole either).
+ */
+async function readBounded(path: string): Promise<{ text: string } | { tooLarge: number | null }> {
+  const handle = await open(path, "r");
   try {
-    text = await readFile(path, "utf8");
+    const { size } = await handle.stat();
+    if (size > MAX_BLUEPRINT_BYTES) return { tooLarge: size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_BLUEPRINT_BYTES) return { tooLarge: null };
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return { text: Buffer.concat(chunks, total).toString("utf8") };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads and loads a blueprint file; a missing or unreadable file is a diagnostic (HF9001), a file over
+ * MAX_BLUEPRINT_BYTES another (HF9005) — both returned, not thrown, and the large file is never read whole.
+ */
+export async function loadBlueprintFile(path: string): Promise<LoadResult> {
+  let read: Awaited<ReturnType<typeof readBounded>>;
+  try {
+    read = await readBounded(path);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (err as Error).message;
     const result = loadBlueprint("", path);
@@ -207,5 +262,6 @@ export async function loadBlueprintFile(path: string): Promise<LoadResult> {
       ],
     };
   }
-  return loadBlueprint(text, path);
+  if ("tooLarge" in read) return { ...loadBlueprint("", path), diagnostics: [tooLarge(path, read.tooLarge)] };
+  return loadBlueprint(read.text, path);
 }

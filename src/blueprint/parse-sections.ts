@@ -67,6 +67,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const prefixed = (key: string, issues: readonly Issue[]): Issue[] =>
   issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }) as Issue);
 
+/** Appends in a loop: `push(...list)` overflows the call stack from about 130,000 entries (a long list in the file). */
+function append(to: Issue[], issues: readonly Issue[]): void {
+  for (const issue of issues) to.push(issue);
+}
+
 /**
  * The tenant values other sections' defaults need. From a tenant section that failed (an unknown key,
  * a bad `model`), each of domain, namingPrefix and usageLocation is still taken when it is valid itself.
@@ -96,13 +101,13 @@ function recoverAcknowledgements(raw: unknown): string[] {
  */
 function parseDevices(raw: unknown, unusable: ReadonlySet<string>, issues: Issue[]): DevicesInput | null {
   const shell = devicesShellSchema.safeParse(raw, { reportInput: true });
-  if (!shell.success) issues.push(...prefixed("devices", shell.error.issues));
+  if (!shell.success) append(issues, prefixed("devices", shell.error.issues));
   if (!isRecord(raw) && raw !== undefined) return null;
   const record = raw ?? {};
   const valid: Record<string, unknown> = {};
   for (const key of DEVICE_SUBSECTIONS) {
     const result = deviceSubsectionSchemas[key].safeParse(record[key], { reportInput: true });
-    if (!result.success) issues.push(...prefixed("devices", prefixed(key, result.error.issues)));
+    if (!result.success) append(issues, prefixed("devices", prefixed(key, result.error.issues)));
     else if (!unusable.has(`devices.${key}`)) valid[key] = result.data;
   }
   return unusable.has("devices") ? null : (valid as DevicesInput);
@@ -117,13 +122,13 @@ export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySe
   const { input, retired } = setRetiredKeysAside(raw);
   const issues: Issue[] = [];
   const root = rootSchema.safeParse(input, { reportInput: true });
-  if (!root.success) issues.push(...root.error.issues);
+  if (!root.success) append(issues, root.error.issues);
 
   const valid: Partial<BlueprintInput> = {};
   for (const key of SECTION_KEYS) {
     if (key === "devices") continue;
     const result = sectionSchemas[key].safeParse(input[key], { reportInput: true });
-    if (!result.success) issues.push(...prefixed(key, result.error.issues));
+    if (!result.success) append(issues, prefixed(key, result.error.issues));
     else if (!unusable.has(key)) (valid as Record<string, unknown>)[key] = result.data;
   }
   const validDevices = parseDevices(input.devices, unusable, issues);

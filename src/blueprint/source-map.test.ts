@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument, type YAMLMap } from "yaml";
 import { describe, expect, it } from "vitest";
 import { createSourceMap } from "./source-map.ts";
 
@@ -49,5 +49,31 @@ describe("createSourceMap", () => {
     const lineCounter = new LineCounter();
     const src = createSourceMap("e.yaml", parseDocument("", { lineCounter }), lineCounter);
     expect(src.locate(["tenant"])).toEqual({ line: 1, col: 1 });
+  });
+});
+
+describe("createSourceMap: large mappings", () => {
+  it("locating every key of a 2,000-key mapping reads each pair a bounded number of times (not once per lookup)", () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `k${i}`);
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(`tenant:\n${keys.map((k) => `  ${k}: v`).join("\n")}\n`, { lineCounter });
+    const tenant = doc.get("tenant", true) as YAMLMap;
+    // Counts reads of the mapping's pairs: a search per lookup reads ~n²/2 of them, an index ~n.
+    let reads = 0;
+    tenant.items = new Proxy(tenant.items, {
+      get(target, prop, receiver) {
+        if (typeof prop === "string" && /^\d+$/.test(prop)) reads++;
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const src = createSourceMap("f.yaml", doc, lineCounter);
+    keys.forEach((k, i) => expect(src.locateKey(["tenant", k])).toEqual({ line: i + 2, col: 3 }));
+    expect(reads).toBeLessThanOrEqual(2 * keys.length);
+  });
+
+  it("a key written twice → the first one, as before", () => {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument("a: 1\nb: 2\na: 3\n", { lineCounter, uniqueKeys: false });
+    expect(createSourceMap("f.yaml", doc, lineCounter).locate(["a"])).toEqual({ line: 1, col: 4 });
   });
 });

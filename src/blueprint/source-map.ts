@@ -3,7 +3,7 @@
  * `yaml` package's document tree and line counter. A path that is not in the file (a missing key, a
  * default) resolves to its nearest present parent, so every diagnostic can point somewhere.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { BlueprintSourceMap } from "./types.ts";
 
 export type Position = { line: number; col: number };
@@ -30,6 +30,23 @@ export function createSourceMap(file: string, doc: Document | null, lineCounter:
   const root = (doc?.contents ?? null) as Node | null;
   const rootOffset = root?.range?.[0] ?? 0;
 
+  // Each mapping's keys, indexed on first lookup: a linear search per lookup made locating every key
+  // of a large mapping quadratic. The first pair of a repeated key wins, as a search would find it.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, segment: string | number): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        if (!isPair(p) || !isScalar(p.key)) continue;
+        const name = String(p.key.value);
+        if (!index.has(name)) index.set(name, p);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(segment));
+  };
+
   /** Walks the path as far as the file goes; returns the steps taken and whether all were found. */
   const walk = (path: readonly (string | number)[]): { steps: Step[]; complete: boolean } => {
     const steps: Step[] = [];
@@ -37,7 +54,7 @@ export function createSourceMap(file: string, doc: Document | null, lineCounter:
     for (const segment of path) {
       let next: Step | null = null;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = pairOf(node, segment);
         if (pair && isScalar(pair.key)) {
           next = { keyOffset: pair.key.range?.[0] ?? 0, value: (pair.value as Node | null) ?? null };
         }

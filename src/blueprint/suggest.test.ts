@@ -74,3 +74,39 @@ describe("suggest", () => {
     expect(suggest("dayInstall", keys)).toEqual(["installDay"]);
   });
 });
+
+/** The whole-table computation editDistance replaced, as the reference for its results. */
+function fullTableDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[s.length]![t.length]!;
+}
+
+describe("editDistance", () => {
+  it("random pairs → the same distance as the whole table, in either order", () => {
+    // A fixed linear congruential sequence: the same pairs on every run.
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const word = () => Array.from({ length: next() % 12 }, () => "abcAB-"[next() % 6]).join("");
+    for (let n = 0; n < 2000; n++) {
+      const [a, b] = [word(), word()];
+      expect(editDistance(a, b), `${a} / ${b}`).toBe(fullTableDistance(a, b));
+      expect(editDistance(b, a), `${b} / ${a}`).toBe(fullTableDistance(a, b));
+    }
+  });
+
+  it("a key of a megabyte against a short name → its distance, in memory the size of the short one", () => {
+    const before = process.memoryUsage().heapUsed;
+    expect(editDistance("d".repeat(1_000_000), "domain")).toBe(999_999);
+    // The whole table would hold a million rows of seven numbers (well over 100 MB).
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(20_000_000);
+  });
+});

@@ -12,22 +12,27 @@ export interface Candidate {
   aliases?: readonly string[];
 }
 
-/** Edit distance between two strings (case-insensitive), counting an adjacent transposition as one edit. */
+/**
+ * Edit distance between two strings (case-insensitive), counting an adjacent transposition as one edit.
+ * Keeps three rows of the table, the length of the shorter string: an unknown key of a megabyte
+ * compared with a short candidate stays small in memory (the whole table took gigabytes).
+ */
 export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const rows: number[][] = [Array.from({ length: t.length + 1 }, (_, j) => j)];
+  const [s, t] = a.length >= b.length ? [a.toLowerCase(), b.toLowerCase()] : [b.toLowerCase(), a.toLowerCase()];
+  let before = new Uint32Array(t.length + 1); // row i - 2
+  let previous = Uint32Array.from({ length: t.length + 1 }, (_, j) => j); // row i - 1
+  let row = new Uint32Array(t.length + 1); // row i
   for (let i = 1; i <= s.length; i++) {
-    const row = [i];
+    row[0] = i;
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      let best = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, before[j - 2]! + 1);
       row[j] = best;
     }
-    rows.push(row);
+    [before, previous, row] = [previous, row, before];
   }
-  return rows[s.length]![t.length]!;
+  return previous[t.length]!;
 }
 
 /** Lower case without separators: `Remote_Assist` and `remote-assist` both become `remoteassist`. */

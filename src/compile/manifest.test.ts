@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { buildManifest, sha256Hex } from "./manifest.ts";
+import { buildManifest, readManifestListing, sha256Hex } from "./manifest.ts";
 import type { Artifact } from "./types.ts";
 
 describe("buildManifest", () => {
@@ -12,6 +12,7 @@ describe("buildManifest", () => {
   it("lists every artifact sorted by file, with kind, OMA-URI, data type, size and SHA-256", () => {
     const manifest = JSON.parse(buildManifest("demo", artifacts).content as string);
     expect(manifest).toEqual({
+      format: "holofleet-compile-output",
       formatVersion: 1,
       blueprint: "demo",
       artifacts: [
@@ -31,5 +32,23 @@ describe("buildManifest", () => {
 
   it("same artifacts in any order → same bytes", () => {
     expect(buildManifest("demo", [...artifacts].reverse()).content).toBe(buildManifest("demo", artifacts).content);
+  });
+});
+
+describe("readManifestListing", () => {
+  it("holofleet's own manifest → manifest.json and every artifact file", () => {
+    const text = buildManifest("demo", [{ kind: "steps", file: "a/b.md", content: "b", description: "B" }]).content as string;
+    expect(readManifestListing(text)).toEqual({ files: ["manifest.json", "a/b.md"] });
+  });
+
+  it.each([
+    ["a web app manifest", '{"name":"x","icons":[]}', "is not holofleet's"],
+    ["a manifest of the same shape without the marker", '{"formatVersion":1,"blueprint":"x","artifacts":[{"file":"a"}]}', "is not holofleet's"],
+    ["broken JSON", "{", "is not JSON"],
+    ["null", "null", "is not holofleet's"],
+    ["the marker with a file that is not text", '{"format":"holofleet-compile-output","artifacts":[{"file":1}]}', "has no list of artifact files"],
+  ])("%s → not ours, with the reason", (_what, text, reason) => {
+    const listing = readManifestListing(text);
+    expect("notOurs" in listing && listing.notOurs).toContain(reason);
   });
 });

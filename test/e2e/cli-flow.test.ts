@@ -180,7 +180,7 @@ describe("bad input", () => {
     writeFileSync(join(work, "documents", "notes.txt"), "keep me");
     const run = await cli.run(["compile", "holofleet.yaml", "--out", "documents"]);
     expectCleanFailure(run);
-    expect(run.stderr).toMatch(/HF9002\s+documents is not empty and is not a holofleet compile output/);
+    expect(run.stderr).toMatch(/HF9004\s+documents is not empty and holofleet may not replace it: it holds no manifest\.json, so it is not a holofleet compile output/);
     expect(filesUnder(join(work, "documents")).map((f) => [f.file, f.bytes.toString("utf8")])).toEqual([["notes.txt", "keep me"]]);
     expect(stagingLeftovers(work)).toEqual([]);
   });

@@ -90,7 +90,7 @@ beforeAll(async () => {
   ]) {
     await cli.run(args);
   }
-  // Ten CLI runs (each starts Node and tsx) on a busy two-core machine.
+  // Ten CLI runs (each starts Node) on a busy two-core machine.
 }, 240_000);
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "holofleet-appcontrol-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function holofleet(...args: string[]) {
-  const run = spawnSync("npx", ["tsx", "src/cli/main.ts", "appcontrol", ...args], { cwd: repoRoot, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["bin/holofleet.js", "appcontrol", ...args], { cwd: repoRoot, encoding: "utf8" });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const noStackTrace = (text: string) => {

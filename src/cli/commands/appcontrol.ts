@@ -18,8 +18,9 @@ import {
   siPolicyModelToXml,
   type DecodedSiPolicy,
 } from "../../compile/app-control/index.ts";
-import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics, UserError } from "../../diag/diagnostic.ts";
+import { type Diagnostic, formatDiagnostic, hasErrors, UserError } from "../../diag/diagnostic.ts";
 import { ExitCode } from "../run.ts";
+import { writeDiagnostics } from "../views/diagnostics.ts";
 
 async function readInput(file: string): Promise<Uint8Array> {
   try {
@@ -50,9 +51,8 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   }
 }
 
-function print(diagnostics: readonly Diagnostic[]): void {
-  for (const d of sortDiagnostics(diagnostics)) (d.severity === "error" ? process.stderr : process.stdout).write(formatDiagnostic(d) + "\n");
-}
+/** Text output shows the first diagnostics and counts the rest (views/diagnostics.ts). */
+const print = (diagnostics: readonly Diagnostic[]): void => writeDiagnostics(diagnostics);
 
 function decodeFailure(file: string, err: SiPolicyDecodeError | SiPolicyModelError): UserError {
   const d: Diagnostic = { severity: "error", code: "HF4201", message: err.message, source: { file, start: { line: 1, col: 1 } } };

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,8 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   let stderr = "";
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const code = await runCli(buildProgram(), ["node", "holofleet", ...args]);
+  const argv = ["node", "holofleet", ...args];
+  const code = await runCli(await buildProgram(argv), argv);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
 }
@@ -80,12 +81,33 @@ describe("holofleet compile", () => {
     expect(stderr).toContain("HF9001");
   });
 
-  it("an --out directory holding other files → exit 1 with HF9002, files kept", async () => {
+  it("an --out directory holding other files → exit 1 with HF9004, files kept", async () => {
     await writeFile(path.join(dir, "keep.txt"), "keep");
     const { code, stderr } = await run("compile", path.join(EXAMPLES, "minimal.holofleet.yaml"), "--out", dir);
     expect(code).toBe(1);
-    expect(stderr).toContain("HF9002");
+    expect(stderr).toContain("HF9004");
     expect(await readFile(path.join(dir, "keep.txt"), "utf8")).toBe("keep");
+  });
+
+  it("an --out holding another tool's manifest.json, files and a sub-folder → exit 1 with HF9004 and the reason, all kept", async () => {
+    const out = path.join(dir, "dist");
+    await mkdir(path.join(out, "js"), { recursive: true });
+    await writeFile(path.join(out, "manifest.json"), '{"files":{"main.js":"js/main.js"}}');
+    await writeFile(path.join(out, "js", "main.js"), "console.log(1)");
+    const { code, stderr } = await run("compile", path.join(EXAMPLES, "minimal.holofleet.yaml"), "--out", out);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/HF9004\s+.*dist is not empty and holofleet may not replace it: its manifest\.json is not holofleet's/);
+    expect(await readFile(path.join(out, "manifest.json"), "utf8")).toBe('{"files":{"main.js":"js/main.js"}}');
+    expect(await readFile(path.join(out, "js", "main.js"), "utf8")).toBe("console.log(1)");
+  });
+
+  it("compiling twice into the same --out → the second run replaces holofleet's own output", async () => {
+    const out = path.join(dir, "out");
+    expect((await run("compile", path.join(EXAMPLES, "minimal.holofleet.yaml"), "--out", out)).code).toBe(0);
+    const again = await run("compile", path.join(EXAMPLES, "same-tenant-three-clients.holofleet.yaml"), "--out", out);
+    expect(again.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8")) as { blueprint: string };
+    expect(manifest.blueprint).toBe("contoso-field-support");
   });
 
   it("--json → a report with the manifest, or with the located errors and written: false", async () => {

@@ -1,13 +1,64 @@
-/** The command table, sorted by verb. Each entry adds one command (and its subcommands). */
+/**
+ * The command table, sorted by verb. Each entry names one command, says what the top-level help shows
+ * for it, and loads its module (which adds the command and its subcommands) only when that command
+ * runs, so `holofleet --help` and each command load little beyond what they use.
+ */
 import type { Command } from "commander";
-import { registerAppControl } from "./appcontrol.ts";
-import { registerCompile } from "./compile.ts";
-import { registerLogin } from "./login.ts";
-import { registerLogout } from "./logout.ts";
-import { registerSchema } from "./schema.ts";
-import { registerTenant } from "./tenant.ts";
-import { registerValidate } from "./validate.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerAppControl, registerCompile, registerLogin, registerLogout, registerSchema, registerTenant, registerValidate];
+export interface CommandEntry {
+  /** The verb, as typed: `holofleet <name> …`. */
+  name: string;
+  /** The usage after the verb in the top-level help (`[options] <blueprint>`); empty when there is none. */
+  usage: string;
+  /** The one-line description; the command module registers the same text (a test keeps them equal). */
+  description: string;
+  /** Imports the command's module and returns its register function. */
+  load(): Promise<RegisterCommand>;
+}
+
+export const commands: CommandEntry[] = [
+  {
+    name: "appcontrol",
+    usage: "",
+    description: "compile and decode WDAC (App Control for Business) policies",
+    load: async () => (await import("./appcontrol.ts")).registerAppControl,
+  },
+  {
+    name: "compile",
+    usage: "[options] <blueprint>",
+    description: "compile a blueprint into Intune/Graph artifacts, kiosk XML, WDAC policy and manifest.json",
+    load: async () => (await import("./compile.ts")).registerCompile,
+  },
+  {
+    name: "login",
+    usage: "[options]",
+    description: "sign in as a person with a device code (delegated permissions); tokens are kept in .holofleet/auth/ (mode 0600)",
+    load: async () => (await import("./login.ts")).registerLogin,
+  },
+  {
+    name: "logout",
+    usage: "[options]",
+    description: "forget the signed-in people (all, or only those of --tenant)",
+    load: async () => (await import("./logout.ts")).registerLogout,
+  },
+  {
+    name: "schema",
+    usage: "",
+    description: "print the JSON Schema of holofleet.yaml blueprints",
+    load: async () => (await import("./schema.ts")).registerSchema,
+  },
+  {
+    name: "tenant",
+    usage: "",
+    description: "manage tenants",
+    load: async () => (await import("./tenant.ts")).registerTenant,
+  },
+  {
+    name: "validate",
+    usage: "[options] <blueprint>",
+    description: "check a blueprint: YAML, schema and semantic checks (exit 0 valid, 1 invalid)",
+    load: async () => (await import("./validate.ts")).registerValidate,
+  },
+];

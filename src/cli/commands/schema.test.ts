@@ -7,7 +7,7 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 describe("holofleet schema", () => {
   it("prints the blueprint JSON Schema → parses, same as blueprintJsonSchema()", () => {
-    const run = spawnSync("npx", ["tsx", "src/cli/main.ts", "schema"], { cwd: repoRoot, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["bin/holofleet.js", "schema"], { cwd: repoRoot, encoding: "utf8" });
     expect(run.status).toBe(0);
     const printed = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(printed).toEqual(blueprintJsonSchema());

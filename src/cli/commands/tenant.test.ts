@@ -1,12 +1,14 @@
 /** `holofleet tenant local …` end to end: a real background process, tenant.json, status, reset, stop. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterAll, describe, expect, it } from "vitest";
 import { readTenantFile } from "../../tenant-sim/tenant-file.ts";
+import { firstLoggedDiagnostic } from "./tenant.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "holofleet-cli-tenant-"));
@@ -78,10 +80,42 @@ describe("holofleet tenant local", () => {
     expect(cli("reset").stdout).toContain("local tenant reset");
   }, 90_000);
 
+  it("a port already taken → exit 1 with the reason itself (not just 'see the log'), no stack trace", async () => {
+    const busy = createServer();
+    await new Promise<void>((listening) => busy.listen(0, "127.0.0.1", listening));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const taken = join(dir, "taken");
+      const run = spawnSync(process.execPath, ["bin/holofleet.js", "tenant", "local", "start", "--port", String(port), "--dir", taken], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`HF7001  port ${port} on 127.0.0.1 is already in use`);
+      expect(run.stderr).not.toContain("exited during start");
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(readTenantFile(taken)).toBeUndefined();
+    } finally {
+      await new Promise((closed) => busy.close(closed));
+    }
+  }, 90_000);
+
   it("rejects a bad --port with a located diagnostic, no stack trace", () => {
     const run = cli("start", "--port", "99999");
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("HF9003");
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("firstLoggedDiagnostic", () => {
+  it("the log of an earlier run and of this one → the message of this run's first diagnostic, without its fix", () => {
+    const log = join(dir, "first-logged.log");
+    const earlier = "-  HF7001  port 1 on 127.0.0.1 is already in use — Pick another one with --port.\n";
+    writeFileSync(log, earlier + "some output\n-  HF7001  the local tenant could not start: EACCES — x\nerror: the local tenant could not start\n");
+    expect(firstLoggedDiagnostic(log, Buffer.byteLength(earlier))).toBe("the local tenant could not start: EACCES");
+    expect(firstLoggedDiagnostic(log, 0)).toBe("port 1 on 127.0.0.1 is already in use");
+    expect(firstLoggedDiagnostic(join(dir, "missing.log"), 0)).toBeUndefined();
   });
 });

@@ -4,12 +4,12 @@
  * `<dir>/tenant.json`, and returns once the server answers; `stop` ends only the pid recorded there.
  */
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { Agent, fetch as undiciFetch } from "undici";
-import { UserError } from "../../diag/diagnostic.ts";
+import { type Diagnostic, UserError } from "../../diag/diagnostic.ts";
 import { createLocalTenant, openTenantStore, resetTenantState, type ThrottlingMode } from "../../tenant-sim/app.ts";
 import { readTenantFile, tenantFilePath, writeTenantFile, type TenantFile } from "../../tenant-sim/tenant-file.ts";
 import { readFileSync } from "node:fs";
@@ -82,14 +82,34 @@ async function runningTenant(dir: string): Promise<TenantFile | undefined> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** What a background start's child sends its parent over IPC when it cannot start. */
+interface StartFailure {
+  type: "holofleet:start-failed";
+  diagnostics: Diagnostic[];
+}
+
+const isStartFailure = (message: unknown): message is StartFailure =>
+  typeof message === "object" && message !== null && (message as StartFailure).type === "holofleet:start-failed";
+
+/** Tells the parent that spawned this process (startBackground) why it cannot start; a no-op without one. */
+async function reportStartFailure(error: UserError): Promise<void> {
+  if (!process.send || !process.connected) return;
+  const message: StartFailure = { type: "holofleet:start-failed", diagnostics: error.diagnostics };
+  await new Promise<void>((sent) => process.send!(message, undefined, {}, () => sent()));
+}
+
 async function startForeground(dir: string, port: number, throttling: ThrottlingMode): Promise<void> {
   let tenant;
   try {
     tenant = await createLocalTenant({ dir, port, throttling });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === "EADDRINUSE") throw tenantError("HF7001", `port ${port} on 127.0.0.1 is already in use`, "Pick another one with --port.");
-    throw tenantError("HF7001", `the local tenant could not start: ${e.message}`);
+    const error =
+      e.code === "EADDRINUSE"
+        ? tenantError("HF7001", `port ${port} on 127.0.0.1 is already in use`, "Pick another one with --port.")
+        : tenantError("HF7001", `the local tenant could not start: ${e.message}`);
+    await reportStartFailure(error);
+    throw error;
   }
   writeTenantFile(dir, {
     graphUrl: tenant.url,
@@ -117,29 +137,61 @@ async function startForeground(dir: string, port: number, throttling: Throttling
   });
 }
 
+/** The message of the first diagnostic line (`where  HFnnnn  message — fix`) written to the log from `offset` on. */
+export function firstLoggedDiagnostic(logFile: string, offset: number): string | undefined {
+  try {
+    const text = readFileSync(logFile).subarray(offset).toString("utf8");
+    const line = text.split("\n").find((l) => /^\S+ {2}HF\d{4} {2}/.test(l));
+    return line?.replace(/^\S+ {2}HF\d{4} {2}/, "").split(" — ")[0];
+  } catch {
+    return undefined;
+  }
+}
+
 async function startBackground(dir: string, port: number, throttling: ThrottlingMode): Promise<TenantFile> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const bin = fileURLToPath(new URL("../../../bin/holofleet.js", import.meta.url));
-  const log = openSync(join(dir, "tenant.log"), "a", 0o600);
+  const logFile = join(dir, "tenant.log");
+  const log = openSync(logFile, "a", 0o600);
+  const logStart = fstatSync(log).size;
+  // The IPC channel carries the reason the child cannot start (a port in use, …) back to this process;
+  // its output goes to the log.
   const child = spawn(
     process.execPath,
     [bin, "tenant", "local", "start", "--foreground", "--dir", dir, "--port", String(port), "--throttling", throttling],
-    { detached: true, stdio: ["ignore", log, log] },
+    { detached: true, stdio: ["ignore", log, log, "ipc"] },
   );
   closeSync(log);
+  let failure: StartFailure | undefined;
+  child.on("message", (message) => {
+    if (isStartFailure(message)) failure = message;
+  });
+  const channelClosed = new Promise<void>((closed) => child.once("disconnect", closed));
   let exited: number | null | undefined;
   child.once("exit", (code) => (exited = code));
   child.unref();
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (exited !== undefined)
-      throw tenantError("HF7001", `the local tenant exited during start (code ${exited})`, `See ${join(resolve(dir), "tenant.log")}.`);
-    const file = readTenantFile(dir);
-    if (file && file.pid === child.pid && (await tenantAnswers(file))) return file;
-    await sleep(150);
+  try {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (exited !== undefined) {
+        // Messages sent before the exit arrive before the channel closes.
+        await Promise.race([channelClosed, sleep(5000)]);
+        if (failure) throw new UserError(failure.diagnostics[0]?.message ?? "the local tenant could not start", failure.diagnostics);
+        // No message (the child failed before it could send one): the first diagnostic it logged, if any.
+        const logged = firstLoggedDiagnostic(logFile, logStart);
+        const reason = logged ? `: ${logged}` : ` (code ${exited})`;
+        throw tenantError("HF7001", `the local tenant exited during start${reason}`, `See ${resolve(logFile)}.`);
+      }
+      const file = readTenantFile(dir);
+      if (file && file.pid === child.pid && (await tenantAnswers(file))) return file;
+      await sleep(150);
+    }
+    if (child.pid) process.kill(child.pid, "SIGTERM");
+    throw tenantError("HF7001", `the local tenant did not answer within ${START_TIMEOUT_MS / 1000} s`, `See ${join(resolve(dir), "tenant.log")}.`);
+  } finally {
+    // The channel would keep this process alive, and the tenant runs on without it.
+    if (child.connected) child.disconnect();
   }
-  if (child.pid) process.kill(child.pid, "SIGTERM");
-  throw tenantError("HF7001", `the local tenant did not answer within ${START_TIMEOUT_MS / 1000} s`, `See ${join(resolve(dir), "tenant.log")}.`);
 }
 
 export function registerTenant(program: Command): void {

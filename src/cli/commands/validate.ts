@@ -1,11 +1,12 @@
 /**
  * `holofleet validate <blueprint>`: schema and semantic checks. Prints every diagnostic (warnings too) as
- * `file:line:col  code  message`, or a JSON report with `--json`; exit 0 when valid, 1 when not.
+ * `file:line:col  code  message` (the first 50, then a count of the rest), or a JSON report of all of
+ * them with `--json`; exit 0 when valid, 1 when not.
  */
 import type { Command } from "commander";
-import { formatDiagnostic } from "../../diag/diagnostic.ts";
 import { validateBlueprint } from "../../operations/validate.ts";
 import { ExitCode } from "../run.ts";
+import { writeDiagnostics } from "../views/diagnostics.ts";
 
 export function registerValidate(program: Command): void {
   program
@@ -18,7 +19,7 @@ export function registerValidate(program: Command): void {
       if (options.json) {
         process.stdout.write(JSON.stringify({ formatVersion: 1, file, valid, diagnostics }, null, 2) + "\n");
       } else {
-        for (const d of diagnostics) (d.severity === "error" ? process.stderr : process.stdout).write(formatDiagnostic(d) + "\n");
+        writeDiagnostics(diagnostics);
         const errors = diagnostics.filter((d) => d.severity === "error").length;
         const warnings = diagnostics.length - errors;
         const summary = valid

@@ -1,6 +1,7 @@
 /**
  * Test-only: runs the real CLI as a user would — `node bin/holofleet.js …` in a given working
- * directory — and collects its exit code and output. Every run is also appended to a transcript so a
+ * directory, i.e. the JavaScript build in dist/, which the vitest global setup rebuilds whenever src/
+ * changed — and collects its exit code and output. Every run is also appended to a transcript so a
  * test can search everything the CLI ever printed (secret-leak checks).
  */
 import { spawn } from "node:child_process";
