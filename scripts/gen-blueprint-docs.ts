@@ -166,6 +166,10 @@ restrict". \`isolation.mode\` picks one, and each mode does what it says or the 
   group, the experts group), filtered on the group's object id; needs an information-barrier-capable licence
   (HF2006).
 
+Both stricter modes reach the experts through the experts group. In the same tenant the experts are your
+staff and you add them to it; in a service tenant with \`experts.access: guests\` holofleet invites them and
+adds the guests itself, and with \`federation\` the group stays empty there (see *Service tenant* below).
+
 ## Common restrictions and provisioning packages (guide §GR-11)
 
 \`devices.restrictions\` covers every policy of Microsoft's common device restrictions page. Three interactions
@@ -176,6 +180,50 @@ leaves a device that cannot reach the tenant (HF2052, an error unless acknowledg
 applies (HF2053, a warning while \`devices.usb\` still allows packages). \`Connectivity/AllowUSBConnection\`
 (\`devices.usb\`) turns off file transfer and IP over USB only: charging, USB microphones and Ethernet adapters
 keep working, and \`off-allow-provisioning-packages\` keeps packages possible (the guide's note).
+
+## The Enrollment Status Page (\`devices.enrollmentStatusPage\`)
+
+Step 7 of Microsoft's Autopilot for HoloLens 2 page (hololens2-autopilot.md, the guide's §GR-3) creates an
+Enrollment Status Page and assigns it to the device group; the page shows its settings only as a
+screenshot. holofleet compiles a beta \`windows10EnrollmentCompletionPageConfiguration\` (v1.0 has only one
+of its properties) assigned to \`group.devices\`, on by default, also when Autopilot is off. The device
+shows its setup progress and stays unusable until holofleet's profiles are applied, and when setup fails
+it stays blocked — a device without its kiosk, app control and restrictions would give an external client
+the full shell and the browser (§GR-5, §GR-7, §CC-chat-history). Retrying is allowed, only the first user
+after enrollment waits on the page (every holofleet profile targets devices), no app is tracked (holofleet
+deploys none through Intune) and no quality update runs during setup (updates follow the ring, §GR-10).
+The keys are what a program may choose: the page's name, the time-out (Intune's default 60 minutes), the
+message a client sees (say whom to call), the Reset device button (Windows Holographic 23H1+, so a failed
+device restarts Autopilot without a reflash — impossible at a client site) and log collection.
+
+## Service tenant: how experts reach clients (\`experts.access\`)
+
+With \`tenant.model: service-tenant\` (the guide's Image 1.1, §CC-company-resources) the clients live in a
+separate tenant and your experts stay in your organisation's tenant. Microsoft's cross-tenant guidance for
+Remote Assist (cross-tenant-overview.md) gives two ways for them to reach each other, and the blueprint
+must choose one (HF2070) and name the experts' addresses (HF2072):
+
+| | \`guests\` | \`federation\` |
+|---|---|---|
+| What holofleet does | invites each address into the service tenant (Graph \`POST /invitations\`; an expert already a guest is found, not invited again) and adds the guest to the experts group | writes \`experts/teams-external-access-service-tenant.ps1\` and \`…-organisation.ps1\`: Teams external access in each tenant allows the other's domains (a manual step; Teams has no Graph API for it) |
+| Clients find experts | by name, in the service tenant's directory | only by typing an expert's full address |
+| Isolation | the guests are in the experts group, so the information-barrier experts segment and each client's scoped-search address list cover them | the experts group stays empty in the service tenant: information barriers keep clients apart but have no experts segment (HF2073 warns) |
+| Costs | guest accounts to manage; the expert accepts the invitation once (\`experts.guestRedirectUrl\` is where they land) | both tenants' Teams admins must allow the other's domains; external access can reach anyone in the allowed domain |
+
+In the same-tenant model the experts are members of the organisation's directory; \`experts.access\` and
+\`experts.addresses\` have no effect there and are refused (HF2071), as is a redirect URL without guests.
+
+## Tenant preconditions (read, never written)
+
+Automatic MDM enrollment (hololens2-autopilot.md step 2), enrollment restrictions (step 3) and Microsoft
+Entra join (the guide's prerequisites) are tenant-wide settings that also govern your employees, so
+holofleet never changes them. \`holofleet compile\` describes them in \`desired.json\` under
+\`preconditions\`, each with the Graph read that answers it (plan and apply, planned, will check them
+before changing anything): Intune's MDM user scope must be All or include the \`Client accounts\` group (beta
+\`mobileDeviceManagementPolicies\`, readable only with a delegated token — an administrator signed in with
+\`holofleet login\`; Graph supports no application permission there); the device platform restriction that applies to that group must not block
+Windows or exclude the baseline's OS version; and that group (or everyone) must be allowed to Entra join
+devices. Each unmet precondition names the admin-center setting that fixes it.
 
 ## Every key
 

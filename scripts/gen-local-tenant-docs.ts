@@ -1,17 +1,18 @@
 /**
  * Regenerates the tables of `docs/local-tenant.md` between its `<!-- generated:… -->` markers from
- * the route registry (`allRoutes`, the core and area `/_sim` routes), the permissions map,
- * holofleet's app roles and the limits the code enforces (request intake, JSON, `$filter`, client
- * assertions, user property lengths). Run: `npx tsx scripts/gen-local-tenant-docs.ts`; a test keeps
+ * the route registry (`allRoutes`, the core and area `/_sim` routes), the permissions maps,
+ * holofleet's app roles and delegated scopes, and the limits the code enforces (request intake,
+ * JSON, `$filter`, client assertions, user property lengths). Run: `npx tsx scripts/gen-local-tenant-docs.ts`; a test keeps
  * it current.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RouteDef, SimControlRoute } from "../src/tenant-sim/framework.ts";
+import { loadDelegatedPermissionsMap } from "../src/tenant-sim/auth/caller-permissions.ts";
 import { loadPermissionsMap, requiredPermissions, type PermissionsMap } from "../src/tenant-sim/auth/permissions.ts";
 import { allRoutes, allSimRoutes } from "../src/tenant-sim/routes/index.ts";
-import { HOLOFLEET_APP_ROLES } from "../src/tenant-sim/tenant-identity.ts";
+import { HOLOFLEET_APP_ROLES, HOLOFLEET_DELEGATED_SCOPES } from "../src/tenant-sim/tenant-identity.ts";
 import { MAX_ASSERTION_LIFETIME_SECONDS } from "../src/tenant-sim/auth/token-endpoint.ts";
 import { MAX_JSON_DEPTH } from "../src/tenant-sim/json-body.ts";
 import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, MAX_FILTER_NODES } from "../src/tenant-sim/odata/filter-parser.ts";
@@ -35,12 +36,17 @@ const CORE_SIM_ROUTES: { method: string; path: string; what: string }[] = [
 
 const esc = (s: string) => s.replace(/\|/g, "\\|");
 
-export function renderRouteTable(routes: readonly RouteDef[], map: PermissionsMap): string {
+const codes = (perms: readonly string[]) => perms.map((p) => `\`${p}\``).join(", ");
+
+/** `delegated` names, for a route with no application permission, the delegated ones that grant it. */
+export function renderRouteTable(routes: readonly RouteDef[], map: PermissionsMap, delegated: PermissionsMap = { paths: {} }): string {
   const rows = [...routes]
     .sort((a, b) => (a.path === b.path ? a.method.localeCompare(b.method) : a.path.localeCompare(b.path)))
     .map((r) => {
       const perms = requiredPermissions(r, map);
-      return `| ${r.method} | \`${esc(r.path)}\` | ${r.versions.join(", ")} | ${perms.length ? perms.map((p) => `\`${p}\``).join(", ") : "**none found**"} | ${r.throttle} |`;
+      const onlyDelegated = requiredPermissions(r, delegated);
+      const granted = perms.length ? codes(perms) : onlyDelegated.length ? `none (application: not supported); delegated: ${codes(onlyDelegated)}` : "**none found**";
+      return `| ${r.method} | \`${esc(r.path)}\` | ${r.versions.join(", ")} | ${granted} | ${r.throttle} |`;
     });
   return ["| Method | Path | Versions | Application permissions (any one grants it) | Limits |", "|---|---|---|---|---|", ...rows].join("\n");
 }
@@ -92,6 +98,10 @@ export function renderRoles(): string {
   return HOLOFLEET_APP_ROLES.map((r) => `- \`${r}\``).join("\n");
 }
 
+export function renderDelegatedScopes(): string {
+  return HOLOFLEET_DELEGATED_SCOPES.map((r) => `- \`${r}\``).join("\n");
+}
+
 /** Replaces each `<!-- generated:name -->…<!-- /generated:name -->` block. */
 export function updateDoc(text: string, sections: Record<string, string>): string {
   let out = text;
@@ -105,9 +115,10 @@ export function updateDoc(text: string, sections: Record<string, string>): strin
 
 export function currentSections(): Record<string, string> {
   return {
-    routes: renderRouteTable(allRoutes, loadPermissionsMap()),
+    routes: renderRouteTable(allRoutes, loadPermissionsMap(), loadDelegatedPermissionsMap()),
     sim: renderSimTable(allSimRoutes),
     roles: renderRoles(),
+    "delegated-scopes": renderDelegatedScopes(),
     limits: renderLimits(),
     "user-lengths": renderUserLengths(),
   };

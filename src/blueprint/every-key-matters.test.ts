@@ -58,8 +58,12 @@ const VALUES: Record<string, unknown> = {
   "devices.updateRing.name": "Other ring",
   "devices.restrictions.displayOffTimeoutOnBattery": 300,
   "devices.restrictions.displayOffTimeoutPluggedIn": 600,
+  "devices.enrollmentStatusPage.name": "Other enrollment status",
+  "devices.enrollmentStatusPage.errorMessage": "Setup failed: call Contoso's support line.",
   "experts.groupName": "Other experts",
   "experts.segmentName": "Other segment",
+  "experts.addresses": ["ada@contoso.com", "omar@contoso.com"],
+  "experts.guestRedirectUrl": "https://teams.microsoft.com",
   "clients[].id": "northwind",
   "clients[].displayName": "Fabrikam Inc",
   "clients[].usageLocation": "FR",
@@ -70,10 +74,13 @@ const VALUES: Record<string, unknown> = {
   acknowledge: ["usb-on"],
 };
 
+/** A valid service tenant: it needs to know how its experts come in, and who they are (HF2070, HF2072). */
+const SERVICE_TENANT = { "tenant.model": "service-tenant", "experts.access": "guests", "experts.addresses": ["ada@contoso.com"] };
+
 /** Settings a key is tried with, because it only matters next to them (each one documented by its key). */
 const CONTEXT: Record<string, Record<string, unknown>> = {
   // The allow-list keeps SWAY off unless kept on; a service tenant takes the kept plan without an error.
-  "licensing.enabledServicePlans": { "licensing.skus": ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM", "SPE_E3"], "tenant.model": "service-tenant" },
+  "licensing.enabledServicePlans": { "licensing.skus": ["MICROSOFT_REMOTE_ASSIST", "INTUNE_A", "AAD_PREMIUM", "SPE_E3"], ...SERVICE_TENANT },
   // The model decides whether extending the password expiry of tenant.domain is allowed (HF2065).
   "tenant.model": { "passwords.policy": "extended", "passwords.maxAgeDays": 180 },
   // Install day and time are used by the scheduled-install mode only (HF2031 otherwise).
@@ -81,6 +88,11 @@ const CONTEXT: Record<string, Record<string, unknown>> = {
   "devices.updateRing.installTime": { "devices.updateRing.automaticUpdateMode": "autoInstallAndRebootAtScheduledTime" },
   // The experts segment exists only under information barriers.
   "experts.segmentName": { "isolation.mode": "information-barriers" },
+  // How experts come in, who they are and where guests land mean something in a service tenant only
+  // (HF2071 elsewhere): tried there, so each value is compiled (invitations, Teams scripts, or HF2070).
+  "experts.access": { ...SERVICE_TENANT, "experts.access": null },
+  "experts.addresses": SERVICE_TENANT,
+  "experts.guestRedirectUrl": SERVICE_TENANT,
   // An acknowledgement matters where its finding is.
   acknowledge: { "devices.usb": "on" },
 };

@@ -56,7 +56,7 @@ describe("parseSections", () => {
     // The kiosk profile and app-control policy GUIDs derive from the domain; the group tag from the
     // prefix, whose default is still good.
     expect(Object.keys(noDomain.sections.devices ?? {})).toEqual(
-      ["osBaseline", "autopilot", "tenantLockdown", "developerMode", "usb", "storeAutoUpdate", "settingsPages", "updateRing", "restrictions"],
+      ["osBaseline", "autopilot", "enrollmentStatusPage", "tenantLockdown", "developerMode", "usb", "storeAutoUpdate", "settingsPages", "updateRing", "restrictions"],
     );
     expect(noDomain.sections.devices?.autopilot?.groupTag).toBe("HF-HOLOLENS");
     expect(noDomain.sections.clients).toBeUndefined();
@@ -106,7 +106,7 @@ describe("parseSections", () => {
     const result = parseSections(input);
     expect(paths(result.issues).sort()).toEqual(["devices.appControl.blockBrowser", "devices.osBaseline", "devices.usb"]);
     const devices = result.sections.devices!;
-    expect(Object.keys(devices)).toEqual(["autopilot", "tenantLockdown", "kiosk", "developerMode", "storeAutoUpdate", "updateRing", "restrictions"]);
+    expect(Object.keys(devices)).toEqual(["autopilot", "enrollmentStatusPage", "tenantLockdown", "kiosk", "developerMode", "storeAutoUpdate", "updateRing", "restrictions"]);
     expect(devices.kiosk?.apps).toEqual(["remote-assist", "setings"]);
     expect(devices.kiosk?.profileId).toBe(blueprintSchema.parse(base()).devices.kiosk.profileId);
     expect(devices.restrictions).toEqual({ ...blueprintSchema.parse(base()).devices.restrictions, allowBluetooth: false });
@@ -120,7 +120,7 @@ describe("parseSections", () => {
   it("an unknown key in devices is reported at devices and fails no subsection", () => {
     const result = parseSections({ ...base(), devices: { kisok: {}, usb: "on" } });
     expect(result.issues.map((i) => [i.code, i.path.join(".")])).toEqual([["unrecognized_keys", "devices"]]);
-    expect(Object.keys(result.sections.devices ?? {})).toHaveLength(11);
+    expect(Object.keys(result.sections.devices ?? {})).toHaveLength(12);
     expect(result.sections.devices?.usb).toBe("on");
     expect(result.blueprint).toBeNull();
   });

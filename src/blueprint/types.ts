@@ -92,6 +92,8 @@ export interface DevicesSection {
   /** Guide §GR-1: the OS build devices must run, e.g. `22621.1266`. `latest-known` resolves to the catalog's newest. */
   osBaseline: { build: string; requested: string };
   autopilot: AutopilotSettings;
+  /** hololens2-autopilot.md step 7: the Enrollment Status Page assigned to the device group. */
+  enrollmentStatusPage: EnrollmentStatusPageSettings;
   /** Guide §GR-4: TenantLockdown/RequireNetworkInOOBE. */
   tenantLockdown: boolean;
   kiosk: KioskSettings;
@@ -121,6 +123,20 @@ export interface AutopilotSettings {
   /** OOBE language (`os-default` or a locale such as `en-US`). */
   language: string;
   autoConfigureKeyboard: boolean;
+}
+
+export interface EnrollmentStatusPageSettings {
+  enabled: boolean;
+  /** Display name (prefixed by the compiler). */
+  name: string;
+  /** Graph installProgressTimeoutInMinutes. */
+  installTimeoutMinutes: number;
+  /** Graph customErrorMessage. */
+  errorMessage: string;
+  /** Graph allowDeviceResetOnInstallFailure (the 23H1 Reset device button). */
+  allowResetOnFailure: boolean;
+  /** Graph allowLogCollectionOnInstallFailure. */
+  allowLogCollection: boolean;
 }
 
 export interface KioskSettings {
@@ -213,11 +229,24 @@ export interface IsolationSection {
   mode: IsolationMode;
 }
 
+/**
+ * How experts in the organisation's tenant reach clients in a service tenant (cross-tenant-overview.md):
+ * Teams federation (an external-access allow-list on both sides) or guests (experts invited into the
+ * service tenant).
+ */
+export type ExpertsAccess = "federation" | "guests";
+
 export interface ExpertsSection {
   /** Display name of the group holding the organisation's experts (the people clients call). */
   groupName: string;
   /** IB segment name for experts. */
   segmentName: string;
+  /** Service tenant only: federation or guests; null in the same-tenant model (experts are members there). */
+  access: ExpertsAccess | null;
+  /** Service tenant only: the experts' addresses in the organisation's tenant (lower case). */
+  addresses: string[];
+  /** Where an invited expert lands after accepting the invitation (guests only). */
+  guestRedirectUrl: string;
 }
 
 export interface Client {

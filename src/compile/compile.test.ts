@@ -238,15 +238,54 @@ describe("compile", () => {
   });
 
   it("features switched off leave no profile, assignment or artifact behind", () => {
-    const result = compile(secureBlueprint({ devices: { kiosk: { enabled: false }, appControl: { enabled: false }, updateRing: { enabled: false }, autopilot: { enabled: false } } }));
+    const result = compile(
+      secureBlueprint({ devices: { kiosk: { enabled: false }, appControl: { enabled: false }, updateRing: { enabled: false }, autopilot: { enabled: false }, enrollmentStatusPage: { enabled: false } } }),
+    );
     const addresses = result.desired.map((r) => r.address);
-    for (const gone of ["customConfiguration.kiosk", "customConfiguration.app-control", "updateRing.hololens", "autopilotProfile.hololens"]) {
+    for (const gone of ["customConfiguration.kiosk", "customConfiguration.app-control", "updateRing.hololens", "autopilotProfile.hololens", "enrollmentStatusPage.hololens"]) {
       expect(addresses).not.toContain(gone);
     }
     // The remaining profile still goes to the (now assigned, not dynamic) device group.
     expect(addresses.filter((a) => a.startsWith("configurationAssignment."))).toEqual(["configurationAssignment.customConfiguration.device-restrictions"]);
     expect(result.artifacts.map((a) => a.kind)).not.toContain("kiosk-xml");
     expect(result.artifacts.map((a) => a.kind)).not.toContain("app-control-binary");
+  });
+
+  it("the Enrollment Status Page is compiled and assigned to the device group (hololens2-autopilot.md step 7), also without Autopilot", () => {
+    for (const bp of [secureBlueprint(), secureBlueprint({ devices: { autopilot: { enabled: false } } })]) {
+      const result = compile(bp);
+      const page = result.desired.find((r) => r.address === "enrollmentStatusPage.hololens")!;
+      expect(page).toMatchObject({ kind: "enrollmentStatusPage", api: "beta" });
+      const assignment = result.desired.find((r) => r.address === "configurationAssignment.enrollmentStatusPage.hololens")!;
+      expect(assignment).toMatchObject({ parent: "enrollmentStatusPage.hololens", dependsOn: ["enrollmentStatusPage.hololens", "group.devices"] });
+      expect(result.desired.some((r) => r.address === "group.devices")).toBe(true);
+    }
+  });
+
+  it("the tenant preconditions come with the result and in desired.json, never among the resources written", () => {
+    const result = compile(secureBlueprint());
+    expect(result.preconditions.map((p) => p.address)).toEqual(["precondition.entra-join", "precondition.mdm-user-scope", "precondition.windows-enrollment"]);
+    expect(result.desired.some((r) => r.address.startsWith("precondition."))).toBe(false);
+    const desired = JSON.parse(result.artifacts.find((a) => a.file === ARTIFACT_FILES.desired)!.content as string);
+    expect(desired.preconditions).toEqual(JSON.parse(JSON.stringify(result.preconditions)));
+  });
+
+  it("a service tenant with guests invites each expert and adds them to the experts group; with federation it writes a Teams script per tenant", () => {
+    const experts = { addresses: ["ana@woodgrove.com"] };
+    const guests = compile(secureBlueprint({ tenant: { model: "service-tenant" }, experts: { ...experts, access: "guests" } }));
+    expect(guests.desired.filter((r) => r.kind === "guestInvitation" || r.kind === "groupMember").map((r) => r.address)).toEqual([
+      "groupMember.experts.ana@woodgrove.com",
+      "guestInvitation.ana@woodgrove.com",
+    ]);
+    expect(guests.artifacts.filter((a) => a.file.startsWith("experts/"))).toEqual([]);
+    const federation = compile(secureBlueprint({ tenant: { model: "service-tenant" }, experts: { ...experts, access: "federation" } }));
+    expect(federation.desired.some((r) => r.kind === "guestInvitation")).toBe(false);
+    expect(federation.artifacts.filter((a) => a.file.startsWith("experts/")).map((a) => [a.kind, a.file])).toEqual([
+      ["powershell", "experts/teams-external-access-organisation.ps1"],
+      ["powershell", "experts/teams-external-access-service-tenant.ps1"],
+    ]);
+    const manifest = JSON.parse(federation.artifacts.find((a) => a.kind === "manifest")!.content as string);
+    expect(JSON.stringify(manifest)).toContain("experts/teams-external-access-service-tenant.ps1");
   });
 
   it("no artifact contains a password value", () => {

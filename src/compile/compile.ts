@@ -1,7 +1,7 @@
 /**
- * `compile(blueprint)`: the normalized blueprint → desired Graph resources with stable addresses, plus the
- * artifacts `compile --out` writes (kiosk XML, WDAC policy, Graph bodies, isolation script, password
- * steps, manifest). Pure and synchronous: no clock, no randomness, no I/O; resources, settings and
+ * `compile(blueprint)`: the normalized blueprint → desired Graph resources with stable addresses, the
+ * tenant preconditions (read, never written), plus the artifacts `compile --out` writes (kiosk XML, WDAC
+ * policy, Graph bodies, isolation step, the experts' Teams scripts, licence and password steps, manifest). Pure and synchronous: no clock, no randomness, no I/O; resources, settings and
  * artifacts are sorted so the same blueprint always yields the same bytes. Every OMA-URI setting is
  * checked against the DDF catalog at the blueprint's OS baseline; an error there fails the compile.
  */
@@ -12,13 +12,16 @@ import { appControlSteps } from "./app-control-steps.ts";
 import { canonicalize, canonicalJson } from "./canonical-json.ts";
 import { type CompileCatalog, defaultCatalog } from "./catalog-port.ts";
 import { addresses } from "./graph/addresses.ts";
-import { autopilotAssignment, configurationAssignment } from "./graph/assignments.ts";
+import { autopilotAssignment, configurationAssignment, enrollmentConfigurationAssignment } from "./graph/assignments.ts";
 import { compileAutopilotProfile } from "./graph/autopilot-profile.ts";
 import { customConfiguration, PROFILE_SPECS } from "./graph/custom-configurations.ts";
+import { compileEnrollmentStatusPage } from "./graph/enrollment-status-page.ts";
 import { compileGroupLicense } from "./graph/group-license.ts";
 import { compileGroups } from "./graph/groups.ts";
 import { compileUpdateRing } from "./graph/update-ring.ts";
 import { compileUsers } from "./graph/users.ts";
+import { compileExpertGuests } from "./experts/guest-invitations.ts";
+import { teamsFederationScripts } from "./experts/teams-federation.ts";
 import { isolationBaselineNote } from "./isolation/baseline.ts";
 import { informationBarrierScript } from "./isolation/information-barriers.ts";
 import { scopedDirectorySearchScript } from "./isolation/scoped-directory-search.ts";
@@ -36,6 +39,7 @@ import { storeAutoUpdateSettings } from "./oma-settings/store-auto-update.ts";
 import { tenantLockdownSettings } from "./oma-settings/tenant-lockdown.ts";
 import { usbSettings } from "./oma-settings/usb.ts";
 import { compilePasswordPolicy } from "./passwords/password-policy.ts";
+import { compileTenantPreconditions } from "./preconditions/tenant-preconditions.ts";
 import type { Artifact, CompileResult, DesiredResource, OmaSetting } from "./types.ts";
 
 /** Where `compile --out` puts each artifact (relative, forward slashes). */
@@ -181,6 +185,11 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
     desired.push(profile);
     if (hasDeviceGroup) desired.push(autopilotAssignment(profile.address));
   }
+  for (const page of compileEnrollmentStatusPage(bp)) {
+    desired.push(page);
+    if (hasDeviceGroup) desired.push(enrollmentConfigurationAssignment(page.address));
+  }
+  desired.push(...compileExpertGuests(bp));
   const license = compileGroupLicense(bp, catalog);
   diagnostics.push(...license.diagnostics);
   desired.push(...license.resources);
@@ -189,6 +198,7 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
   desired.push(...passwords.resources);
 
   const sortedDesired = desired.map((r) => canonicalize(r)).sort((a, b) => byText(a.address, b.address));
+  const preconditions = compileTenantPreconditions(bp).map((p) => canonicalize(p)).sort((a, b) => byText(a.address, b.address));
 
   // Artifacts.
   if (kiosk.xml !== null) {
@@ -244,8 +254,8 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
   artifacts.push({
     kind: "graph-body",
     file: ARTIFACT_FILES.desired,
-    content: canonicalJson({ formatVersion: 1, blueprint: bp.metadata.name, resources: sortedDesired }),
-    description: "All desired Graph resources with addresses and dependencies (what plan compares with the tenant).",
+    content: canonicalJson({ formatVersion: 1, blueprint: bp.metadata.name, resources: sortedDesired, preconditions }),
+    description: "All desired Graph resources with addresses and dependencies (what plan compares with the tenant), and the tenant preconditions plan reads but never writes.",
   });
   artifacts.push(isolationArtifact(bp));
   artifacts.push({
@@ -254,6 +264,7 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
     content: licenceSteps(bp, license.licenses, catalog.licenceNeeds),
     description: "Client licences: the service plans each SKU keeps on and why, the ones disabled, and the steps Graph cannot take (guide §GR-2, §CC company resources).",
   });
+  for (const federation of teamsFederationScripts(bp)) artifacts.push({ kind: "powershell", ...federation });
   artifacts.push({
     kind: "steps",
     file: ARTIFACT_FILES.passwords,
@@ -263,5 +274,5 @@ export function compile(bp: Blueprint, catalog: CompileCatalog = defaultCatalog)
 
   artifacts.sort((a, b) => byText(a.file, b.file));
   artifacts.push(buildManifest(bp.metadata.name, artifacts));
-  return { desired: sortedDesired, artifacts, diagnostics };
+  return { desired: sortedDesired, preconditions, artifacts, diagnostics };
 }

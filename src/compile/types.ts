@@ -34,7 +34,20 @@ export type ResourceKind =
   | "configurationAssignment"
   | "user"
   /** A verified domain's password validity (`PATCH /domains/{id}`), for `passwords.policy: extended`. */
-  | "domain";
+  | "domain"
+  /** The Enrollment Status Page (beta `windows10EnrollmentCompletionPageConfiguration`, hololens2-autopilot.md step 7). */
+  | "enrollmentStatusPage"
+  /**
+   * A B2B invitation of one expert into the service tenant (`POST /invitations`); its identity is the
+   * invited address, and its Graph id (what `$ref` resolves to) is the invited user's id
+   * (`invitedUser.id` of the answer, or the existing guest whose `mail` is the address).
+   */
+  | "guestInvitation"
+  /**
+   * One member of a group holofleet does not otherwise own the members of (`POST /groups/{parent}/members/$ref`):
+   * asserts that member only, never removes others.
+   */
+  | "groupMember";
 
 export interface DesiredResource {
   kind: ResourceKind;
@@ -51,9 +64,9 @@ export interface DesiredResource {
   parent?: string;
   /**
    * The request body to create it (plain JSON). Values resolved at plan time are placeholders:
-   * - `{ "$ref": "<address>" }` — the Graph id of that resource; inside an `…@odata.bind` array it
-   *   stands for `https://graph.microsoft.com/v1.0/directoryObjects/<id>` (Graph takes at most 20
-   *   such bindings in one create);
+   * - `{ "$ref": "<address>" }` — the Graph id of that resource; inside an `…@odata.bind` array, and
+   *   as the value of `@odata.id`, it stands for `https://graph.microsoft.com/v1.0/directoryObjects/<id>`
+   *   (Graph takes at most 20 such bindings in one create);
    * - `{ "$resolve": "skuId:<skuPartNumber>", "catalog": "<guid>" }` — looked up in the tenant's
    *   `/subscribedSkus` (tenant truth); `catalog` is the value the licensing CSV has;
    * - `{ "$resolve": "disabledPlans:<skuPartNumber>", "keep": ["<Service_Plan_Name>", …], "catalog": ["<guid>", …] }`
@@ -89,8 +102,68 @@ export interface Artifact {
   description: string;
 }
 
+/**
+ * A tenant-wide setting the program depends on but holofleet never writes, because it also governs
+ * everyone else in the tenant (hololens2-autopilot.md steps 2 and 3, the guide's prerequisites). Plan and
+ * audit read it (`read`) and judge what Graph answers with `evaluatePrecondition` (src/preconditions/).
+ */
+export interface TenantPrecondition {
+  /** Stable address `precondition.<name>`, as resource addresses are. */
+  address: string;
+  /** What must hold, as data; the evaluator of `condition.type` judges a Graph answer against it. */
+  condition: PreconditionCondition;
+  /** The one Graph read that answers it (all pages of a collection). Never a write. */
+  read: {
+    api: "v1.0" | "beta";
+    /** Path with query, e.g. `/policies/deviceRegistrationPolicy`. */
+    path: string;
+    /** Permissions that allow the read, from the permissions map; empty `application` = signed-in users only. */
+    permissions: { application: string[]; delegated: string[] };
+  };
+  /** The guide (or Microsoft doc) step behind it. */
+  source: string;
+  /** What to change, and where, when it does not hold (an admin does it; holofleet never does). */
+  remedy: string;
+}
+
+/**
+ * The conditions, by type. `$ref` placeholders name resources of the same compile (resolved to Graph ids
+ * as in `DesiredResource.body`); a resource not created yet resolves to nothing, and the condition that
+ * needs it cannot hold yet.
+ */
+export type PreconditionCondition =
+  | {
+      /**
+       * Automatic MDM enrollment (beta `mobileDeviceManagementPolicies`, type `mobilityManagementPolicy`):
+       * the MDM application's policy exists and its user scope (`appliesTo`) is `all`, or `selected` with
+       * `includedGroups` holding `includedGroup`.
+       */
+      type: "mdmUserScope";
+      /** The MDM application's id, which is its policy's id (Microsoft Intune: 0000000a-0000-0000-c000-000000000000). */
+      mdmApplicationId: string;
+      includedGroup: { $ref: string };
+    }
+  | {
+      /**
+       * Windows enrollment not blocked: among the platform restrictions that apply to the program's
+       * accounts (the tenant default, and those assigned to all users or to `users`), the one with the
+       * lowest priority number must neither block Windows nor keep `osVersion` out of its version range.
+       */
+      type: "windowsEnrollment";
+      users: { $ref: string };
+      /** The OS version devices run, as Intune compares it (`10.0.<build>`). */
+      osVersion: string;
+    }
+  | {
+      /** Microsoft Entra join allowed (`deviceRegistrationPolicy.azureADJoin.allowedToJoin`): all, or selected with `group`. */
+      type: "entraJoin";
+      group: { $ref: string };
+    };
+
 export interface CompileResult {
   desired: DesiredResource[];
+  /** Tenant-wide settings the program depends on, read and checked, never written. */
+  preconditions: TenantPrecondition[];
   artifacts: Artifact[];
   diagnostics: Diagnostic[];
 }

@@ -21,4 +21,19 @@ describe("ensureTenantIdentity", () => {
     expect(ensureTenantIdentity(store, new Date())).toEqual(identity);
     expect(findApplication(store, identity.clientId)!._delegatedScopes).toEqual([...HOLOFLEET_DELEGATED_SCOPES]);
   });
+
+  it("a tenant made before a permission was added → holofleet's app gains the role and the delegated scope on start, keeps the others", () => {
+    const store = openSimStore(":memory:");
+    const identity = ensureTenantIdentity(store, new Date());
+    const app = findApplication(store, identity.clientId)!;
+    store.put<ApplicationDoc>(APPLICATIONS_KIND, {
+      ...app,
+      _roles: app._roles.filter((r) => r !== "Policy.Read.DeviceConfiguration"),
+      _delegatedScopes: [...app._delegatedScopes!.filter((s) => s !== "Policy.Read.All"), "Extra.Read.All"],
+    });
+    ensureTenantIdentity(store, new Date());
+    const upgraded = findApplication(store, identity.clientId)!;
+    expect(upgraded._roles).toContain("Policy.Read.DeviceConfiguration");
+    expect(upgraded._delegatedScopes).toEqual([...HOLOFLEET_DELEGATED_SCOPES, "Extra.Read.All"].sort());
+  });
 });

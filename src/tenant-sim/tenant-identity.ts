@@ -20,7 +20,9 @@ export interface TenantIdentity {
 
 /**
  * The application permissions of holofleet's own app registration: least-privileged ones from the
- * permissions map for what holofleet does (graph-facts §0) plus the reads its audit needs.
+ * permissions map for what holofleet does (graph-facts §0) plus the reads its audit and the tenant
+ * preconditions need (`Policy.Read.DeviceConfiguration` reads the Entra join policy; no precondition
+ * is ever written, so no `Policy.ReadWrite.*`).
  */
 export const HOLOFLEET_APP_ROLES: readonly string[] = [
   "Device.ReadWrite.All",
@@ -36,6 +38,7 @@ export const HOLOFLEET_APP_ROLES: readonly string[] = [
   "GroupMember.ReadWrite.All",
   "LicenseAssignment.ReadWrite.All",
   "Organization.Read.All",
+  "Policy.Read.DeviceConfiguration",
   "User-PasswordProfile.ReadWrite.All",
   "User.ReadWrite.All",
 ];
@@ -43,7 +46,10 @@ export const HOLOFLEET_APP_ROLES: readonly string[] = [
 /**
  * The delegated permissions consented for holofleet's app (a signed-in person's `scp`): the
  * delegated counterparts of `HOLOFLEET_APP_ROLES` that Microsoft's map lists for a work account
- * (`Device.ReadWrite.All` and `Group.Create` have none; device writes need a directory role).
+ * (`Device.ReadWrite.All` and `Group.Create` have none; device writes need a directory role), plus
+ * `Policy.Read.All`, the one read permission of the MDM user scope precondition, which Graph serves to
+ * signed-in users only (no application permission; its only other one, `Policy.ReadWrite.MobilityManagement`,
+ * would let holofleet change it).
  */
 export const HOLOFLEET_DELEGATED_SCOPES: readonly string[] = [
   "DeviceManagementConfiguration.ReadWrite.All",
@@ -56,6 +62,8 @@ export const HOLOFLEET_DELEGATED_SCOPES: readonly string[] = [
   "GroupMember.ReadWrite.All",
   "LicenseAssignment.ReadWrite.All",
   "Organization.Read.All",
+  "Policy.Read.All",
+  "Policy.Read.DeviceConfiguration",
   "User-PasswordProfile.ReadWrite.All",
   "User.ReadWrite.All",
 ];
@@ -75,11 +83,15 @@ export function ensureTenantIdentity(store: SimStore, now: Date, keep?: TenantId
   const existing = readTenantIdentity(store);
   const existingApp = existing ? findApplication(store, existing.clientId) : undefined;
   if (existing && existingApp) {
-    // A tenant made by an earlier version gains the permissions holofleet needs now (none are taken
-    // away), and, if made before people could sign in, holofleet's delegated consent and public client flows.
+    // A tenant made by an earlier version gains the permissions holofleet needs now, application and
+    // delegated (none are taken away), and, if made before people could sign in, holofleet's delegated
+    // consent and public client flows.
     const missing = HOLOFLEET_APP_ROLES.filter((r) => !existingApp._roles.includes(r));
     let app = missing.length ? { ...existingApp, _roles: [...existingApp._roles, ...missing].sort() } : existingApp;
     if (app._delegatedScopes === undefined) app = allowDelegated(app);
+    const consented = app._delegatedScopes ?? [];
+    const missingScopes = HOLOFLEET_DELEGATED_SCOPES.filter((s) => !consented.includes(s));
+    if (missingScopes.length) app = { ...app, _delegatedScopes: [...consented, ...missingScopes].sort() };
     if (app !== existingApp) store.put(APPLICATIONS_KIND, app);
     return existing;
   }

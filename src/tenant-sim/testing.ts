@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, fetch as undiciFetch } from "undici";
 import { createLocalTenant, type LocalTenant, type LocalTenantOptions, type ThrottlingMode } from "./app.ts";
+import { DEVICE_CODE_GRANT } from "./auth/device-code.ts";
 
 export interface TestResponse {
   status: number;
@@ -42,6 +43,18 @@ export interface TestTenant {
   sim(method: string, path: string, body?: unknown): Promise<TestResponse>;
   /** A fresh access token for holofleet's app, or for an app created with `createApp`. */
   tokenFor(clientId?: string): Promise<string>;
+  /**
+   * A delegated access token (`idtyp: user`, an `scp` claim) for an existing, enabled user signed in to
+   * holofleet's app, or to `clientId`, through the tenant's device code flow as `holofleet login` signs in:
+   * a device code from `/oauth2/v2.0/devicecode`, the sign-in scripted with `POST /_sim/sign-ins`, the
+   * code redeemed at the token endpoint. Its `scp` holds every delegated permission consented for the app.
+   */
+  signedInToken(userPrincipalName: string, clientId?: string): Promise<string>;
+  /**
+   * Registers an app people sign in to: no application permission, these delegated permissions
+   * consented, public client flows allowed (`POST` and `PATCH /_sim/applications`).
+   */
+  createDelegatedApp(scopes: string[], opts?: { displayName?: string }): Promise<{ clientId: string }>;
   /** Registers another app with the given application permissions; its secret is remembered for `tokenFor`. */
   createApp(roles: string[], opts?: { displayName?: string; certificatePem?: string }): Promise<{ clientId: string; clientSecret: string }>;
   /** Stops the server and deletes the temp dir. */
@@ -126,6 +139,19 @@ export async function startTestTenant(opts: TestTenantOptions = {}): Promise<Tes
     return toResponse(res);
   }
 
+  async function createApp(roles: string[], o: { displayName?: string; certificatePem?: string } = {}): Promise<{ clientId: string; clientSecret: string }> {
+    const res = await call(
+      "POST",
+      `${tenant.url}/_sim/applications`,
+      { displayName: o.displayName ?? "test app", roles, ...(o.certificatePem ? { certificatePem: o.certificatePem } : {}) },
+      { "x-sim-key": tenant.simKey },
+    );
+    if (res.status !== 201) throw new Error(`createApp failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const created = res.body as { clientId: string; clientSecret: string };
+    secrets.set(created.clientId, created.clientSecret);
+    return created;
+  }
+
   return {
     baseUrl: tenant.url,
     tenantId: tenant.tenantId,
@@ -148,18 +174,36 @@ export async function startTestTenant(opts: TestTenantOptions = {}): Promise<Tes
       return call(method, `${tenant.url}${p}`, body, { "x-sim-key": tenant.simKey });
     },
     tokenFor,
-    async createApp(roles, o = {}) {
-      const res = await call(
-        "POST",
-        `${tenant.url}/_sim/applications`,
-        { displayName: o.displayName ?? "test app", roles, ...(o.certificatePem ? { certificatePem: o.certificatePem } : {}) },
-        { "x-sim-key": tenant.simKey },
-      );
-      if (res.status !== 201) throw new Error(`createApp failed: ${res.status} ${JSON.stringify(res.body)}`);
-      const created = res.body as { clientId: string; clientSecret: string };
-      secrets.set(created.clientId, created.clientSecret);
-      return created;
+    async signedInToken(userPrincipalName, clientId = tenant.clientId) {
+      const entra = `${tenant.url}/${tenant.tenantId}/oauth2/v2.0`;
+      const form = (fields: Record<string, string>) => ({
+        method: "POST",
+        dispatcher,
+        headers: { "content-type": "application/x-www-form-urlencoded;charset=utf-8" },
+        body: new URLSearchParams(fields).toString(),
+      });
+      const code = (await (await undiciFetch(`${entra}/devicecode`, form({ client_id: clientId, scope: "https://graph.microsoft.com/.default openid" }))).json()) as {
+        device_code?: string;
+        user_code?: string;
+        error_description?: string;
+      };
+      if (!code.device_code || !code.user_code) throw new Error(`device code request failed: ${code.error_description ?? ""}`);
+      const signIn = await call("POST", `${tenant.url}/_sim/sign-ins`, { userCode: code.user_code, userPrincipalName }, { "x-sim-key": tenant.simKey });
+      if (signIn.status !== 200 || signIn.body?.status !== "approved") throw new Error(`sign-in failed: ${signIn.status} ${JSON.stringify(signIn.body)}`);
+      const token = (await (await undiciFetch(`${entra}/token`, form({ grant_type: DEVICE_CODE_GRANT, client_id: clientId, device_code: code.device_code }))).json()) as {
+        access_token?: string;
+        error_description?: string;
+      };
+      if (!token.access_token) throw new Error(`device code redemption failed: ${token.error_description ?? ""}`);
+      return token.access_token;
     },
+    async createDelegatedApp(scopes, o = {}) {
+      const { clientId } = await createApp([], { displayName: o.displayName ?? "test public client" });
+      const consented = await call("PATCH", `${tenant.url}/_sim/applications/${clientId}`, { delegatedScopes: scopes, isFallbackPublicClient: true }, { "x-sim-key": tenant.simKey });
+      if (consented.status !== 200) throw new Error(`consent failed: ${consented.status} ${JSON.stringify(consented.body)}`);
+      return { clientId };
+    },
+    createApp,
     async close() {
       await tenant.close();
       await dispatcher.close();

@@ -1,8 +1,10 @@
 /**
  * End to end: every bundled example compiles to desired resources that a fresh local tenant accepts
- * as Graph documents them, reads back with the same values, and that make simulated HoloLens 2
+ * as Graph documents them (the Enrollment Status Page and its assignment, and the service tenant's
+ * expert invitations, included), reads back with the same values, and that make simulated HoloLens 2
  * devices report every assigned profile as succeeded, land in the dynamic device group, and give
- * client accounts exactly the compiled licences.
+ * client accounts exactly the compiled licences. The compiled tenant preconditions hold on the seeded
+ * tenant and fail once an admin breaks them through Graph.
  */
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -13,11 +15,14 @@ import type { Blueprint } from "../../src/blueprint/types.ts";
 import { defaultCatalog } from "../../src/compile/catalog-port.ts";
 import { compileChecked } from "../../src/compile/compile-checked.ts";
 import { compileGroupLicense } from "../../src/compile/graph/group-license.ts";
+import { evaluatePrecondition } from "../../src/preconditions/evaluate.ts";
 import type { CompileResult, DesiredResource } from "../../src/compile/types.ts";
+import { createTestUser, initialDomain } from "../../src/tenant-sim/directory/test-graph-fixtures.ts";
 import { startTestTenant, type TestTenant } from "../../src/tenant-sim/testing.ts";
 import { MAX_BINDS_PER_REQUEST } from "../../src/resources/group/member-binds.ts";
 import { applyDesired, expectedStatus, readSubscribedSkus, type AppliedResource } from "./support/apply-desired.ts";
 import { arrangeTenantFor } from "./support/arrange-tenant.ts";
+import { observePrecondition } from "./support/observe-precondition.ts";
 import { expectReadBack } from "./support/read-back.ts";
 import { resolvePlaceholders } from "../../src/engine/resolve-placeholders.ts";
 import { waitFor } from "./support/wait-for.ts";
@@ -131,7 +136,7 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
   });
 
   it("reading every resource back gives the values that were sent", async () => {
-    for (const a of applied) await expectReadBack(t, a, idOf);
+    for (const a of applied) await expectReadBack(t, a, idOf, applied);
   });
 
   it("re-applying every group through the uniqueName upsert answers 204 and changes nothing", async () => {
@@ -142,11 +147,113 @@ describe.each(blueprintFiles)("$name against a fresh local tenant", ({ url }) =>
       const uniqueName = String(body.uniqueName).replace(/'/g, "''");
       const res = await t.graph("PATCH", `/v1.0/groups(uniqueName='${encodeURIComponent(uniqueName)}')`, body, { prefer: "create-if-missing" });
       expect({ address: a.resource.address, status: res.status }).toEqual({ address: a.resource.address, status: 204 });
-      await expectReadBack(t, a, idOf);
+      await expectReadBack(t, a, idOf, applied);
     }
     const groups = await t.graph("GET", "/v1.0/groups?$select=id,uniqueName");
     const ours = (groups.body.value as { uniqueName: string | null }[]).filter((g) => g.uniqueName !== null);
     expect(ours).toHaveLength(applied.filter((x) => x.resource.kind === "group").length);
+  });
+
+  it("the Enrollment Status Page is the device group's: assigned to it alone, beside the tenant's default", async () => {
+    const page = byAddress("enrollmentStatusPage.hololens");
+    if (!bp.devices.enrollmentStatusPage.enabled) return expect(page).toBeUndefined();
+    const list = await t.graph("GET", `/beta/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments&$filter=${encodeURIComponent("deviceEnrollmentConfigurationType eq 'windows10EnrollmentCompletionPageConfiguration'")}`);
+    expect(list.status).toBe(200);
+    const pages = list.body.value as { id: string; priority: number; assignments: { target: { groupId?: string } }[] }[];
+    expect(pages.map((p) => ({ id: p.id, priority: p.priority, groups: p.assignments.map((a) => a.target.groupId) })).sort((a, b) => a.priority - b.priority)).toEqual([
+      { id: `${t.tenantId}_DefaultWindows10EnrollmentCompletionPageConfiguration`, priority: 0, groups: [] },
+      { id: page!.id, priority: 1, groups: [idOf("group.devices")] },
+    ]);
+  });
+
+  it("re-inviting every expert finds the same guest: one user per address, in the experts group", async () => {
+    const invitations = applied.filter((a) => a.resource.kind === "guestInvitation");
+    expect(invitations.length).toBe(bp.tenant.model === "service-tenant" && bp.experts.access === "guests" ? bp.experts.addresses.length : 0);
+    for (const a of invitations) {
+      const again = await t.graph("POST", a.path, a.sent);
+      expect({ address: a.resource.address, status: again.status, user: again.body.invitedUser?.id }).toEqual({ address: a.resource.address, status: 201, user: a.id });
+    }
+    if (invitations.length === 0) return;
+    const guests = await t.graph("GET", `/v1.0/users?$filter=${encodeURIComponent("userType eq 'Guest'")}&$count=true&$select=id,mail`, undefined, { consistencylevel: "eventual" });
+    expect((guests.body.value as { mail: string }[]).map((g) => g.mail.toLowerCase()).sort()).toEqual([...bp.experts.addresses].sort());
+    const members = await t.graph("GET", `/v1.0/groups/${idOf("group.experts")}/members`);
+    expect((members.body.value as { id: string }[]).map((m) => m.id).sort()).toEqual(invitations.map((a) => a.id).sort());
+  });
+
+  describe("tenant preconditions (read, never written)", () => {
+    const precondition = (address: string) => compiled.preconditions.find((p) => p.address === address)!;
+    const ids = (address: string) => byAddress(address)?.id;
+    let admin: Record<string, string>;
+    let mdmReader: Record<string, string>;
+    let mdmWriter: Record<string, string>;
+
+    beforeAll(async () => {
+      const app = await t.createApp(["Policy.ReadWrite.DeviceConfiguration", "DeviceManagementServiceConfig.ReadWrite.All"], { displayName: "tenant admin" });
+      admin = { authorization: `Bearer ${await t.tokenFor(app.clientId)}` };
+      // The MDM user scope is delegated only: an administrator signs in (device code flow) to holofleet's
+      // app, whose consent reads it, and to an admin tool consented to change it.
+      const domain = await initialDomain(t);
+      await createTestUser(t, domain, "precondition-admin");
+      mdmReader = { authorization: `Bearer ${await t.signedInToken(`precondition-admin@${domain}`)}` };
+      const mdmTool = await t.createDelegatedApp(["Policy.ReadWrite.MobilityManagement"], { displayName: "MDM scope admin" });
+      mdmWriter = { authorization: `Bearer ${await t.signedInToken(`precondition-admin@${domain}`, mdmTool.clientId)}` };
+    });
+
+    const evaluate = async (address: string, headers: Record<string, string> = {}) => {
+      const p = precondition(address);
+      return evaluatePrecondition(p, await observePrecondition(t, p, headers), ids);
+    };
+
+    it("holofleet's own credentials read Entra join and Windows enrollment (satisfied); the MDM scope needs an admin signed in to holofleet", async () => {
+      expect((await evaluate("precondition.entra-join")).status).toBe("satisfied");
+      expect((await evaluate("precondition.windows-enrollment")).status).toBe("satisfied");
+      const appOnly = await evaluate("precondition.mdm-user-scope");
+      expect(appOnly.status).toBe("unknown");
+      expect(appOnly.reason).toContain("signed-in administrator");
+      expect((await evaluate("precondition.mdm-user-scope", mdmReader)).status).toBe("satisfied");
+    });
+
+    it("Entra join limited to another group, then to none → unsatisfied; restored → satisfied", async () => {
+      const current = (await t.graph("GET", "/v1.0/policies/deviceRegistrationPolicy")).body;
+      const otherGroup = idOf("group.devices");
+      const put = (allowedToJoin: unknown) => t.graph("PUT", "/v1.0/policies/deviceRegistrationPolicy", { ...current, azureADJoin: { ...current.azureADJoin, allowedToJoin } }, admin);
+      expect((await put({ "@odata.type": "#microsoft.graph.enumeratedDeviceRegistrationMembership", users: [], groups: [otherGroup] })).status).toBe(200);
+      expect((await evaluate("precondition.entra-join")).status).toBe("unsatisfied");
+      expect((await put({ "@odata.type": "#microsoft.graph.enumeratedDeviceRegistrationMembership", users: [], groups: [idOf("group.clients")] })).status).toBe(200);
+      expect((await evaluate("precondition.entra-join")).status).toBe("satisfied");
+      expect((await put({ "@odata.type": "#microsoft.graph.noDeviceRegistrationMembership" })).status).toBe(200);
+      expect((await evaluate("precondition.entra-join")).status).toBe("unsatisfied");
+      expect((await t.graph("PUT", "/v1.0/policies/deviceRegistrationPolicy", current, admin)).status).toBe(200);
+      expect((await evaluate("precondition.entra-join")).status).toBe("satisfied");
+    });
+
+    it("Windows blocked by a restriction on the clients' group → unsatisfied; unassigned → satisfied", async () => {
+      const created = await t.graph(
+        "POST",
+        "/beta/deviceManagement/deviceEnrollmentConfigurations",
+        { "@odata.type": "#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration", displayName: "No Windows for clients", platformType: "windows", platformRestriction: { platformBlocked: true, personalDeviceEnrollmentBlocked: false } },
+        admin,
+      );
+      expect(created.status).toBe(201);
+      const target = { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: idOf("group.clients") };
+      expect((await t.graph("POST", `/beta/deviceManagement/deviceEnrollmentConfigurations/${created.body.id}/assign`, { enrollmentConfigurationAssignments: [{ target }] }, admin)).status).toBe(204);
+      const blocked = await evaluate("precondition.windows-enrollment");
+      expect(blocked).toMatchObject({ status: "unsatisfied", evidence: { configurationId: created.body.id } });
+      expect((await t.graph("POST", `/beta/deviceManagement/deviceEnrollmentConfigurations/${created.body.id}/assign`, { enrollmentConfigurationAssignments: [] }, admin)).status).toBe(204);
+      expect((await evaluate("precondition.windows-enrollment")).status).toBe("satisfied");
+      expect((await t.graph("DELETE", `/beta/deviceManagement/deviceEnrollmentConfigurations/${created.body.id}`, undefined, admin)).status).toBe(204);
+    });
+
+    it("MDM user scope None → unsatisfied; Some with the clients' group → satisfied; back to All", async () => {
+      const policy = "/beta/policies/mobileDeviceManagementPolicies/0000000a-0000-0000-c000-000000000000";
+      expect((await t.graph("PATCH", policy, { appliesTo: "none" }, mdmWriter)).status).toBe(204);
+      expect((await evaluate("precondition.mdm-user-scope", mdmReader)).status).toBe("unsatisfied");
+      const add = await t.graph("POST", `${policy}/includedGroups/$ref`, { "@odata.id": `https://graph.microsoft.com/beta/groups/${idOf("group.clients")}` }, mdmWriter);
+      expect(add.status).toBe(204);
+      expect((await evaluate("precondition.mdm-user-scope", mdmReader)).status).toBe("satisfied");
+      expect((await t.graph("PATCH", policy, { appliesTo: "all" }, mdmWriter)).status).toBe(204);
+      expect((await evaluate("precondition.mdm-user-scope", mdmReader)).status).toBe("satisfied");
+    });
   });
 
   describe("simulated HoloLens 2 devices", () => {

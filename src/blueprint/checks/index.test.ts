@@ -172,7 +172,7 @@ describe("runChecks", () => {
   });
 
   it("a missing section skips exactly the checks that read it", () => {
-    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}  model: service-tenant\ndevices:\n  usb: on\n${FIXTURE_CLIENT}passwords:\n  policy: extended\n`);
+    const { bp, src } = blueprintForCheck(`${FIXTURE_HEAD}  model: service-tenant\ndevices:\n  usb: on\nexperts:\n  access: guests\n  addresses: [ada@contoso.com]\n${FIXTURE_CLIENT}passwords:\n  policy: extended\n`);
     const { devices: _devices, ...withoutDevices } = bp;
     expect(runChecks(bp, src).map((d) => d.code).sort()).toEqual(["HF2005", "HF2021"]);
     expect(runChecks(withoutDevices, src).map((d) => d.code)).toEqual(["HF2005"]);
@@ -208,7 +208,7 @@ describe("runChecks", () => {
       "passwords",
     ]);
     expect(SECTION_NAMES.filter((s) => s.startsWith("devices.")).map((s) => s.slice(8))).toEqual(Object.keys(devicesSchema.shape));
-    expect(Object.keys(devicesSchema.shape)).toHaveLength(11);
+    expect(Object.keys(devicesSchema.shape)).toHaveLength(12);
   });
 
   it("an acknowledgement whose check was skipped is not reported as unused", () => {

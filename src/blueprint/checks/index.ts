@@ -19,9 +19,13 @@ import { developerMode } from "./developer-mode.ts";
 import { deviceSharedAcrossClients } from "./device-shared-across-clients.ts";
 import { duplicateClientId } from "./duplicate-client-id.ts";
 import { duplicateUpn } from "./duplicate-upn.ts";
+import { expertsAccessMissing } from "./experts-access-missing.ts";
+import { expertsAccessWithoutEffect } from "./experts-access-without-effect.ts";
+import { expertsAddressesMissing } from "./experts-addresses-missing.ts";
 import { extendedPasswordAccountDomain } from "./extended-password-account-domain.ts";
 import { extendedPasswordSharedDomain } from "./extended-password-shared-domain.ts";
 import { extendedPasswordTooShort } from "./extended-password-too-short.ts";
+import { federatedExpertsOutsideSegments } from "./federated-experts-outside-segments.ts";
 import { hasSection, type BlueprintCheck } from "./finding.ts";
 import { graphGroupNameLimits } from "./graph-group-name-limits.ts";
 import { informationBarriersLicence } from "./information-barriers-licence.ts";
@@ -64,9 +68,13 @@ export const checks: Readonly<Record<string, BlueprintCheck>> = {
   "device-shared-across-clients": deviceSharedAcrossClients,
   "duplicate-client-id": duplicateClientId,
   "duplicate-upn": duplicateUpn,
+  "experts-access-missing": expertsAccessMissing,
+  "experts-access-without-effect": expertsAccessWithoutEffect,
+  "experts-addresses-missing": expertsAddressesMissing,
   "extended-password-account-domain": extendedPasswordAccountDomain,
   "extended-password-shared-domain": extendedPasswordSharedDomain,
   "extended-password-too-short": extendedPasswordTooShort,
+  "federated-experts-outside-segments": federatedExpertsOutsideSegments,
   "graph-group-name-limits": graphGroupNameLimits,
   "information-barriers-licence": informationBarriersLicence,
   "kiosk-app-blocked": kioskAppBlocked,

@@ -53,7 +53,7 @@ describe("scoped-search-needs-mailbox", () => {
 
   it("a service tenant holds no company resources: the mailbox is all scoped search needs", () => {
     const { bp, src } = blueprintForCheck(
-      `${FIXTURE_HEAD}  model: service-tenant\n${KIOSK_MAILBOX}isolation:\n  mode: scoped-directory-search\n${FIXTURE_CLIENT}`,
+      `${FIXTURE_HEAD}  model: service-tenant\n${KIOSK_MAILBOX}isolation:\n  mode: scoped-directory-search\nexperts:\n  access: guests\n  addresses: [ada@contoso.com]\n${FIXTURE_CLIENT}`,
     );
     expect(runChecks(bp, src)).toEqual([]);
   });

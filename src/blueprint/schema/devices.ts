@@ -8,6 +8,7 @@ import type { DevicesSection } from "../types.ts";
 import { documented } from "./common.ts";
 import { appControlSchema } from "./devices/app-control.ts";
 import { autopilotSchema } from "./devices/autopilot.ts";
+import { enrollmentStatusPageSchema } from "./devices/enrollment-status-page.ts";
 import { kioskSchema } from "./devices/kiosk.ts";
 import { osBaselineSchema } from "./devices/os-baseline.ts";
 import { restrictionsSchema } from "./devices/restrictions.ts";
@@ -18,6 +19,7 @@ export const devicesSchema = documented(
   z.strictObject({
     osBaseline: osBaselineSchema,
     autopilot: autopilotSchema.prefault({}),
+    enrollmentStatusPage: enrollmentStatusPageSchema.prefault({}),
     tenantLockdown: documented(z.boolean().default(true), {
       description: "TenantLockdown/RequireNetworkInOOBE: devices can only join this tenant (20H2+).",
       guide: "§GR-4",

@@ -15,9 +15,9 @@
 # Connect-MicrosoftTeams. Exchange Online needs the Address Lists role, which no role group has by default (add it
 # to one, e.g. Organization Management); Teams needs a Teams administrator.
 # Before the first run: the accounts and groups in graph/ exist in the tenant (holofleet's planned apply command, or
-# by hand from those request bodies), the client accounts have their licences and mailboxes, and the experts are
-# members of the experts group. Microsoft recommends information barriers instead when the licences allow them
-# (isolation.mode: information-barriers).
+# by hand from those request bodies) and the client accounts have their licences and mailboxes.
+# The experts must be members of the experts group (add them; they are your staff).
+# Microsoft recommends information barriers instead when the licences allow them (isolation.mode: information-barriers).
 
 $ErrorActionPreference = 'Stop'
 

@@ -19,4 +19,10 @@ export const addresses = {
   /** The assignment of a profile is named by the profile's whole address, which is unique across kinds. */
   assignment: (profileAddress: string) => `configurationAssignment.${profileAddress}`,
   domain: (domain: string) => `domain.${domain.toLowerCase()}`,
+  enrollmentStatusPage: "enrollmentStatusPage.hololens",
+  /** A guest invitation is named by the invited address, its identity in the tenant. */
+  guestInvitation: (address: string) => `guestInvitation.${address.toLowerCase()}`,
+  /** An expert's membership of the experts group, named by the expert's address. */
+  expertMembership: (address: string) => `groupMember.experts.${address.toLowerCase()}`,
+  precondition: (name: "mdm-user-scope" | "windows-enrollment" | "entra-join") => `precondition.${name}`,
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autopilotAssignment, configurationAssignment } from "./assignments.ts";
+import { autopilotAssignment, configurationAssignment, enrollmentConfigurationAssignment } from "./assignments.ts";
 
 describe("assignments", () => {
   it("configuration profiles are assigned to the device group with the v1.0 assign action", () => {
@@ -29,5 +29,23 @@ describe("assignments", () => {
 
   it("addresses of assignments stay unique across profile kinds with the same name", () => {
     expect(configurationAssignment("updateRing.hololens").address).not.toBe(autopilotAssignment("autopilotProfile.hololens").address);
+  });
+});
+
+describe("enrollmentConfigurationAssignment", () => {
+  it("the ESP → the device group through the beta enrollment `assign` (enrollmentConfigurationAssignments)", () => {
+    expect(enrollmentConfigurationAssignment("enrollmentStatusPage.hololens")).toEqual({
+      kind: "configurationAssignment",
+      address: "configurationAssignment.enrollmentStatusPage.hololens",
+      api: "beta",
+      collection: "/deviceManagement/deviceEnrollmentConfigurations/{parent}/assign",
+      parent: "enrollmentStatusPage.hololens",
+      body: {
+        enrollmentConfigurationAssignments: [
+          { "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment", target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: { $ref: "group.devices" } } },
+        ],
+      },
+      dependsOn: ["enrollmentStatusPage.hololens", "group.devices"],
+    });
   });
 });

@@ -19,6 +19,10 @@ describe("isolationBaselineNote", () => {
 
   it("says what the directory holds in each tenant model", () => {
     expect(note).toContain("staff");
-    expect(isolationBaselineNote(secureBlueprint({ tenant: { model: "service-tenant" } }))).toContain("service tenant");
+    const guests = isolationBaselineNote(secureBlueprint({ tenant: { model: "service-tenant" }, experts: { access: "guests", addresses: ["ada@contoso.com"] } }));
+    expect(guests).toContain("the client accounts and the experts holofleet\n  invites as guests");
+    const federation = isolationBaselineNote(secureBlueprint({ tenant: { model: "service-tenant" }, experts: { access: "federation", addresses: ["ada@contoso.com"] } }));
+    expect(federation).toContain("holds the client accounts only");
+    expect(federation).toContain("Teams federation, by full address");
   });
 });

@@ -16,9 +16,17 @@ export function isolationBaselineNote(bp: Blueprint): string {
     "",
     "- Remote Assist does not support HoloLens-to-HoloLens calls, so clients cannot call each other from the devices.",
     "- Clients **can** find each other when they search the directory, and everyone else in it.",
-    ...(bp.tenant.model === "service-tenant"
-      ? ["- In this service tenant (guide Image 1.1) the directory holds the client accounts and any expert guests."]
-      : ["- In the same tenant that includes your organisation's staff."]),
+    ...(bp.tenant.model !== "service-tenant"
+      ? ["- In the same tenant that includes your organisation's staff."]
+      : bp.experts.access === "federation"
+        ? [
+            "- In this service tenant (guide Image 1.1) the directory holds the client accounts only: the experts stay in your",
+            "  organisation's tenant and are reached through Teams federation, by full address (`experts.access: federation`).",
+          ]
+        : [
+            "- In this service tenant (guide Image 1.1) the directory holds the client accounts and the experts holofleet",
+            "  invites as guests (`experts.access: guests`), whom clients find by name.",
+          ]),
     "",
     "holofleet configures nothing more for this concern. To narrow what clients find, choose a stricter mode:",
     "",

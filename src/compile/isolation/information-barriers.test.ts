@@ -123,9 +123,25 @@ describe("informationBarrierScript", () => {
     expect(script).not.toMatch(/holofleet (apply|plan)/);
   });
 
-  it("a service tenant gets the note on expert guests", () => {
-    expect(informationBarrierScript(secureBlueprint({ ...bp, tenant: { ...bp.tenant, model: "service-tenant" } }))).toContain("# Service tenant (guide Image 1.1)");
+  it("same tenant → the admin adds the experts to the experts group; nothing on guests", () => {
+    expect(script).toContain("add the experts to the experts group.");
     expect(script).not.toContain("Service tenant");
+  });
+
+  it("a service tenant with guests → holofleet invites them and fills the experts group; the admin adds no one by hand", () => {
+    const guests = informationBarrierScript(secureBlueprint({ ...bp, tenant: { ...bp.tenant, model: "service-tenant" }, experts: { access: "guests", addresses: ["ada@contoso.com"] } }));
+    expect(guests).toContain("experts.access: guests: the compiled");
+    expect(guests).toContain("nobody is added by hand");
+    expect(guests).toContain("graph/groupMember.experts.*.json");
+    expect(guests).not.toMatch(/add the experts to the experts group|Add them to this\s+# tenant as guests/);
+  });
+
+  it("a service tenant with federation → the experts segment holds no one, and the script says so (HF2073)", () => {
+    const federation = informationBarrierScript(secureBlueprint({ ...bp, tenant: { ...bp.tenant, model: "service-tenant" }, experts: { access: "federation", addresses: ["ada@contoso.com"] } }));
+    expect(federation).toContain("experts.access: federation");
+    expect(federation).toContain("the experts segment holds no one");
+    expect(federation).toContain("experts/teams-external-access-*.ps1");
+    expect(federation).not.toContain("add the experts to the experts group");
   });
 
   it("is deterministic and independent of client order", () => {

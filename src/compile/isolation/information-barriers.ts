@@ -64,6 +64,25 @@ export function informationBarrierPlan(bp: Blueprint): InformationBarrierPlan {
 
 const list = (items: readonly string[]) => items.map(psSingleQuoted).join(",");
 
+/** Who fills the experts group, by tenant model and `experts.access` (comment lines). */
+function expertsMembershipNote(bp: Blueprint): string[] {
+  if (bp.tenant.model !== "service-tenant") return ["#     hand from those request bodies); add the experts to the experts group."];
+  if (bp.experts.access === "federation")
+    return [
+      "#     hand from those request bodies).",
+      "# Service tenant (guide Image 1.1), experts.access: federation: the experts stay in your organisation's tenant",
+      "# and reach clients through Teams external access (experts/teams-external-access-*.ps1). The experts group here",
+      "# stays empty, so the experts segment holds no one (holofleet validate warns, HF2073): each client segment still",
+      "# reaches only itself, and clients reach experts by full address, which no segment of this tenant governs.",
+    ];
+  return [
+    "#     hand from those request bodies). Service tenant (guide Image 1.1), experts.access: guests: the compiled",
+    "#     invitations (graph/guestInvitation.*.json) bring each address of experts.addresses into this tenant as a",
+    "#     guest and graph/groupMember.experts.*.json adds each guest to the experts group, so the experts segment",
+    "#     covers them; nobody is added by hand.",
+  ];
+}
+
 /** The PowerShell script (CRLF-free, UTF-8); deterministic for a given blueprint. */
 export function informationBarrierScript(bp: Blueprint): string {
   const plan = informationBarrierPlan(bp);
@@ -91,14 +110,7 @@ export function informationBarrierScript(bp: Blueprint): string {
     "#   - audit logging on; admin consent for Information Barriers in Teams",
     "#     (app id bcf62038-e005-436d-b970-2a472f8c1982);",
     "#   - the groups in graph/ exist in the tenant with their members (holofleet's planned apply command, or by",
-    "#     hand from those request bodies); add the experts to the experts group.",
-    ...(bp.tenant.model === "service-tenant"
-      ? [
-          "# Service tenant (guide Image 1.1): the experts live in your organisation's tenant. Add them to this",
-          "# tenant as guests and put the guest accounts in the experts group, so the experts segment covers them",
-          "# (with Teams federation alone, clients reach experts by full address and no segment applies).",
-        ]
-      : []),
+    ...expertsMembershipNote(bp),
     "# Policies apply about 30 minutes after Start-InformationBarrierPoliciesApplication, at roughly",
     "# 5,000 users an hour; check with Get-InformationBarrierPoliciesApplicationStatus.",
     "",

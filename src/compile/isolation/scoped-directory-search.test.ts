@@ -104,9 +104,23 @@ describe("scopedDirectorySearchScript", () => {
     expect(script).not.toMatch(/holofleet (apply|plan)/);
   });
 
-  it("a service tenant explains how experts who live elsewhere appear in the lists", () => {
-    expect(scopedDirectorySearchScript(secureBlueprint({ ...bp, tenant: { ...bp.tenant, model: "service-tenant" } }))).toContain("Teams federation");
-    expect(script).not.toContain("Teams federation");
+  it("same tenant → the admin puts the experts in the experts group", () => {
+    expect(script).toContain("The experts must be members of the experts group (add them; they are your staff).");
+    expect(script).not.toContain("Service tenant");
+  });
+
+  it("a service tenant with guests → holofleet invites the experts and fills the group, so they appear in every client's lists", () => {
+    const guests = scopedDirectorySearchScript(secureBlueprint({ ...bp, tenant: { ...bp.tenant, model: "service-tenant" }, experts: { access: "guests", addresses: ["ada@contoso.com"] } }));
+    expect(guests).toContain("experts.access: guests: the compiled invitations");
+    expect(guests).toContain("so the experts appear in every client's lists");
+    expect(guests).not.toContain("add them; they are your staff");
+  });
+
+  it("a service tenant with federation → the experts are in no list; clients reach them by full address", () => {
+    const federation = scopedDirectorySearchScript(secureBlueprint({ ...bp, tenant: { ...bp.tenant, model: "service-tenant" }, experts: { access: "federation", addresses: ["ada@contoso.com"] } }));
+    expect(federation).toContain("experts.access: federation");
+    expect(federation).toContain("by full address through");
+    expect(federation).not.toContain("so the experts appear in every client's lists");
   });
 
   it("is deterministic and independent of client and account order", () => {

@@ -63,6 +63,22 @@ function departmentLiteral(department: string): string {
 
 const ROOM_MAILBOXES = "(RecipientDisplayType -eq 'ConferenceRoomMailbox') -or (RecipientDisplayType -eq 'SyncedConferenceRoomMailbox')";
 
+/** Who fills the experts group, by tenant model and `experts.access` (comment lines). */
+function expertsMembershipNote(bp: Blueprint): string[] {
+  if (bp.tenant.model !== "service-tenant") return ["# The experts must be members of the experts group (add them; they are your staff)."];
+  if (bp.experts.access === "federation")
+    return [
+      "# Service tenant (guide Image 1.1), experts.access: federation: the experts stay in your organisation's tenant and",
+      "# the experts group here stays empty, so no client's lists hold them; clients reach them by full address through",
+      "# Teams external access (experts/teams-external-access-*.ps1), which address book policies do not narrow.",
+    ];
+  return [
+    "# Service tenant (guide Image 1.1), experts.access: guests: the compiled invitations (graph/guestInvitation.*.json)",
+    "# bring each address of experts.addresses into this tenant as a guest and graph/groupMember.experts.*.json adds",
+    "# each guest to the experts group, so the experts appear in every client's lists; nobody is added by hand.",
+  ];
+}
+
 /** The PowerShell script (LF line ends, UTF-8); deterministic for a given blueprint. */
 export function scopedDirectorySearchScript(bp: Blueprint): string {
   const plan = scopedDirectorySearchPlan(bp);
@@ -84,16 +100,9 @@ export function scopedDirectorySearchScript(bp: Blueprint): string {
     "# Connect-MicrosoftTeams. Exchange Online needs the Address Lists role, which no role group has by default (add it",
     "# to one, e.g. Organization Management); Teams needs a Teams administrator.",
     "# Before the first run: the accounts and groups in graph/ exist in the tenant (holofleet's planned apply command, or",
-    "# by hand from those request bodies), the client accounts have their licences and mailboxes, and the experts are",
-    "# members of the experts group. Microsoft recommends information barriers instead when the licences allow them",
-    "# (isolation.mode: information-barriers).",
-    ...(bp.tenant.model === "service-tenant"
-      ? [
-          "# Service tenant (guide Image 1.1): your experts live in your organisation's tenant. Invited here as guests and put",
-          "# in the experts group, they appear in every client's lists; with Teams federation alone clients reach them by",
-          "# full address, which address book policies do not narrow.",
-        ]
-      : []),
+    "# by hand from those request bodies) and the client accounts have their licences and mailboxes.",
+    ...expertsMembershipNote(bp),
+    "# Microsoft recommends information barriers instead when the licences allow them (isolation.mode: information-barriers).",
     "",
     "$ErrorActionPreference = 'Stop'",
     "",

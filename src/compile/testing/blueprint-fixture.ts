@@ -39,6 +39,14 @@ function baseBlueprint(): Blueprint {
         language: "os-default",
         autoConfigureKeyboard: true,
       },
+      enrollmentStatusPage: {
+        enabled: true,
+        name: "HoloLens 2 enrollment status",
+        installTimeoutMinutes: 60,
+        errorMessage: "Setup could not be completed. Call Contoso support on +1 555 0100.",
+        allowResetOnFailure: true,
+        allowLogCollection: true,
+      },
       tenantLockdown: true,
       kiosk: {
         enabled: true,
@@ -96,7 +104,7 @@ function baseBlueprint(): Blueprint {
       },
     },
     isolation: { mode: "baseline" },
-    experts: { groupName: "Experts", segmentName: "Experts" },
+    experts: { groupName: "Experts", segmentName: "Experts", access: null, addresses: [], guestRedirectUrl: "https://myapplications.microsoft.com" },
     clients: [
       {
         id: "fabrikam",

@@ -70,4 +70,9 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF2064: { title: "SKU that gives client accounts nothing the program needs" },
   HF2065: { title: "extended password expiry on a domain that holds other accounts" },
   HF2066: { title: "account outside the domain whose password expiry is extended" },
+  // Service tenant: how experts reach clients (HF2070–HF2079).
+  HF2070: { title: "service tenant without experts.access" },
+  HF2071: { title: "experts key without effect in this tenant model" },
+  HF2072: { title: "service tenant without expert addresses" },
+  HF2073: { title: "federated experts leave the information-barrier experts segment empty" },
 };

@@ -1,8 +1,8 @@
 /**
  * Entra ID's audit log entry (`directoryAudit`, v1.0 CSDL) for one recorded write to the directory:
  * `activityDisplayName` in Entra's wording ("Add user", "Update group", "Add member to group", …),
- * `category` (UserManagement, GroupManagement, Device, DirectoryManagement), `loggedByService`
- * "Core Directory", `result` success, `initiatedBy` the app (app-only token) or the user (delegated),
+ * `category` (UserManagement, GroupManagement, Device, DirectoryManagement, Policy), `loggedByService`
+ * "Core Directory" (invitations: "Invited Users", "Invite external user"), `result` success, `initiatedBy` the app (app-only token) or the user (delegated),
  * and the target resource with the names of the properties the request set.
  */
 import type { TenantWriteRecord } from "./tenant-write.ts";
@@ -10,6 +10,10 @@ import type { TenantWriteRecord } from "./tenant-write.ts";
 interface DirectoryKind {
   noun: string;
   category: string;
+  /** Entra's own wording for a create, when it is not "Add <noun>". */
+  created?: string;
+  /** `loggedByService`, when not "Core Directory". */
+  service?: string;
 }
 
 const KINDS: Readonly<Record<string, DirectoryKind>> = {
@@ -18,6 +22,11 @@ const KINDS: Readonly<Record<string, DirectoryKind>> = {
   Device: { noun: "device", category: "Device" },
   Domain: { noun: "domain", category: "DirectoryManagement" },
   Organization: { noun: "company information", category: "DirectoryManagement" },
+  // B2B invitations are logged by the invitation service as "Invite external user".
+  Invitation: { noun: "external user", category: "UserManagement", created: "Invite external user", service: "Invited Users" },
+  // The tenant preconditions' policies (extrapolated wording: the reference lists no activity for them).
+  DeviceRegistrationPolicy: { noun: "device registration policy", category: "Policy" },
+  MobileDeviceManagementPolicy: { noun: "MDM user scope", category: "Policy" },
 };
 
 function kindOf(record: TenantWriteRecord): DirectoryKind {
@@ -33,7 +42,7 @@ export function directoryActivityOf(record: TenantWriteRecord): { activity: stri
       : { activity: `Add ${record.reference} to ${kind.noun}`, operationType: "Assign" };
   if (record.operation === "Action")
     return record.action === "assignLicense" ? { activity: `Change ${kind.noun} license`, operationType: "Update" } : { activity: `${record.action} ${kind.noun}`, operationType: "Update" };
-  if (record.operation === "Create") return { activity: `Add ${kind.noun}`, operationType: "Add" };
+  if (record.operation === "Create") return { activity: kind.created ?? `Add ${kind.noun}`, operationType: "Add" };
   if (record.operation === "Delete") return { activity: `Delete ${kind.noun}`, operationType: "Delete" };
   return { activity: `Update ${kind.noun}`, operationType: "Update" };
 }
@@ -52,7 +61,7 @@ export function renderDirectoryAudit(record: TenantWriteRecord): Record<string, 
     resultReason: "",
     activityDisplayName: activity,
     activityDateTime: record.at,
-    loggedByService: "Core Directory",
+    loggedByService: kindOf(record).service ?? "Core Directory",
     operationType,
     initiatedBy: user
       ? { app: null, user: { id: record.actor.userId, displayName: null, userPrincipalName: record.actor.userPrincipalName, ipAddress: null } }

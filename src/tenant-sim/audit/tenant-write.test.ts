@@ -34,6 +34,14 @@ describe("writeShape", () => {
     expect(writeShape("/groups/{id}/members/{memberId}/$ref", "DELETE")).toMatchObject({ operation: "Delete", resourceType: "Group", reference: "member" });
   });
 
+  it("the tenant preconditions' policies and invitations → directory writes of their own kind", () => {
+    expect(writeShape("/policies/deviceRegistrationPolicy", "PUT")).toMatchObject({ log: "directory", operation: "Put", resourceType: "DeviceRegistrationPolicy" });
+    expect(writeShape("/policies/mobileDeviceManagementPolicies/{id}", "PATCH")).toMatchObject({ log: "directory", operation: "Patch", resourceType: "MobileDeviceManagementPolicy", idParam: "id" });
+    expect(writeShape("/policies/mobileDeviceManagementPolicies/{id}/includedGroups/$ref", "POST")).toMatchObject({ operation: "Create", resourceType: "MobileDeviceManagementPolicy", reference: "group", idParam: "id" });
+    expect(writeShape("/policies/mobileDeviceManagementPolicies/{id}/includedGroups/{groupId}/$ref", "DELETE")).toMatchObject({ operation: "Delete", reference: "group" });
+    expect(writeShape("/invitations", "POST")).toMatchObject({ log: "directory", operation: "Create", resourceType: "Invitation" });
+  });
+
   it("every write route of the registry → an operation matching its method and a named place in its log", () => {
     for (const route of allRoutes.filter((r) => r.write)) {
       const shape = writeShape(route.path, route.method);
@@ -41,7 +49,7 @@ describe("writeShape", () => {
       expect(expected, `${route.method} ${route.path}`).toContain(shape.operation);
       expect(shape.resourceType, route.path).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       if (shape.log === "intune") expect(componentOf(route.path), route.path).not.toBe("Other");
-      else expect(["users", "groups", "devices", "domains", "organization"], route.path).toContain(route.path.split("/")[1]!.replace(/\(.*$/, ""));
+      else expect(["users", "groups", "devices", "domains", "organization", "invitations", "policies"], route.path).toContain(route.path.split("/")[1]!.replace(/\(.*$/, ""));
     }
   });
 });
@@ -80,5 +88,9 @@ describe("tenantWriteRecord", () => {
     expect(of("/groups/{id}/members/{memberId}/$ref", "DELETE")).toBe("Remove member from group");
     expect(of("/users/{id}/assignLicense", "POST", 200)).toBe("Change user license");
     expect(of("/devices/{id}", "DELETE")).toBe("Delete device");
+    expect(of("/invitations", "POST", 201)).toBe("Invite external user");
+    expect(of("/policies/mobileDeviceManagementPolicies/{id}/includedGroups/$ref", "POST")).toBe("Add group to MDM user scope");
+    expect(of("/policies/mobileDeviceManagementPolicies/{id}/includedGroups/{groupId}/$ref", "DELETE")).toBe("Remove group from MDM user scope");
+    expect(of("/policies/deviceRegistrationPolicy", "PATCH", 200)).toBe("Update device registration policy");
   });
 });

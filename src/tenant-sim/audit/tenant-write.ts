@@ -52,9 +52,15 @@ export interface TenantWriteRecord {
   displayName: string | null;
   /** Top-level properties the request body set (names only). */
   modifiedProperties: string[];
-  /** Sub-kind of a directory write: a member or owner reference added or removed. */
-  reference: "member" | "owner" | null;
+  /** Sub-kind of a directory write: a member, owner or included group reference added or removed. */
+  reference: WriteReference | null;
 }
+
+/** The reference a `…/$ref` write adds or removes: a group's member or owner, an MDM policy's included group. */
+export type WriteReference = "member" | "owner" | "group";
+
+/** Navigation property of a `$ref` write → what it references. */
+const REFERENCES: Readonly<Record<string, WriteReference>> = { members: "member", owners: "owner", includedGroups: "group" };
 
 /** What the token says about the caller (access-token.ts claims; delegated tokens carry `upn`/`scp`). */
 export interface CallerClaims {
@@ -123,7 +129,7 @@ export interface WriteShape {
   resourceType: string;
   /** The path parameter that names the written resource, if any (`id`, `assignmentId`). */
   idParam: string | null;
-  reference: "member" | "owner" | null;
+  reference: WriteReference | null;
 }
 
 /** How a write route is recorded, from its pattern and method alone. */
@@ -136,7 +142,7 @@ export function writeShape(pattern: string, method: HttpMethod): WriteShape {
   if (last === "$ref") {
     const nav = literals[literals.length - 1]!;
     const parent = literals[literals.length - 2]?.s ?? nav.s;
-    return { log, operation: method === "DELETE" ? "Delete" : "Create", action: null, resourceType: typeOfCollection(parent), idParam: paramAfter(segments, literals[literals.length - 2]?.i), reference: nav.s === "owners" ? "owner" : "member" };
+    return { log, operation: method === "DELETE" ? "Delete" : "Create", action: null, resourceType: typeOfCollection(parent), idParam: paramAfter(segments, literals[literals.length - 2]?.i), reference: REFERENCES[nav.s] ?? "member" };
   }
   const lastLiteral = literals[literals.length - 1]!;
   const endsWithParam = isParam(last) || /\(.*\)$/.test(last);

@@ -245,3 +245,24 @@ describe.skipIf(!hasCsdlReference())("checkEntity against the beta type mappings
     expect(checkEntity("windowsAutopilotDeploymentProfile", holoLensProfile, "v1.0").map((p) => p.code)).toContain("unknownType");
   });
 });
+
+describe.skipIf(!hasCsdlReference())("beta-only enrollment and policy types", () => {
+  it("types the beta-only Enrollment Status Page properties and knows the single-platform restriction's base type", () => {
+    const esp = {
+      "@odata.type": "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration",
+      id: "e",
+      showInstallationProgress: "yes",
+      installProgressTimeoutInMinutes: 60,
+      deviceEnrollmentConfigurationType: "espConfiguration",
+    };
+    expect(checkEntity("deviceEnrollmentConfiguration", esp, "beta", { partial: true }).map((p) => `${p.path} ${p.code}`).sort()).toEqual([
+      "$.deviceEnrollmentConfigurationType badEnumValue",
+      "$.showInstallationProgress wrongType",
+    ]);
+    const single = { "@odata.type": "#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration", id: "s", platformType: "hololens", platformRestriction: { platformBlocked: 1 } };
+    expect(checkEntity("deviceEnrollmentConfiguration", single, "beta", { partial: true }).map((p) => `${p.path} ${p.code}`).sort()).toEqual([
+      "$.platformRestriction.platformBlocked wrongType",
+      "$.platformType badEnumValue",
+    ]);
+  });
+});

@@ -250,6 +250,12 @@ const BETA_ONLY_BASE_TYPES: Record<string, string> = {
   "microsoft.graph.deviceManagementConfigurationSimpleSettingValue": "microsoft.graph.deviceManagementConfigurationSettingValue",
   "microsoft.graph.deviceManagementConfigurationIntegerSettingValue": "microsoft.graph.deviceManagementConfigurationSimpleSettingValue",
   "microsoft.graph.deviceManagementConfigurationStringSettingValue": "microsoft.graph.deviceManagementConfigurationSimpleSettingValue",
+  // intune-onboarding-deviceenrollmentplatformrestrictionconfiguration.md, intune-onboarding-windowsrestoredeviceenrollmentconfiguration.md
+  "microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration": "microsoft.graph.deviceEnrollmentConfiguration",
+  "microsoft.graph.windowsRestoreDeviceEnrollmentConfiguration": "microsoft.graph.deviceEnrollmentConfiguration",
+  // mobilitymanagementpolicy.md, mobiledevicemanagementpolicy.md ("Inherits from mobilityManagementPolicy")
+  "microsoft.graph.mobilityManagementPolicy": "microsoft.graph.entity",
+  "microsoft.graph.mobileDeviceManagementPolicy": "microsoft.graph.mobilityManagementPolicy",
 };
 
 /**
@@ -268,6 +274,29 @@ const BETA_ONLY_PROPERTY_TYPES: Record<string, Omit<PropertyDef, "navigation">> 
     { type: "microsoft.graph.windowsAutopilotProfileAssignmentStatus", collection: false, nullable: false },
   "microsoft.graph.omaSetting.isEncrypted": { type: "Edm.Boolean", collection: false, nullable: false },
   "microsoft.graph.omaSetting.secretReferenceValueId": { type: "Edm.String", collection: false, nullable: true },
+  // intune-shared-deviceenrollmentconfiguration.md, intune-onboarding-windows10enrollmentcompletionpageconfiguration.md,
+  // intune-onboarding-deviceenrollmentplatformrestrictionconfiguration.md (beta)
+  "microsoft.graph.deviceEnrollmentConfiguration.deviceEnrollmentConfigurationType":
+    { type: "microsoft.graph.deviceEnrollmentConfigurationType", collection: false, nullable: false },
+  "microsoft.graph.deviceEnrollmentConfiguration.roleScopeTagIds": { type: "Edm.String", collection: true, nullable: true },
+  ...Object.fromEntries(
+    ["allowDeviceResetOnInstallFailure", "allowDeviceUseOnInstallFailure", "allowLogCollectionOnInstallFailure", "blockDeviceSetupRetryByUser",
+      "disableUserStatusTrackingAfterFirstUser", "installQualityUpdates", "showInstallationProgress", "trackInstallProgressForAutopilotOnly"].map(
+      (p) => [`microsoft.graph.windows10EnrollmentCompletionPageConfiguration.${p}`, { type: "Edm.Boolean", collection: false, nullable: false }],
+    ),
+  ),
+  "microsoft.graph.windows10EnrollmentCompletionPageConfiguration.installProgressTimeoutInMinutes": { type: "Edm.Int32", collection: false, nullable: false },
+  "microsoft.graph.windows10EnrollmentCompletionPageConfiguration.customErrorMessage": { type: "Edm.String", collection: false, nullable: true },
+  "microsoft.graph.windows10EnrollmentCompletionPageConfiguration.selectedMobileAppIds": { type: "Edm.String", collection: true, nullable: true },
+  "microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration.platformRestriction":
+    { type: "microsoft.graph.deviceEnrollmentPlatformRestriction", collection: false, nullable: true },
+  "microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration.platformType":
+    { type: "microsoft.graph.enrollmentRestrictionPlatformType", collection: false, nullable: false },
+  "microsoft.graph.enrollmentConfigurationAssignment.source": { type: "microsoft.graph.deviceAndAppManagementAssignmentSource", collection: false, nullable: false },
+  // mobilitymanagementpolicy.md (beta)
+  "microsoft.graph.mobilityManagementPolicy.appliesTo": { type: "microsoft.graph.policyScope", collection: false, nullable: false },
+  "microsoft.graph.mobilityManagementPolicy.isValid": { type: "Edm.Boolean", collection: false, nullable: true },
+  "microsoft.graph.mobilityManagementPolicy.includedGroups": { type: "microsoft.graph.group", collection: true, nullable: true },
 };
 
 function loadBetaModel(v1: CsdlModel): CsdlModel {

@@ -46,11 +46,16 @@ export const SERVED_ENTITY_TYPES = {
   "microsoft.graph.mobileAppAssignment": "intune",
   "microsoft.graph.auditEvent": "intune",
   "microsoft.graph.directoryAudit": "directory",
+  "microsoft.graph.deviceEnrollmentConfiguration": "intune",
+  "microsoft.graph.enrollmentConfigurationAssignment": "intune",
+  "microsoft.graph.deviceRegistrationPolicy": "directory",
+  "microsoft.graph.mobilityManagementPolicy": "directory",
+  "microsoft.graph.invitation": "directory",
 } as const satisfies Record<string, "directory" | "intune">;
 
 export type ServedEntityType = keyof typeof SERVED_ENTITY_TYPES;
 
-/** Served types the v1.0 CSDL does not declare (their routes are beta only). */
+/** Served types the v1.0 CSDL does not declare (their routes are beta only; the MDM user scope's policy type among them). */
 export const BETA_ONLY_ENTITY_TYPES: readonly ServedEntityType[] = [
   "microsoft.graph.roleScopeTag",
   "microsoft.graph.roleScopeTagAutoAssignment",
@@ -58,6 +63,7 @@ export const BETA_ONLY_ENTITY_TYPES: readonly ServedEntityType[] = [
   "microsoft.graph.deviceManagementConfigurationPolicy",
   "microsoft.graph.deviceManagementConfigurationSetting",
   "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
+  "microsoft.graph.mobilityManagementPolicy",
 ];
 
 /**

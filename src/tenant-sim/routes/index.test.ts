@@ -18,13 +18,18 @@ const CATALOG = "/deviceManagement/configurationPolicies";
 const APPS = "/deviceAppManagement/mobileApps";
 /** The built-in "Read Only Operator" role (intune/builtin-rbac.ts). */
 const READ_ONLY_OPERATOR = "fa1d7878-e8cb-41a1-8254-0142355c9f84";
+const ENROLLMENT = "/deviceManagement/deviceEnrollmentConfigurations";
+const MDM = "/policies/mobileDeviceManagementPolicies";
 
 /** GET routes that answer no entity, so `$select` has nothing to apply to (their own tests cover them). */
 const NOT_ENTITY_ANSWERS = new Set([`${CFG}/{id}/getOmaSettingPlainTextValue(secretReferenceValueId='{secretReferenceValueId}')`]);
 
 let t: TestTenant;
-/** Route pattern → a concrete path that exists in the arranged tenant, with the entity type it answers. */
-let concrete: Record<string, { path: string; type: string }>;
+/**
+ * Route pattern → a concrete path that exists in the arranged tenant, with the entity type it answers
+ * (and the credentials it needs when holofleet's app-only token may not read it).
+ */
+let concrete: Record<string, { path: string; type: string; headers?: Record<string, string> }>;
 
 beforeAll(async () => {
   t = await startTestTenant();
@@ -88,6 +93,17 @@ beforeAll(async () => {
   const auditEvent = (await t.graph("GET", "/v1.0/deviceManagement/auditEvents")).body.value[0].id as string;
   const directoryAudit = (await t.graph("GET", "/v1.0/auditLogs/directoryAudits")).body.value[0].id as string;
 
+  const esp = await t.graph("POST", `/v1.0${ENROLLMENT}`, { "@odata.type": "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration", displayName: "Select ESP" });
+  expect(esp.status).toBe(201);
+  expect((await t.graph("POST", `/v1.0${ENROLLMENT}/${esp.body.id}/assign`, { enrollmentConfigurationAssignments: [{ target }] })).status).toBe(204);
+  const espAssignment = (await t.graph("GET", `/v1.0${ENROLLMENT}/${esp.body.id}/assignments`)).body.value[0].id as string;
+  // The MDM user scope takes delegated permissions only: an administrator signs in (device code flow)
+  // to an app consented for the MDM policy.
+  const mdmAdmin = await t.createDelegatedApp(["Policy.ReadWrite.MobilityManagement"]);
+  const signedIn = { authorization: `Bearer ${await t.signedInToken(`select-user@${domain}`, mdmAdmin.clientId)}` };
+  const mdmPolicy = "0000000a-0000-0000-c000-000000000000";
+  expect((await t.graph("POST", `/beta${MDM}/${mdmPolicy}/includedGroups/$ref`, { "@odata.id": `https://graph.microsoft.com/beta/groups/${group.body.id}` }, signedIn)).status).toBe(204);
+
   const g = group.body.id as string;
   concrete = {
     "/deviceManagement/roleScopeTags": { path: "/deviceManagement/roleScopeTags", type: "roleScopeTag" },
@@ -116,6 +132,14 @@ beforeAll(async () => {
     "/deviceManagement/auditEvents/{id}": { path: `/deviceManagement/auditEvents/${auditEvent}`, type: "auditEvent" },
     "/auditLogs/directoryAudits": { path: "/auditLogs/directoryAudits", type: "directoryAudit" },
     "/auditLogs/directoryAudits/{id}": { path: `/auditLogs/directoryAudits/${directoryAudit}`, type: "directoryAudit" },
+    [ENROLLMENT]: { path: ENROLLMENT, type: "deviceEnrollmentConfiguration" },
+    [`${ENROLLMENT}/{id}`]: { path: `${ENROLLMENT}/${esp.body.id}`, type: "deviceEnrollmentConfiguration" },
+    [`${ENROLLMENT}/{id}/assignments`]: { path: `${ENROLLMENT}/${esp.body.id}/assignments`, type: "enrollmentConfigurationAssignment" },
+    [`${ENROLLMENT}/{id}/assignments/{assignmentId}`]: { path: `${ENROLLMENT}/${esp.body.id}/assignments/${espAssignment}`, type: "enrollmentConfigurationAssignment" },
+    "/policies/deviceRegistrationPolicy": { path: "/policies/deviceRegistrationPolicy", type: "deviceRegistrationPolicy" },
+    [MDM]: { path: MDM, type: "mobilityManagementPolicy", headers: signedIn },
+    [`${MDM}/{id}`]: { path: `${MDM}/${mdmPolicy}`, type: "mobilityManagementPolicy", headers: signedIn },
+    [`${MDM}/{id}/includedGroups`]: { path: `${MDM}/${mdmPolicy}/includedGroups`, type: "group", headers: signedIn },
     "/organization": { path: "/organization", type: "organization" },
     "/organization/{id}": { path: `/organization/${t.tenantId}`, type: "organization" },
     "/domains": { path: "/domains", type: "domain" },
@@ -169,9 +193,9 @@ describe("$select on every GET route", () => {
   });
 
   it.each(cases)("%s answers an unknown $select property with Graph's 400", async (_name, version, pattern, throttle) => {
-    const { path, type } = concrete[pattern]!;
+    const { path, type, headers } = concrete[pattern]!;
     const sep = path.includes("?") ? "&" : "?";
-    const res = await t.graph("GET", `/${version}${path}${sep}$select=id,displayNme`);
+    const res = await t.graph("GET", `/${version}${path}${sep}$select=id,displayNme`, undefined, headers);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     const message = `Could not find a property named 'displayNme' on type 'microsoft.graph.${type}'.`;
     if (throttle === "directory") expect(res.body.error).toMatchObject({ code: "Request_BadRequest", message });
@@ -179,8 +203,8 @@ describe("$select on every GET route", () => {
   });
 
   it.each(cases)("%s takes a real property in any letter case", async (_name, version, pattern) => {
-    const { path } = concrete[pattern]!;
-    const res = await t.graph("GET", `/${version}${path}?$select=ID`);
+    const { path, headers } = concrete[pattern]!;
+    const res = await t.graph("GET", `/${version}${path}?$select=ID`, undefined, headers);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const items = Array.isArray(res.body.value) ? res.body.value : [res.body];
     for (const item of items) expect(Object.keys(item).filter((k) => !k.startsWith("@"))).toEqual(["id"]);

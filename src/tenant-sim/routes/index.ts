@@ -27,6 +27,9 @@ import { mobileAppRoutes } from "./mobile-apps.ts";
 import { auditEventRoutes } from "./audit-events.ts";
 import { directoryAuditRoutes } from "./directory-audits.ts";
 import { simAuthRoutes } from "../auth/sim-auth-routes.ts";
+import { enrollmentConfigurationRoutes } from "./enrollment-configurations.ts";
+import { policyRoutes } from "./policies.ts";
+import { invitationRoutes, invitationSimRoutes } from "./invitations.ts";
 
 export const allRoutes: RouteDef[] = [
   ...organizationRoutes,
@@ -47,10 +50,13 @@ export const allRoutes: RouteDef[] = [
   ...mobileAppRoutes,
   ...auditEventRoutes,
   ...directoryAuditRoutes,
+  ...enrollmentConfigurationRoutes,
+  ...policyRoutes,
+  ...invitationRoutes,
 ];
 
 // Intune tickers first: devices they register join dynamic groups in the same tick. Autopilot profile
 // assignment last: it reads the groups dynamic membership just computed.
 export const allTickers: SimTicker[] = [...autopilotTickers, ...managedDeviceTickers, dynamicMembershipTicker, groupLicensingTicker, ...autopilotAssignmentTickers];
 
-export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...simAuthRoutes];
+export const allSimRoutes: SimControlRoute[] = [...simDeviceRoutes, ...simAuthRoutes, ...invitationSimRoutes];

@@ -8,10 +8,12 @@ import { seedOrganization } from "./organization.ts";
 import { seedDirectory } from "../directory/seed.ts";
 import { seedIntuneRbac } from "../intune/builtin-rbac.ts";
 import { seedStoreApps } from "../intune/store-apps.ts";
+import { seedEnrollmentConfigurations } from "../intune/enrollment-configuration-seed.ts";
+import { seedPolicies } from "../policies/seed.ts";
 
 export type { SeedContext, SeedFn } from "./context.ts";
 
-export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory, seedIntuneRbac, seedStoreApps];
+export const allSeeds: SeedFn[] = [seedOrganization, seedDirectory, seedIntuneRbac, seedStoreApps, seedEnrollmentConfigurations, seedPolicies];
 
 export function seedTenant(store: SimStore, ctx: SeedContext, seeds: readonly SeedFn[] = allSeeds): void {
   store.tx(() => {

@@ -23,7 +23,7 @@ export interface AppliedResource {
   status: number;
   /** Answers to the `PATCH` requests that added the member binds beyond the create's 20 (expect 204 each). */
   followUpStatuses: number[];
-  /** The Graph id of the resource (of its parent for actions such as `assign`; the name of a domain). */
+  /** The Graph id of the resource (of its parent for actions such as `assign`; the name of a domain; the invited user of an invitation). */
   id: string;
   response: TestResponse;
 }
@@ -47,8 +47,13 @@ export function expectedStatus(r: DesiredResource): number {
     autopilotProfile: 201,
     groupLicense: 202,
     domain: 204,
-    // `…/assign` answers 200 with the new set; `POST …/assignments` 201 with the one created.
-    configurationAssignment: r.collection.endsWith("/assign") ? 200 : 201,
+    enrollmentStatusPage: 201,
+    guestInvitation: 201,
+    // `POST /groups/{id}/members/$ref` answers 204 (graph-facts §1).
+    groupMember: 204,
+    // A device configuration's `…/assign` answers 200 with the new set, an enrollment configuration's 204
+    // (intune-onboarding-deviceenrollmentconfiguration-assign.md); `POST …/assignments` 201 with the one created.
+    configurationAssignment: r.collection.startsWith("/deviceManagement/deviceEnrollmentConfigurations/") ? 204 : r.collection.endsWith("/assign") ? 200 : 201,
   };
   return table[r.kind];
 }
@@ -100,7 +105,9 @@ export async function applyDesired(
     const { create, followUps } = req.method === "POST" && resource.kind === "group" ? splitMemberBinds(req.body) : { create: req.body, followUps: [] };
     const response = await t.graph(req.method, req.path, create);
     // Actions under a parent (assign, assignLicense) are read back through the parent.
-    const createdId = (response.body as { id?: unknown } | undefined)?.id;
+    // An invitation stands for the invited user (src/compile/types.ts `guestInvitation`).
+    const answer = response.body as { id?: unknown; invitedUser?: { id?: unknown } } | undefined;
+    const createdId = resource.kind === "guestInvitation" ? answer?.invitedUser?.id : answer?.id;
     const id = req.id ?? (resource.parent ? idOf(resource.parent) : typeof createdId === "string" ? createdId : "");
     const record: AppliedResource = { resource, sent: req.body, method: req.method, path: req.path, status: response.status, followUpStatuses: [], id, response };
     applied.push(record);

@@ -59,8 +59,14 @@ async function expectConfigurationReadBack(t: TestTenant, a: AppliedResource): P
   }
 }
 
-/** Asserts that what `a` wrote reads back unchanged; `idOf` gives the Graph id of another address. */
-export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (address: string) => string): Promise<void> {
+/** The member a `groupMember` resource added (the id its `@odata.id` URL ends with). */
+const addedMember = (a: AppliedResource) => String(a.sent["@odata.id"]).split("/").pop()!;
+
+/**
+ * Asserts that what `a` wrote reads back unchanged; `idOf` gives the Graph id of another address, and
+ * `applied` (all that was applied) the members `groupMember` resources added to a group besides its binds.
+ */
+export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (address: string) => string, applied: readonly AppliedResource[] = []): Promise<void> {
   const r = a.resource;
   switch (r.kind) {
     case "group": {
@@ -70,7 +76,8 @@ export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (a
       const bound = (a.sent["members@odata.bind"] ?? []) as string[];
       const members = await get(t, `/v1.0/groups/${a.id}/members`);
       const memberIds = (members.value as Json[]).map((m) => String(m.id)).sort();
-      expect(memberIds, `${r.address} members`).toEqual(bound.map((url) => url.split("/").pop()!).sort());
+      const added = applied.filter((x) => x.resource.kind === "groupMember" && x.resource.parent === r.address).map(addedMember);
+      expect(memberIds, `${r.address} members`).toEqual([...bound.map((url) => url.split("/").pop()!), ...added].sort());
       return;
     }
     case "user": {
@@ -92,7 +99,8 @@ export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (a
     }
     case "configurationAssignment": {
       const list = await get(t, `/${r.api}${r.collection.replace("{parent}", a.id).replace(/\/assign$/, "/assignments")}`);
-      const sentTargets = (r.collection.endsWith("/assign") ? (a.sent.assignments as Json[]).map((x) => x.target) : [a.sent.target]) as Json[];
+      const sentSet = (a.sent.assignments ?? a.sent.enrollmentConfigurationAssignments) as Json[] | undefined;
+      const sentTargets = (r.collection.endsWith("/assign") ? sentSet!.map((x) => x.target) : [a.sent.target]) as Json[];
       // Beta answers add the assignment-filter fields to targets (graph-facts §4.2): compare what was sent.
       const readTargets = (list.value as Json[]).map((x, i) => pick(x.target as Json, Object.keys(sentTargets[i] ?? {})));
       expect(readTargets, r.address).toEqual(sentTargets);
@@ -103,6 +111,25 @@ export async function expectReadBack(t: TestTenant, a: AppliedResource, idOf: (a
     case "groupLicense": {
       const group = await get(t, `/v1.0/groups/${a.id}?$select=assignedLicenses`);
       expect(normaliseLicences(group.assignedLicenses), r.address).toEqual(normaliseLicences(a.sent.addLicenses));
+      return;
+    }
+    case "enrollmentStatusPage": {
+      const page = await get(t, `/beta/deviceManagement/deviceEnrollmentConfigurations/${a.id}`);
+      const keys = Object.keys(a.sent);
+      expect(pick(page, keys), r.address).toEqual(pick(a.sent, keys));
+      return;
+    }
+    case "guestInvitation": {
+      // The invitation itself cannot be read back; the guest it made can (invitation-post.md).
+      const user = await get(t, `/v1.0/users/${a.id}?$select=mail,userType,creationType,userPrincipalName`);
+      const address = String(a.sent.invitedUserEmailAddress);
+      expect({ mail: String(user.mail).toLowerCase(), userType: user.userType, creationType: user.creationType }, r.address).toEqual({ mail: address, userType: "Guest", creationType: "Invitation" });
+      expect(String(user.userPrincipalName).toLowerCase(), r.address).toMatch(new RegExp(`^${address.replace("@", "_").replace(/[.+]/g, "\\$&")}#ext#@`));
+      return;
+    }
+    case "groupMember": {
+      const members = await get(t, `/v1.0/groups/${a.id}/members`);
+      expect((members.value as Json[]).map((m) => m.id), r.address).toContain(addedMember(a));
       return;
     }
     case "domain": {
