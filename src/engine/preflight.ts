@@ -2,10 +2,13 @@
  * Preflight (pure): before holofleet reads or writes anything it checks that the tenant is the one
  * the blueprint names (`tenant.id`, else `tenant.domain` among its domains) and that its token holds
  * the permissions the plan's operations need (the token's `roles` for an app, `scp` for a person; the
- * requirements are the providers' data). Each failure is an error diagnostic with the blueprint key
+ * requirements are the providers' data), and that the tenant preconditions hold (judged by
+ * src/preconditions/, read by the plan operation). Each failure is an error diagnostic with the blueprint key
  * it is about, what is wrong and what to do.
  */
+import type { TenantPrecondition } from "../compile/types.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
+import type { PreconditionEvaluation } from "../preconditions/evaluate.ts";
 import type { PermissionRequirement } from "../resources/types.ts";
 
 export interface OrganizationInfo {
@@ -101,6 +104,41 @@ export function checkPermissions(grants: TokenGrants | undefined, needed: readon
           ? `Grant holofleet's app ${options[0] ?? "a permission that allows it"} (admin consent) and run again; docs/permissions.md lists what holofleet needs.`
           : `Sign in with an account and app that hold ${options[0] ?? "it"} (holofleet login), or use an app registration.`,
       path: n.path,
+    });
+  }
+  return out;
+}
+
+/** One tenant precondition as judged (`evaluatePrecondition`), with what planning needs besides. */
+export interface JudgedPrecondition {
+  precondition: TenantPrecondition;
+  evaluation: PreconditionEvaluation;
+  /** Whether a resource the condition names is still to be created by this plan (it cannot hold yet). */
+  waitsForCreate: boolean;
+}
+
+/**
+ * Each precondition that does not hold is an error that stops the plan, located at the blueprint's
+ * `clients` (every condition is about the client accounts), with the remedy an admin applies by hand:
+ * holofleet never writes tenant-wide settings. It is a warning instead when it names a group this plan
+ * creates (the admin can add the group only once it exists) or when holofleet could not read it.
+ */
+export function checkPreconditions(judged: readonly JudgedPrecondition[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { precondition: p, evaluation: e, waitsForCreate } of judged) {
+    if (e.status === "satisfied") continue;
+    const why = `holofleet never changes this tenant-wide setting (${p.source}); without it the program's devices cannot enroll`;
+    if (e.status === "unknown") {
+      out.push({ severity: "warning", code: "HF5405", message: `${p.address}: not checked: ${e.reason}`, why, fix: `Check it by hand: ${p.remedy}`, path: ["clients"] });
+      continue;
+    }
+    out.push({
+      severity: waitsForCreate ? "warning" : "error",
+      code: "HF5403",
+      message: `${p.address}: ${e.reason}${waitsForCreate ? " (the group is created by this plan; after apply, change the setting)" : ""}`,
+      why,
+      fix: p.remedy,
+      path: ["clients"],
     });
   }
   return out;

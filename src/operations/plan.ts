@@ -9,13 +9,14 @@ import { type Diagnostic, hasErrors } from "../diag/diagnostic.ts";
 import { desiredDigest, snapshotFingerprint } from "../engine/fingerprint.ts";
 import { computePlan, summarise, type TenantSnapshot } from "../engine/plan.ts";
 import { PLAN_FORMAT_VERSION, type EventSink, type ManualStep, type Plan, type PlanChange } from "../engine/plan-types.ts";
-import { checkPermissions, checkTenantIdentity, grantsOfToken, type NeededPermission, type OrganizationInfo } from "../engine/preflight.ts";
+import { checkPermissions, checkPreconditions, checkTenantIdentity, grantsOfToken, type NeededPermission, type OrganizationInfo } from "../engine/preflight.ts";
 import { readTenant, SUBSCRIBED_SKUS_READ } from "../engine/read.ts";
 import { GraphRequestError } from "../graph/errors.ts";
 import { systemClock } from "../graph/clock.ts";
 import { kindDefinitions, resourceKinds } from "../resources/registry.ts";
 import type { PermissionRequirement, ProviderContext } from "../resources/types.ts";
 import { loadAndCompile, locateDiagnostics } from "./blueprint.ts";
+import { judgePreconditions } from "./read-preconditions.ts";
 import { openTenantSession, type SessionOptions, type TenantSession } from "./tenant-session.ts";
 
 export const ORGANIZATION_READ: PermissionRequirement = {
@@ -125,10 +126,20 @@ export async function buildPlan(
   } catch (err) {
     return { diagnostics: [readFailure(err, "reading the tenant")] };
   }
+  // Preflight 3: the tenant preconditions (read, judged, never written); a failed one stops the plan.
+  let preconditionDiags: Diagnostic[];
+  try {
+    preconditionDiags = locate(checkPreconditions(await judgePreconditions(session.graph, compiled.preconditions, snapshot, compiled.desired)));
+  } catch (err) {
+    return { diagnostics: [readFailure(err, "reading the tenant preconditions")] };
+  }
+  events({ type: "preflight", check: "preconditions", ok: !hasErrors(preconditionDiags) });
+  if (hasErrors(preconditionDiags)) return { diagnostics: preconditionDiags };
+
   const { changes, diagnostics: planDiags } = computePlan({ desired: compiled.desired, snapshot, kinds: kindDefinitions, adopt: new Set(opts.adopt ?? []) });
   const writePerms = checkPermissions(grants, neededForChanges(changes, { desiredPath }));
   events({ type: "preflight", check: "permissions", ok: !hasErrors(writePerms) });
-  const diagnostics = locate([...readPerms, ...planDiags, ...writePerms]);
+  const diagnostics = [...preconditionDiags, ...locate([...readPerms, ...planDiags, ...writePerms])];
   if (hasErrors(diagnostics)) return { diagnostics };
 
   const plan: Plan = {
