@@ -26,10 +26,22 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./appcontrol.ts")).registerAppControl,
   },
   {
+    name: "apply",
+    usage: "[options] [blueprint]",
+    description: "make the tenant match the blueprint: plan, ask, apply (or apply a saved plan with --plan)",
+    load: async () => (await import("./apply.ts")).registerApply,
+  },
+  {
     name: "compile",
     usage: "[options] <blueprint>",
     description: "compile a blueprint into Intune/Graph artifacts, kiosk XML, WDAC policy and manifest.json",
     load: async () => (await import("./compile.ts")).registerCompile,
+  },
+  {
+    name: "drift",
+    usage: "[options] <blueprint>",
+    description: "report what was changed in the tenant by hand (exit 0 none, 2 drift, 1 error)",
+    load: async () => (await import("./drift.ts")).registerDrift,
   },
   {
     name: "login",
@@ -42,6 +54,12 @@ export const commands: CommandEntry[] = [
     usage: "[options]",
     description: "forget the signed-in people (all, or only those of --tenant)",
     load: async () => (await import("./logout.ts")).registerLogout,
+  },
+  {
+    name: "plan",
+    usage: "[options] <blueprint>",
+    description: "show what apply would change in the tenant, and why (exit 0; with --detailed-exitcode 0 none, 2 changes, 1 error)",
+    load: async () => (await import("./plan.ts")).registerPlan,
   },
   {
     name: "schema",
