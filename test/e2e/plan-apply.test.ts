@@ -121,7 +121,13 @@ describe("changes made by hand (service-tenant example, through the CLI)", { tim
     expect(run.stdout).toContain("(sensitive value)");
   });
 
-  it("apply --auto-approve → exit 0; plan --detailed-exitcode → exit 0, no changes; drift → exit 0", async () => {
+  it("apply --auto-approve → exit 0, an expert invited by hand before is found, not invited twice; plan → no changes; drift → exit 0", async () => {
+    const invitation = compiled.desired.find((r) => r.kind === "guestInvitation")!;
+    const address = String(invitation.body.invitedUserEmailAddress);
+    const byHand = await t.graph("POST", "/v1.0/invitations", { invitedUserEmailAddress: address, inviteRedirectUrl: "https://myapps.microsoft.com", sendInvitationMessage: false });
+    expect(byHand.status).toBe(201);
+    const before = JSON.parse((await cli.run(["plan", "holofleet.yaml", "--json"])).stdout) as Plan;
+    expect(before.changes.find((c) => c.address === invitation.address)).toMatchObject({ action: "noop", remoteId: byHand.body.invitedUser.id });
     const apply = await cli.run(["apply", "holofleet.yaml", "--auto-approve"], { timeoutMs: 120_000 });
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
     expect(apply.stdout).toMatch(/Apply complete: \d+ applied, 0 failed, 0 skipped\./);
@@ -134,6 +140,8 @@ describe("changes made by hand (service-tenant example, through the CLI)", { tim
     const drift = await cli.run(["drift", "holofleet.yaml"]);
     expect(drift.code, drift.stderr).toBe(0);
     expect(drift.stdout).toMatch(/^No drift/m);
+    const guests = await t.graph("GET", `/v1.0/users?$filter=${encodeURIComponent(`mail eq '${address}'`)}&$select=id`);
+    expect(guests.body.value).toEqual([{ id: byHand.body.invitedUser.id }]);
   });
 
   const handChanges = () =>

@@ -82,7 +82,7 @@ export function planLines(plan: Plan): string[] {
 
 export function driftLines(drifted: readonly PlanChange[], inSync: number, tenantId: string): string[] {
   if (drifted.length === 0) return [`No drift: tenant ${tenantId} matches the blueprint (${inSync} objects).`];
-  return [`Drift on tenant ${tenantId}: ${drifted.length} object${drifted.length === 1 ? "" : "s"} differ from the blueprint (${inSync} match):`, "", ...drifted.flatMap((c) => [...changeLines(c), ""]), "Run `holofleet apply` to restore the blueprint's values."];
+  return [`Drift on tenant ${tenantId}: ${drifted.length === 1 ? "1 object differs" : `${drifted.length} objects differ`} from the blueprint (${inSync} match):`, "", ...drifted.flatMap((c) => [...changeLines(c), ""]), "Run `holofleet apply` to restore the blueprint's values."];
 }
 
 const DONE: Record<PlanChange["action"], string> = { create: "created", update: "updated", adopt: "taken over", replace: "replaced", delete: "deleted", blocked: "", noop: "" };
