@@ -4,7 +4,7 @@
  * edit, a removed member, a deleted assignment, an extra service plan) show in `holofleet drift` and
  * `holofleet plan` as exactly those changes, a saved plan is refused once the tenant changed, and apply
  * restores the blueprint. Broken tenant preconditions and another tenant id stop the plan with a
- * located error and change nothing.
+ * located error and change nothing; an unowned look-alike is left alone unless `--adopt` names it.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -350,5 +350,44 @@ describe("broken preconditions and another tenant stop the plan (minimal example
       await graph.close();
       expect((await t.graph("PATCH", policy, { appliesTo: "all" }, writer)).status).toBe(204);
     }
+  });
+});
+
+describe("an unowned look-alike (minimal example)", { timeout: 300_000 }, () => {
+  let env: Awaited<ReturnType<typeof setUp>>;
+  let lookAlikeId: string;
+
+  beforeAll(async () => {
+    env = await setUp(example("minimal"));
+    // An admin's group with the uniqueName holofleet would use, without holofleet's marker.
+    const devices = (await loaded(join(env.cwd, "holofleet.yaml"))).compiled.desired.find((r) => r.address === "group.devices")!;
+    const { "members@odata.bind": _binds, ...body } = devices.body;
+    const created = await env.t.graph("POST", "/v1.0/groups", { ...body, description: "Made by hand" });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    lookAlikeId = created.body.id;
+  }, 60_000);
+  afterAll(async () => {
+    await env?.t.close();
+    if (env) rmSync(env.cwd, { recursive: true, force: true });
+  });
+
+  it("plan → exit 1 with HF5301 naming the object and --adopt; apply → refused, the group untouched", async () => {
+    const plan = await env.cli.run(["plan", "holofleet.yaml"]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toMatch(/^holofleet\.yaml:\d+:\d+ .*HF5301 .*group\.devices.*not holofleet's/m);
+    expect(plan.stderr).toContain("--adopt group.devices");
+    expect((await env.cli.run(["apply", "holofleet.yaml", "--auto-approve"])).code).toBe(1);
+    expect((await env.t.graph("GET", `/v1.0/groups/${lookAlikeId}?$select=description`)).body.description).toBe("Made by hand");
+  });
+
+  it("plan --adopt → the group is taken over (~); apply --adopt → it carries the marker; plan → no changes", async () => {
+    const plan = await env.cli.run(["plan", "holofleet.yaml", "--adopt", "group.devices", "--json"]);
+    expect(plan.code, plan.stderr).toBe(0);
+    const json = JSON.parse(plan.stdout) as Plan;
+    expect(json.changes.find((c) => c.address === "group.devices")).toMatchObject({ action: "adopt", remoteId: lookAlikeId, attributes: [expect.objectContaining({ path: "description", before: "Made by hand" })] });
+    const apply = await env.cli.run(["apply", "holofleet.yaml", "--adopt", "group.devices", "--auto-approve"], { timeoutMs: 120_000 });
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect((await env.t.graph("GET", `/v1.0/groups/${lookAlikeId}?$select=description`)).body.description).toContain("[holofleet:");
+    expect((await env.cli.run(["plan", "holofleet.yaml", "--detailed-exitcode"])).code).toBe(0);
   });
 });
