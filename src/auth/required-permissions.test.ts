@@ -25,9 +25,9 @@ const served = requiredCalls().filter(({ call }) => routeOf(call) !== undefined)
 
 /**
  * Permissions no local 403 can show: Microsoft's map also lists DeviceManagementConfiguration.ReadWrite.All
- * for user writes and `wipe` (Intune's own pages). docs/permissions.md says so.
+ * for `wipe` (Intune's own pages). docs/permissions.md says so.
  */
-const NOT_SHOWN_LOCALLY = ["DeviceManagementManagedDevices.ReadWrite.All", "User.ReadWrite.All"];
+const NOT_SHOWN_LOCALLY = ["DeviceManagementManagedDevices.ReadWrite.All"];
 
 /** A call only `permission` grants among the required ones (per the local tenant's map), if any. */
 function uniqueCallOf(permission: string): GraphCall | undefined {
@@ -95,6 +95,8 @@ const recipes: Record<string, (t: TestTenant, token: string) => Promise<number>>
     return (await t.graph("DELETE", `/v1.0/groups/${group.body.id}`, undefined, { authorization: `Bearer ${token}` })).status;
   },
   "Policy.Read.DeviceConfiguration": async (t, token) => (await t.graph("GET", "/v1.0/policies/deviceRegistrationPolicy", undefined, { authorization: `Bearer ${token}` })).status,
+  "User.ReadWrite.All": async (t, token) =>
+    (await t.graph("POST", "/v1.0/invitations", { invitedUserEmailAddress: `probe${Date.now()}@example.org`, inviteRedirectUrl: "https://myapps.microsoft.com" }, { authorization: `Bearer ${token}` })).status,
   "LicenseAssignment.Read.All": async (t, token) => (await t.graph("GET", "/v1.0/subscribedSkus", undefined, { authorization: `Bearer ${token}` })).status,
 };
 

@@ -71,7 +71,11 @@ export const REQUIRED_APPLICATION_PERMISSIONS: readonly RequiredPermission[] = [
       call("GET", "beta", `${AUTOPILOT_PROFILES}/{id}/assignments`, "read the profile's assignments", "plan", "audit"),
       call("POST", "beta", `${AUTOPILOT_PROFILES}/{id}/assignments`, "assign the profile (one assignment per POST)", "plan"),
       call("DELETE", "beta", `${AUTOPILOT_PROFILES}/{id}/assignments/{id}`, "remove an assignment", "plan"),
-      call("GET", "beta", "/deviceManagement/deviceEnrollmentConfigurations", "precondition: Windows enrollment not blocked; the audit's Enrollment Status Page", "plan", "audit"),
+      call("GET", "beta", "/deviceManagement/deviceEnrollmentConfigurations", "precondition: Windows enrollment not blocked; the Enrollment Status Page holofleet owns", "plan", "audit"),
+      call("POST", "beta", "/deviceManagement/deviceEnrollmentConfigurations", "create the Enrollment Status Page", "plan"),
+      call("PATCH", "beta", "/deviceManagement/deviceEnrollmentConfigurations/{id}", "update the Enrollment Status Page", "plan"),
+      call("DELETE", "beta", "/deviceManagement/deviceEnrollmentConfigurations/{id}", "delete an Enrollment Status Page holofleet owns", "plan"),
+      call("POST", "beta", "/deviceManagement/deviceEnrollmentConfigurations/{id}/assign", "assign the Enrollment Status Page to the device group (the whole set)", "plan"),
       call("POST", "v1.0", "/deviceManagement/importedWindowsAutopilotDeviceIdentities", "register devices from a hardware-hash CSV", "fleet"),
       call("GET", "beta", "/deviceManagement/windowsAutopilotDeviceIdentities", "registered devices and their profile", "audit", "fleet"),
     ],
@@ -112,12 +116,13 @@ export const REQUIRED_APPLICATION_PERMISSIONS: readonly RequiredPermission[] = [
   },
   {
     name: "User.ReadWrite.All",
-    why: "Creating client accounts and setting their passwords; the map's least permission for creating users. Setting another user's password also needs an Entra role (User Administrator) on the app.",
+    why: "Creating client accounts and setting their passwords, and inviting experts as guests (it includes User.Invite.All); the map's least permission for creating users. Setting another user's password also needs an Entra role (User Administrator) on the app.",
     calls: [
       call("GET", "v1.0", "/users", "find accounts by UPN; the audit's licences and password state", "plan", "audit"),
       call("POST", "v1.0", "/users", "create a client account", "plan"),
       call("PATCH", "v1.0", "/users/{id}", "update an account; set a new password (`passwordProfile`)", "plan", "fleet"),
       call("DELETE", "v1.0", "/users/{id}", "delete an account holofleet owns that the blueprint dropped", "plan"),
+      call("POST", "v1.0", "/invitations", "service tenant with `experts.access: guests`: invite each expert as a guest", "plan"),
     ],
   },
 ];

@@ -5,7 +5,7 @@
  *   HF2xxx blueprint semantic checks     (codes/blueprint.ts)
  *   HF3xxx compiler                      (codes/compile.ts)
  *   HF4xxx app control (WDAC)            (codes/app-control.ts)
- *   HF5xxx plan/apply and the Graph client; HF51xx targets and sign-in (codes/auth.ts)
+ *   HF5xxx plan/apply and the Graph client; HF51xx targets and sign-in (codes/auth.ts), HF52xx–HF56xx (codes/engine.ts)
  *   HF6xxx audit                         (codes/audit.ts)
  *   HF7xxx local tenant lifecycle        (codes/tenant.ts)
  *   HF8xxx fleet, loans and console      (codes/fleet.ts)
@@ -17,6 +17,7 @@ import { authCodes } from "./codes/auth.ts";
 import { blueprintCodes } from "./codes/blueprint.ts";
 import { cliCodes } from "./codes/cli.ts";
 import { compileCodes } from "./codes/compile.ts";
+import { engineCodes } from "./codes/engine.ts";
 import { fleetCodes } from "./codes/fleet.ts";
 import { tenantCodes } from "./codes/tenant.ts";
 
@@ -30,6 +31,7 @@ export const diagnosticCodes: Readonly<Record<string, CodeInfo>> = {
   ...compileCodes,
   ...appControlCodes,
   ...authCodes,
+  ...engineCodes,
   ...auditCodes,
   ...cliCodes,
   ...tenantCodes,

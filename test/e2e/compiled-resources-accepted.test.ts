@@ -19,12 +19,13 @@ import { evaluatePrecondition } from "../../src/preconditions/evaluate.ts";
 import type { CompileResult, DesiredResource } from "../../src/compile/types.ts";
 import { createTestUser, initialDomain } from "../../src/tenant-sim/directory/test-graph-fixtures.ts";
 import { startTestTenant, type TestTenant } from "../../src/tenant-sim/testing.ts";
-import { applyDesired, expectedStatus, MAX_BINDS_PER_REQUEST, readSubscribedSkus, type AppliedResource } from "./support/apply-desired.ts";
+import { MAX_BINDS_PER_REQUEST } from "../../src/resources/group/member-binds.ts";
+import { applyDesired, expectedStatus, readSubscribedSkus, type AppliedResource } from "./support/apply-desired.ts";
 import { arrangeTenantFor } from "./support/arrange-tenant.ts";
 import { observePrecondition } from "./support/observe-precondition.ts";
 import { REQUIRED_APP_ROLES } from "../../src/auth/required-permissions.ts";
 import { expectReadBack } from "./support/read-back.ts";
-import { resolvePlaceholders } from "./support/resolve-placeholders.ts";
+import { resolvePlaceholders } from "../../src/engine/resolve-placeholders.ts";
 import { waitFor } from "./support/wait-for.ts";
 
 const examplesDir = new URL("../../examples/", import.meta.url);

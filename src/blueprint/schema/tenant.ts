@@ -8,7 +8,7 @@ import { countryCode, documented, domainName, plainGuid } from "./common.ts";
 export const tenantSchema = documented(
   z.strictObject({
     id: documented(plainGuid.nullable().default(null), {
-      description: "Tenant id (GUID), or null (the default): the domain is enough to compile; the planned `holofleet plan` and `holofleet apply` commands will check it against the tenant.",
+      description: "Tenant id (GUID), or null (the default): the domain is enough to compile; `holofleet plan` and `holofleet apply` check it against the tenant the credentials reach (else that tenant.domain is one of its verified domains).",
     }),
     domain: documented(domainName, {
       description:

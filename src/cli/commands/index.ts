@@ -26,6 +26,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./appcontrol.ts")).registerAppControl,
   },
   {
+    name: "apply",
+    usage: "[options] [blueprint]",
+    description: "make the tenant match the blueprint: plan, ask, apply (or apply a saved plan with --plan)",
+    load: async () => (await import("./apply.ts")).registerApply,
+  },
+  {
     name: "audit",
     usage: "[options]",
     description: "effective posture of every HoloLens device and client account against the guide, from a snapshot (exit 0 ok, 1 error, 3 failures at or above --fail-on)",
@@ -38,6 +44,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./compile.ts")).registerCompile,
   },
   {
+    name: "drift",
+    usage: "[options] <blueprint>",
+    description: "report what was changed in the tenant by hand (exit 0 none, 2 drift, 1 error)",
+    load: async () => (await import("./drift.ts")).registerDrift,
+  },
+  {
     name: "login",
     usage: "[options]",
     description: "sign in as a person with a device code (delegated permissions); tokens are kept in .holofleet/auth/ (mode 0600)",
@@ -48,6 +60,12 @@ export const commands: CommandEntry[] = [
     usage: "[options]",
     description: "forget the signed-in people (all, or only those of --tenant)",
     load: async () => (await import("./logout.ts")).registerLogout,
+  },
+  {
+    name: "plan",
+    usage: "[options] <blueprint>",
+    description: "show what apply would change in the tenant, and why (exit 0; with --detailed-exitcode 0 none, 2 changes, 1 error)",
+    load: async () => (await import("./plan.ts")).registerPlan,
   },
   {
     name: "schema",

@@ -4,8 +4,7 @@
  * them with `--json`; exit 0 when valid, 1 when not.
  */
 import type { Command } from "commander";
-import { loadBlueprintFile } from "../../blueprint/load.ts";
-import { hasErrors } from "../../diag/diagnostic.ts";
+import { validateBlueprint } from "../../operations/validate.ts";
 import { ExitCode } from "../run.ts";
 import { writeDiagnostics } from "../views/diagnostics.ts";
 
@@ -16,8 +15,7 @@ export function registerValidate(program: Command): void {
     .argument("<blueprint>", "path to the blueprint (*.holofleet.yaml)")
     .option("--json", "print a JSON report instead of text")
     .action(async (file: string, options: { json?: boolean }) => {
-      const { diagnostics } = await loadBlueprintFile(file);
-      const valid = !hasErrors(diagnostics);
+      const { valid, diagnostics } = await validateBlueprint({ file });
       if (options.json) {
         process.stdout.write(JSON.stringify({ formatVersion: 1, file, valid, diagnostics }, null, 2) + "\n");
       } else {

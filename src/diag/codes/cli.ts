@@ -6,4 +6,5 @@ export const cliCodes: Record<string, CodeInfo> = {
   HF9003: { title: "invalid command-line option" },
   HF9004: { title: "output directory holofleet may not replace (not its own output, or holds more)" },
   HF9005: { title: "input file too large" },
+  HF9006: { title: "apply needs approval and cannot ask (not a terminal, or --json)" },
 };

@@ -6,8 +6,9 @@
 import type { DesiredResource, ResourceKind } from "../../../src/compile/types.ts";
 import type { TestResponse, TestTenant } from "../../../src/tenant-sim/testing.ts";
 import { generatePassword as defaultGeneratePassword } from "../../../src/passwords/generate-password.ts";
-import { dependencyOrder } from "./dependency-order.ts";
-import { resolvePlaceholders, type SubscribedSkuIds } from "./resolve-placeholders.ts";
+import { dependencyOrder } from "../../../src/engine/dependency-order.ts";
+import { resolvePlaceholders, type SubscribedSkuIds } from "../../../src/engine/resolve-placeholders.ts";
+import { splitMemberBinds } from "../../../src/resources/group/member-binds.ts";
 
 /** What the applier needs from a tenant: Graph calls with holofleet's token (`startTestTenant` or `tenantFileClient`). */
 export type GraphCaller = Pick<TestTenant, "graph">;
@@ -67,21 +68,6 @@ function requestFor(r: DesiredResource, sent: Record<string, unknown>, idOf: (a:
     return { method: "PATCH" as const, path: `/${r.api}${path}/${encodeURIComponent(id)}`, body: patch, id };
   }
   return { method: "POST" as const, path: `/${r.api}${path}`, body: sent, id: undefined };
-}
-
-/** Graph takes at most 20 `@odata.bind` relationships in one group create or update (group-post-groups.md, graph-facts §1). */
-export const MAX_BINDS_PER_REQUEST = 20;
-
-/**
- * Splits a create body whose `members@odata.bind` exceeds Graph's limit: the create carries the first
- * 20, each follow-up `PATCH` the next 20 (src/compile/types.ts leaves this split to whoever sends it).
- */
-export function splitMemberBinds(body: Record<string, unknown>): { create: Record<string, unknown>; followUps: string[][] } {
-  const binds = body["members@odata.bind"];
-  if (!Array.isArray(binds) || binds.length <= MAX_BINDS_PER_REQUEST) return { create: body, followUps: [] };
-  const chunks: string[][] = [];
-  for (let i = 0; i < binds.length; i += MAX_BINDS_PER_REQUEST) chunks.push(binds.slice(i, i + MAX_BINDS_PER_REQUEST) as string[]);
-  return { create: { ...body, "members@odata.bind": chunks[0] }, followUps: chunks.slice(1) };
 }
 
 /** Reads `/subscribedSkus` the way a planner resolves `$resolve` placeholders. */

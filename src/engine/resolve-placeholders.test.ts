@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIRECTORY_OBJECTS_URL, referencedAddresses, resolvePlaceholders, type PlaceholderContext } from "./resolve-placeholders.ts";
+import { DIRECTORY_OBJECTS_URL, referencedAddresses, resolveForPlan, resolvePlaceholders, type PlaceholderContext } from "./resolve-placeholders.ts";
 
 const ids: Record<string, string> = {
   "user.a@x.test": "11111111-1111-1111-1111-111111111111",
@@ -80,6 +80,29 @@ describe("resolvePlaceholders", () => {
     const copy = structuredClone(body);
     resolvePlaceholders(body, ctx);
     expect(body).toEqual(copy);
+  });
+});
+
+describe("resolveForPlan", () => {
+  const planCtx = { idOf: (a: string) => ids[a], skus: ctx.skus };
+
+  it("an id that exists only after apply → { $unknown }, in binds and @odata.id too; known ids as at apply", () => {
+    const body = {
+      target: { groupId: { $ref: "group.devices" } },
+      "members@odata.bind": [{ $ref: "user.a@x.test" }, { $ref: "user.new@x.test" }],
+      "@odata.id": { $ref: "user.new@x.test" },
+    };
+    expect(resolveForPlan(body, planCtx)).toEqual({
+      target: { groupId: "22222222-2222-2222-2222-222222222222" },
+      "members@odata.bind": [`${DIRECTORY_OBJECTS_URL}11111111-1111-1111-1111-111111111111`, { $unknown: "user.new@x.test" }],
+      "@odata.id": { $unknown: "user.new@x.test" },
+    });
+  });
+
+  it("a password is never generated at plan time: { $sensitive: true }", () => {
+    expect(resolveForPlan({ passwordProfile: { password: { $resolve: "password:generate", length: 12 } } }, planCtx)).toEqual({
+      passwordProfile: { password: { $sensitive: true } },
+    });
   });
 });
 

@@ -1,9 +1,9 @@
 /**
- * Test-only: the order to create desired resources in — every resource after its `dependsOn`, its
+ * The order to create desired resources in — every resource after its `dependsOn`, its
  * `parent` and the addresses its `$ref` placeholders name (Kahn's algorithm, ties by address so the
  * order is deterministic). Throws on an unknown dependency or a cycle: either is a compiler bug.
  */
-import type { DesiredResource } from "../../../src/compile/types.ts";
+import type { DesiredResource } from "../compile/types.ts";
 import { referencedAddresses } from "./resolve-placeholders.ts";
 
 /** Every address `r` must wait for. */

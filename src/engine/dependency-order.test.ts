@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DesiredResource } from "../../../src/compile/types.ts";
+import type { DesiredResource } from "../compile/types.ts";
 import { dependencyOrder, prerequisitesOf } from "./dependency-order.ts";
 
 function res(address: string, extra: Partial<DesiredResource> = {}): DesiredResource {
