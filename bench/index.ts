@@ -1,4 +1,5 @@
 /** The benchmark table. Each entry is one file in this folder. */
+import { applyBenchmark } from "./apply.bench.ts";
 import { auditBenchmark } from "./audit.bench.ts";
 import { blueprintDoublingBenchmark } from "./blueprint-doubling.bench.ts";
 import { cliStartupBenchmark } from "./cli-startup.bench.ts";
@@ -10,4 +11,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, localTenantBenchmark, wdacBenchmark];
+export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, localTenantBenchmark, wdacBenchmark, applyBenchmark];

@@ -28,7 +28,7 @@ const CORE_SIM_ROUTES: { method: string; path: string; what: string }[] = [
   { method: "DELETE", path: "/_sim/faults", what: "stop injecting faults" },
   { method: "GET", path: "/_sim/clock", what: "the tenant's time: `{ now }`" },
   { method: "POST", path: "/_sim/clock", what: "`{ now: <ISO date-time> }` or `{ advanceDays: n }`" },
-  { method: "GET", path: "/_sim/stats", what: "requests by method, route and status; writes; throttled; faults; tokens; `server`: open connections, request-body bytes held, process memory" },
+  { method: "GET", path: "/_sim/stats", what: "requests by method, route and status; how many came inside `$batch` calls; writes; throttled; faults; tokens; `server`: open connections, request-body bytes held, process memory" },
   { method: "DELETE", path: "/_sim/stats", what: "zero the statistics" },
   { method: "POST", path: "/_sim/applications", what: "register an app: `{ displayName, roles, certificatePem?, withSecret? }` → `{ clientId, clientSecret? }`" },
   { method: "POST", path: "/_sim/reset", what: "wipe all state except the tenant identity and app registrations; seed again" },

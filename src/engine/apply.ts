@@ -10,6 +10,7 @@
  */
 import type { DesiredResource, ResourceKind } from "../compile/types.ts";
 import { GraphRequestError } from "../graph/errors.ts";
+import { batchingGraph } from "./batching-graph.ts";
 import type { ProviderContext, RegisteredKind, RemoteObject } from "../resources/types.ts";
 import type { ApplyResult, ApplyResultEntry, EventSink, PlanAction, PlanChange } from "./plan-types.ts";
 import { PLAN_FORMAT_VERSION } from "./plan-types.ts";
@@ -24,11 +25,16 @@ export interface ApplyInput {
   ctx: ProviderContext;
   generatePassword: (length: number) => string;
   events?: EventSink;
-  /** Changes in flight at once (default 8; the Graph client bounds requests on its own). */
+  /**
+   * Changes in flight at once (default 40: two `$batch` calls' worth, as what they ask at the same
+   * moment travels together; the Graph client bounds HTTP requests and budgets on its own).
+   */
   concurrency?: number;
   /** How long a write may keep meeting 404 for an object just created (default 60 s). */
   replicationWaitMs?: number;
 }
+
+export const DEFAULT_CONCURRENCY = 40;
 
 const WRITES: readonly PlanAction[] = ["create", "update", "adopt", "replace", "delete"];
 
@@ -58,7 +64,9 @@ function semaphore(limit: number) {
 }
 
 export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
-  const { ctx, kinds, snapshot } = input;
+  const { kinds, snapshot } = input;
+  // Requests of changes running at once share `$batch` calls (batching-graph.ts).
+  const ctx: ProviderContext = { ...input.ctx, graph: batchingGraph(input.ctx.graph) };
   const events = input.events ?? (() => {});
   const desired = new Map(input.desired.map((r) => [r.address, r]));
   const extras = new Map(snapshot.extras.map((e) => [extraAddress(e), e]));
@@ -68,7 +76,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const opByAddress = new Map(ops.map((c) => [c.address, c]));
   const results = new Map<string, ApplyResultEntry>();
   const running = new Map<string, Promise<boolean>>();
-  const slots = semaphore(Math.max(1, input.concurrency ?? 8));
+  const slots = semaphore(Math.max(1, input.concurrency ?? DEFAULT_CONCURRENCY));
   const replicationWaitMs = input.replicationWaitMs ?? 60_000;
 
   const idOf = (address: string) => {

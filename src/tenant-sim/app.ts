@@ -409,7 +409,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
       } else {
         const dispatch = async (call: Parameters<typeof dispatchGraphCall>[1]) => {
           const a = await dispatchGraphCall(rt, call);
-          stats.request(call.method.toUpperCase(), a.routeKey, a.status, a.write);
+          stats.request(call.method.toUpperCase(), a.routeKey, a.status, a.write, true);
           return a;
         };
         const out = await runBatch({ version, body: parsed, baseUrl, claims: check.claims, ids, headers }, dispatch, batchRandom, () => clock.now());

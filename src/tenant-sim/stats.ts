@@ -10,6 +10,8 @@ export interface StatsSnapshot {
   /** Key: `<version> <METHOD> <pattern>`, e.g. `v1.0 GET /users/{id}`. */
   byRoute: Record<string, number>;
   byStatus: Record<string, number>;
+  /** Of `requests`, how many came as sub-requests of a `$batch` (the `$batch` call itself counts once more). */
+  inBatches: number;
   writes: number;
   throttled: number;
   faults: Record<string, number>;
@@ -25,7 +27,7 @@ export interface ServerGauges {
 }
 
 export interface StatsRecorder {
-  request(method: string, routeKey: string, status: number, write: boolean): void;
+  request(method: string, routeKey: string, status: number, write: boolean, inBatch?: boolean): void;
   throttled(): void;
   fault(kind: string): void;
   token(): void;
@@ -38,12 +40,13 @@ const bump = (rec: Record<string, number>, key: string) => (rec[key] = (rec[key]
 export function createStatsRecorder(gauges?: () => ServerGauges): StatsRecorder {
   let s: StatsSnapshot;
   const reset = () => {
-    s = { requests: 0, byMethod: {}, byRoute: {}, byStatus: {}, writes: 0, throttled: 0, faults: {}, tokens: 0 };
+    s = { requests: 0, byMethod: {}, byRoute: {}, byStatus: {}, inBatches: 0, writes: 0, throttled: 0, faults: {}, tokens: 0 };
   };
   reset();
   return {
-    request(method, routeKey, status, write) {
+    request(method, routeKey, status, write, inBatch = false) {
       s.requests++;
+      if (inBatch) s.inBatches++;
       bump(s.byMethod, method);
       bump(s.byRoute, routeKey);
       bump(s.byStatus, String(status));

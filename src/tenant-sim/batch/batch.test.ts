@@ -23,6 +23,13 @@ describe("$batch", () => {
     expect(resolveSubRequestUrl("/widgets?$top=2", "v1.0").query.get("$top")).toBe("2");
   });
 
+  it("a $batch of 3 GETs → /_sim/stats counts 4 requests, 3 of them inside batches", async () => {
+    await t.sim("DELETE", "/stats");
+    expect((await t.graph("POST", "/v1.0/$batch", { requests: [get("1"), get("2"), get("3")] })).status).toBe(200);
+    const stats = (await t.sim("GET", "/stats")).body;
+    expect({ requests: stats.requests, inBatches: stats.inBatches, batchCalls: stats.byRoute["v1.0 POST /$batch"] }).toEqual({ requests: 4, inBatches: 3, batchCalls: 1 });
+  });
+
   it("rejects more than 20 requests with 400", async () => {
     const res = await t.graph("POST", "/v1.0/$batch", { requests: Array.from({ length: 21 }, (_, i) => get(String(i))) });
     expect(res.status).toBe(400);
