@@ -1,0 +1,2 @@
+import type { Command } from "commander";
+export function registerLoan(program: Command): void { program.command("loan"); }
