@@ -148,3 +148,21 @@ export function cliWorkDir(f: FleetTest): string {
   writeFileSync(join(cwd, "devices.csv"), readFileSync(EXAMPLE_CSV));
   return cwd;
 }
+
+/**
+ * The example program ready to lend: accounts arranged, the example devices imported through Autopilot,
+ * and each one powered on as a simulated HoloLens that enrolled (so Intune has a managed device to wipe).
+ */
+export async function arrangeFleet(f: FleetTest, opts: { osVersion?: Record<string, string> } = {}): Promise<void> {
+  await arrangeProgramAccounts(f);
+  const { readHardwareHashCsvFile } = await import("../fleet/read-hardware-hash-csv-file.ts");
+  const { importDevices } = await import("./fleet-import.ts");
+  const { rows } = await readHardwareHashCsvFile(fileURLToPath(EXAMPLE_CSV));
+  const result = await importDevices(f.ctx, { rows, file: "devices.csv" }, { pollMs: 10_000 });
+  if (result.outcomes.some((o) => o.outcome !== "registered")) throw new Error(`import: ${JSON.stringify(result.outcomes)}`);
+  for (const row of rows) {
+    const osVersion = opts.osVersion?.[row.serialNumber] ?? "10.0.22621.1266";
+    const sim = await f.t.sim("POST", "/devices", { serialNumber: row.serialNumber, hardwareHash: row.hardwareHash, osVersion, enroll: true });
+    if (sim.status !== 201) throw new Error(`sim device ${row.serialNumber}: ${sim.status} ${JSON.stringify(sim.body)}`);
+  }
+}
