@@ -47,7 +47,7 @@ export async function withFleet<T>(flags: FleetFlags, needsGraph: boolean, body:
   }
 }
 
-function seconds(value: string): number {
+export function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new InvalidArgumentError("a whole number of seconds between 0 and 86400");
   return n;
