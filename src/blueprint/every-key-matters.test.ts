@@ -28,6 +28,8 @@ clients:
 /** Keys that cannot change the outcome, and why. */
 const EXEMPT: Record<string, string> = {
   "metadata.description": "free text for the people who read the file; like a YAML comment it configures nothing",
+  "loans.onReturn": "read by `holofleet loan return` (wipe the returned device or not); nothing is compiled from it",
+  "loans.supportContact": "printed on the handoff sheet of `holofleet loan ship`; nothing is compiled from it",
   "tenant.id": "read by plan and apply, which check that they talk to this tenant; compile needs only the domain",
 };
 

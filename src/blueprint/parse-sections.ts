@@ -147,6 +147,7 @@ export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySe
     ...(valid.experts ? { experts: valid.experts } : {}),
     ...(clients ? { clients } : {}),
     ...(valid.passwords ? { passwords: valid.passwords } : {}),
+    ...(valid.loans ? { loans: valid.loans } : {}),
     acknowledge: valid.acknowledge ?? recoverAcknowledgements(input.acknowledge),
   };
   return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable), retired };
@@ -155,10 +156,10 @@ export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySe
 /** The sections as a `Blueprint` when every one is there and nothing was wrong. */
 function completeBlueprint(s: PartialBlueprint, issues: readonly Issue[], unusable: ReadonlySet<string>): Blueprint | null {
   if (issues.length > 0 || unusable.size > 0) return null;
-  const { apiVersion, metadata, tenant, licensing, isolation, experts, clients, passwords, acknowledge } = s;
+  const { apiVersion, metadata, tenant, licensing, isolation, experts, clients, passwords, loans, acknowledge } = s;
   const devices = s.devices ? completeDevices(s.devices) : null;
-  if (!apiVersion || !metadata || !tenant || !licensing || !devices || !isolation || !experts || !clients || !passwords || !acknowledge) {
+  if (!apiVersion || !metadata || !tenant || !licensing || !devices || !isolation || !experts || !clients || !passwords || !loans || !acknowledge) {
     return null;
   }
-  return { apiVersion, metadata, tenant, licensing, devices, isolation, experts, clients, passwords, acknowledge };
+  return { apiVersion, metadata, tenant, licensing, devices, isolation, experts, clients, passwords, loans, acknowledge };
 }

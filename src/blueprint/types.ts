@@ -44,6 +44,8 @@ export interface Blueprint {
   experts: ExpertsSection;
   clients: Client[];
   passwords: PasswordSection;
+  /** What happens to a device that comes back from a client; absent in blueprints built before it existed (then `wipe`). */
+  loans?: LoansSection;
   /**
    * Risks accepted on purpose (e.g. `browser-allowed`); each silences one semantic check. Added by the
    * blueprint loader; the compiler may ignore it.
@@ -274,6 +276,13 @@ export interface PasswordSection {
   maxAgeDays: number;
   /** Length of generated passwords. */
   length: number;
+}
+
+export interface LoansSection {
+  /** `wipe`: reset a returned device through Intune before it is back in stock; `none`: leave it as it is. */
+  onReturn: "wipe" | "none";
+  /** Printed on the handoff sheet; null: none given. */
+  supportContact: string | null;
 }
 
 /** Source location of each key path, kept beside the blueprint for semantic diagnostics. */

@@ -16,6 +16,7 @@ import { defaultSettingsPages } from "./devices/settings-pages.ts";
 import { expertsSchema } from "./experts.ts";
 import { isolationSchema } from "./isolation.ts";
 import { licensingSchema } from "./licensing.ts";
+import { loansSchema } from "./loans.ts";
 import { metadataSchema } from "./metadata.ts";
 import { passwordsSchema } from "./passwords.ts";
 import { tenantSchema } from "./tenant.ts";
@@ -35,6 +36,7 @@ export const sectionSchemas = {
   experts: expertsSchema.prefault({}),
   clients: clientsSchema,
   passwords: passwordsSchema.prefault({}),
+  loans: loansSchema.prefault({}),
   acknowledge: acknowledgeSchema,
 };
 
@@ -142,6 +144,7 @@ export function normalizeBlueprint(input: BlueprintInput): Blueprint {
     experts: input.experts,
     clients: normalizeClients(input.clients, input.tenant)!,
     passwords: input.passwords,
+    loans: input.loans,
     acknowledge: input.acknowledge,
   };
 }

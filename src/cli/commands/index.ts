@@ -50,6 +50,18 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./drift.ts")).registerDrift,
   },
   {
+    name: "fleet",
+    usage: "",
+    description: "devices: import hardware hashes into the fleet store and Windows Autopilot, list them, show one",
+    load: async () => (await import("./fleet.ts")).registerFleet,
+  },
+  {
+    name: "loan",
+    usage: "",
+    description: "lend devices to clients: prepare, ship, return, list and show loans",
+    load: async () => (await import("./loan.ts")).registerLoan,
+  },
+  {
     name: "login",
     usage: "[options]",
     description: "sign in as a person with a device code (delegated permissions); tokens are kept in .holofleet/auth/ (mode 0600)",
@@ -60,6 +72,12 @@ export const commands: CommandEntry[] = [
     usage: "[options]",
     description: "forget the signed-in people (all, or only those of --tenant)",
     load: async () => (await import("./logout.ts")).registerLogout,
+  },
+  {
+    name: "passwords",
+    usage: "",
+    description: "client account passwords: rotate one, list those that expire before their device is back",
+    load: async () => (await import("./passwords.ts")).registerPasswords,
   },
   {
     name: "plan",

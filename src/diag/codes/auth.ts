@@ -5,6 +5,8 @@
 import type { CodeInfo } from "../codes.ts";
 
 export const authCodes: Record<string, CodeInfo> = {
+  // A Graph request the tenant refused, reaching the CLI uncaught (HF50xx).
+  HF5001: { title: "Microsoft Graph refused a request" },
   HF5101: { title: "the local tenant has not been started (no tenant.json)" },
   HF5102: { title: "tenant.json is not valid" },
   HF5103: { title: "the local tenant's CA certificate cannot be read" },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSimStore, type SqliteSimStore } from "../store.ts";
-import type { AutopilotIdentityDoc } from "./autopilot-registration.ts";
+import { fingerprintOf, registerAutopilotDevice, type AutopilotIdentityDoc } from "./autopilot-registration.ts";
+import { normaliseHardwareHash, simulatedHardwareHash } from "./hardware-hash.ts";
 import { createConfigurationDoc } from "./device-configuration-body.ts";
 import type { ManagedDeviceDoc } from "./managed-device.ts";
 import {
@@ -81,6 +82,20 @@ describe("registerSimDevice", () => {
     const err = errorOf(() => registerSimDevice(store, { serialNumber: "SN2", osVersion: "10.0.22621.1266", hardwareHash: "AAECAwQF" }, NOW));
     expect(err?.status).toBe(409);
     expect(err?.message).toContain("806");
+  });
+
+  it("serial and hash of an imported registration → attaches to it, no second registration, and enrolls", () => {
+    const hash = normaliseHardwareHash(simulatedHardwareHash("IMPORTED-1"));
+    if (!hash.ok) throw new Error(hash.reason);
+    const { identity } = registerAutopilotDevice(store, { serialNumber: "IMPORTED-1", hardwareIdentifier: hash.base64, fingerprint: fingerprintOf(hash.base64), groupTag: "CFS-HL2" }, NOW);
+    const before = store.list("windowsAutopilotDeviceIdentities").length;
+    const sim = registerSimDevice(store, { serialNumber: "IMPORTED-1", hardwareHash: hash.base64, osVersion: "10.0.22621.1266", enroll: true }, NOW);
+    expect(store.list("windowsAutopilotDeviceIdentities")).toHaveLength(before);
+    expect(sim.autopilotDeviceId).toBe(identity.id);
+    expect(sim.groupTag).toBe("CFS-HL2");
+    expect(sim.state).toBe("enrolled");
+    // The same hash under another serial is still another device: 806.
+    expect(errorOf(() => registerSimDevice(store, { serialNumber: "OTHER", hardwareHash: hash.base64, osVersion: "10.0.22621.1266" }, NOW))?.message).toContain("806");
   });
 });
 

@@ -9,7 +9,7 @@ import type { SimStore } from "../framework.ts";
 import { recomputeDynamicGroups } from "../directory/dynamic-membership.ts";
 import { transitiveGroupIds } from "../directory/membership.ts";
 import { assignmentsApply, type AssignmentLike, type DeviceTargeting } from "./assignment-resolution.ts";
-import { fingerprintOf, registerAutopilotDevice, registeredFingerprints, type AutopilotIdentityDoc, type EntraDeviceDoc } from "./autopilot-registration.ts";
+import { fingerprintOf, registerAutopilotDevice, type AutopilotIdentityDoc, type EntraDeviceDoc } from "./autopilot-registration.ts";
 import { computeDeviceReports, type ProfileReport } from "./configuration-state.ts";
 import { UPDATE_RING, type DeviceConfigurationDoc } from "./device-configuration-body.ts";
 import { normaliseHardwareHash, simulatedHardwareHash } from "./hardware-hash.ts";
@@ -107,7 +107,15 @@ function deviceNameFor(store: SimStore, entraObjectId: string, serialNumber: str
   return `HOLOLENS-${suffix.ok ? suffix.fingerprint.slice(0, 6).toUpperCase() : "000000"}`;
 }
 
-/** Registers (and with `enroll`, enrolls) a simulated HoloLens 2. */
+/** The Autopilot registration of a hardware hash, if the tenant has one. */
+function registeredIdentity(store: SimStore, fingerprint: string): AutopilotIdentityDoc | undefined {
+  return store.list<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities").find((d) => d._hardwareFingerprint === fingerprint);
+}
+
+/**
+ * Registers (and with `enroll`, enrolls) a simulated HoloLens 2. Given the serial number and hardware
+ * hash of a device already registered (an Autopilot import), it attaches to that registration instead.
+ */
 export function registerSimDevice(store: SimStore, body: RegisterSimDeviceInput, now: Date): SimDeviceDoc {
   const serialNumber = optionalText(body, "serialNumber");
   if (!serialNumber) throw new SimDeviceError(400, "invalidRequest", "serialNumber is required");
@@ -128,12 +136,17 @@ export function registerSimDevice(store: SimStore, body: RegisterSimDeviceInput,
     if (store.list<SimDeviceDoc>(SIM_DEVICES_KIND).some((d) => d.serialNumber === serialNumber)) {
       throw new SimDeviceError(409, "conflict", `a simulated device with serial number ${serialNumber} exists`);
     }
-    if (registeredFingerprints(store).has(hash.fingerprint)) {
-      throw new SimDeviceError(409, "conflict", "this hardware hash is already registered with Autopilot in the tenant (806 ZtdDeviceAlreadyAssigned)");
-    }
     const user = upn ? findUser(store, upn) : undefined;
     if (upn && !user) throw new SimDeviceError(400, "invalidRequest", `no user ${upn} in the tenant`);
-    const { identity, entraDevice } = registerAutopilotDevice(store, {
+    const existing = registeredIdentity(store, hash.fingerprint);
+    if (existing && existing.serialNumber !== serialNumber) {
+      throw new SimDeviceError(409, "conflict", "this hardware hash is already registered with Autopilot in the tenant (806 ZtdDeviceAlreadyAssigned)");
+    }
+    // The serial and hash of a registration made by an import: the simulated HoloLens is that device, so it
+    // attaches to the registration (no second one), and can then enroll, sync and be wiped like the others.
+    const registered = existing ? { identity: existing, entraDevice: store.get<EntraDeviceDoc>("devices", existing._entraObjectId) } : null;
+    if (registered && !registered.entraDevice) throw new SimDeviceError(409, "conflict", "the Autopilot registration of this hardware hash has no Entra device any more");
+    const { identity, entraDevice } = registered ? { identity: registered.identity, entraDevice: registered.entraDevice! } : registerAutopilotDevice(store, {
       serialNumber,
       hardwareIdentifier: hash.base64,
       fingerprint: fingerprintOf(hash.base64),
@@ -145,7 +158,7 @@ export function registerSimDevice(store: SimStore, body: RegisterSimDeviceInput,
       id: randomUUID(),
       serialNumber,
       osVersion: normalisedOs,
-      groupTag,
+      groupTag: groupTag ?? (existing?.groupTag || null),
       purchaseOrderId,
       state: "registered",
       autopilotDeviceId: identity.id,

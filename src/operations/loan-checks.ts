@@ -1,0 +1,109 @@
+/**
+ * What a loan checks on the tenant before a device goes out (loan-state.ts duties `check-accounts` and
+ * `audit-device`), read live through Graph, a handful of requests per loan:
+ * - each account: exists and is enabled, holds every licence of `licensing.skus`, and is a member of its
+ *   client's isolation group (`<prefix>-client-<id>`);
+ * - the device, as far as one device's records can be read cheaply — the audit's device rules
+ *   `autopilot/require-registration` (registered, with the program's group tag) and, when it is enrolled,
+ *   `os-baseline/require-baseline-build` (its build at or above `devices.osBaseline`). The other device
+ *   rules need the whole tenant's configuration and stay with `holofleet audit`.
+ * Problems are collected as diagnostics; none is thrown.
+ */
+import { clientGroupMailNickname } from "../blueprint/object-names.ts";
+import type { Client } from "../blueprint/types.ts";
+import type { Diagnostic } from "../diag/diagnostic.ts";
+import type { Device } from "../fleet/store/port.ts";
+import { GraphRequestError } from "../graph/errors.ts";
+import { buildBelow } from "../guide/os-features.ts";
+import type { FleetContext } from "./fleet-context.ts";
+
+interface TenantUser {
+  id: string;
+  accountEnabled: boolean | null;
+  assignedLicenses: { skuId: string }[];
+}
+
+export interface ManagedDeviceSummary {
+  id: string;
+  serialNumber: string;
+  osVersion: string | null;
+  azureADDeviceId: string | null;
+  managementState: string | null;
+}
+
+function accountProblem(upn: string, message: string, fix: string): Diagnostic {
+  return { severity: "error", code: "HF8108", message: `${upn}: ${message}`, fix };
+}
+
+async function getOrNull<T>(ctx: Pick<FleetContext, "graph">, path: string, init: Parameters<FleetContext["graph"]["request"]>[2]): Promise<T | null> {
+  try {
+    return (await ctx.graph.request<T>("GET", path, init)).body;
+  } catch (err) {
+    if (err instanceof GraphRequestError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/** The client's accounts on the tenant: present, enabled, licensed as the blueprint says, in the client's group. */
+export async function checkAccounts(ctx: FleetContext, client: Client, upns: readonly string[]): Promise<Diagnostic[]> {
+  const bp = ctx.blueprint;
+  const problems: Diagnostic[] = [];
+  const skus = await ctx.graph.collect<{ skuId: string; skuPartNumber: string }>("/subscribedSkus", { query: { $select: "skuId,skuPartNumber" } });
+  const wanted = bp.licensing.skus.map((part) => ({ part, skuId: skus.find((s) => s.skuPartNumber.toUpperCase() === part.toUpperCase())?.skuId ?? null }));
+  const nickname = clientGroupMailNickname(bp, client.id);
+  const groups = await ctx.graph.collect<{ id: string }>("/groups", { query: { $filter: `mailNickname eq '${nickname.replace(/'/g, "''")}'`, $select: "id" } });
+  const groupId = groups[0]?.id ?? null;
+  // The group's members, not each account's memberOf: Group.ReadWrite.All (docs/permissions.md) reads
+  // a group's members, while memberOf takes Directory.Read.All, which holofleet does not otherwise need.
+  const members = groupId ? new Set((await ctx.graph.collect<{ id: string }>("/groups/{id}/members", { params: { id: groupId }, query: { $select: "id" } })).map((m) => m.id)) : new Set<string>();
+  if (!groupId) {
+    problems.push({ severity: "error", code: "HF8108", message: `the tenant has no group ${nickname} for client ${client.id}`, fix: "Apply the blueprint (`holofleet apply`) so the client's isolation group exists." });
+  }
+  for (const upn of upns) {
+    const user = await getOrNull<TenantUser>(ctx, "/users/{upn}", { params: { upn }, query: { $select: "id,accountEnabled,assignedLicenses" } });
+    if (!user) {
+      problems.push(accountProblem(upn, "the account does not exist in the tenant", "Apply the blueprint (`holofleet apply`) to create the client's accounts."));
+      continue;
+    }
+    if (user.accountEnabled === false) problems.push(accountProblem(upn, "the account is disabled", "Enable it (or choose another of the client's accounts)."));
+    const held = new Set(user.assignedLicenses.map((l) => l.skuId.toLowerCase()));
+    const missing = wanted.filter((w) => !w.skuId || !held.has(w.skuId.toLowerCase())).map((w) => w.part);
+    if (missing.length) problems.push(accountProblem(upn, `the account lacks the licence(s) ${missing.join(", ")} (licensing.skus)`, "Apply the blueprint (`holofleet apply`) so the account gets its licences."));
+    if (groupId && !members.has(user.id)) {
+      problems.push(accountProblem(upn, `the account is not in its client's group ${nickname}`, "Apply the blueprint (`holofleet apply`) so the account joins its client's group."));
+    }
+  }
+  return problems;
+}
+
+/** The device's managed device in Intune (by serial number), or null when it is not enrolled. */
+export async function managedDeviceOf(ctx: Pick<FleetContext, "graph">, serial: string): Promise<ManagedDeviceSummary | null> {
+  const found = await ctx.graph.collect<ManagedDeviceSummary>("/deviceManagement/managedDevices", {
+    query: { $filter: `serialNumber eq '${serial.replace(/'/g, "''")}'`, $select: "id,serialNumber,osVersion,azureADDeviceId,managementState" },
+  });
+  return found.find((d) => d.serialNumber.toUpperCase() === serial.toUpperCase()) ?? null;
+}
+
+function deviceProblem(serial: string, rule: string, message: string, fix: string): Diagnostic {
+  return { severity: "error", code: "HF8109", message: `${serial} fails ${rule}: ${message}`, fix };
+}
+
+/** The device rules that one device's records answer (see the module header); the managed device, if any, too. */
+export async function checkDevice(ctx: FleetContext, device: Device): Promise<{ problems: Diagnostic[]; managed: ManagedDeviceSummary | null }> {
+  const { groupTag } = ctx.blueprint.devices.autopilot;
+  const problems: Diagnostic[] = [];
+  const identity = device.autopilotId
+    ? await getOrNull<{ id: string; groupTag: string | null }>(ctx, "/deviceManagement/windowsAutopilotDeviceIdentities/{id}", { params: { id: device.autopilotId } })
+    : null;
+  if (!identity) {
+    problems.push(deviceProblem(device.serial, "autopilot/require-registration", "it is not registered in Windows Autopilot", "Import it (`holofleet fleet import <csv>`) and wait until Autopilot has registered it."));
+  } else if ((identity.groupTag ?? "").toLowerCase() !== groupTag.toLowerCase()) {
+    problems.push(deviceProblem(device.serial, "autopilot/require-registration", `its group tag is "${identity.groupTag ?? ""}", not ${groupTag}`, "Correct the group tag in Intune (Devices > Windows enrollment > Devices) or in devices.autopilot.groupTag."));
+  }
+  const managed = await managedDeviceOf(ctx, device.serial);
+  const baseline = ctx.blueprint.devices.osBaseline.build;
+  if (managed?.osVersion && /^10\.0\.\d+\.\d+$/.test(managed.osVersion) && buildBelow(managed.osVersion, baseline)) {
+    problems.push(deviceProblem(device.serial, "os-baseline/require-baseline-build", `it runs ${managed.osVersion}, below the baseline ${baseline}`, "Update the device to the baseline build or newer before it ships."));
+  }
+  return { problems, managed };
+}
