@@ -195,6 +195,8 @@ export function enrollSimDevice(store: SimStore, sim: SimDeviceDoc, now: Date): 
     mdmAppId: INTUNE_MDM_APP_ID,
     managementType: "MDM",
     approximateLastSignInDateTime: now.toISOString(),
+    // The account that joins a device to Entra becomes its registered owner.
+    _registeredOwners: user ? [user.id] : [],
   });
   // Re-read: settling the profile assignment above rewrote the identity.
   const assigned = store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", identity.id) ?? identity;
