@@ -7,6 +7,7 @@
  * and the request (the client has already redacted it), never a throw; the document is validated with the
  * snapshot schema before it is returned.
  */
+import { AuthenticationError } from "../../auth/errors.ts";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import type { BatchRequestItem } from "../../graph/batch.ts";
 import type { GraphClient } from "../../graph/client.ts";
@@ -45,6 +46,8 @@ function fixFor(status: number, part: SnapshotPart): string {
 }
 
 export function readFailure(part: SnapshotPart, err: unknown, severity: Diagnostic["severity"] = "error"): Diagnostic {
+  // Signing in failed: the same for every part, and its own diagnostic says what to do.
+  if (err instanceof AuthenticationError) return err.toDiagnostic();
   if (!(err instanceof GraphRequestError)) {
     return { severity, code: "HF6030", message: `snapshot part ${part}: ${(err as Error).message ?? String(err)}`, path: [part], fix: `Check that the tenant serves ${SNAPSHOT_READS[part].read}.` };
   }
