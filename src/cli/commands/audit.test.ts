@@ -49,13 +49,16 @@ describe("holofleet audit", () => {
     expect(JSON.parse(high.stdout).formatVersion).toBe(1);
   });
 
-  it("a truncated snapshot → exit 1, file:line:col HF6001, no stack trace; live without a started local tenant → exit 1 saying how to start it", () => {
+  it("a truncated snapshot → exit 1, file:line:col HF6001, no stack trace", () => {
     const cut = path.join(work, "cut.json");
     writeFileSync(cut, readFileSync(good, "utf8").slice(0, 3000));
     const run = holofleet("audit", "--snapshot", cut);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`${cut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+  HF6001`));
     noStackTrace(run.stderr);
+  });
+
+  it("live without a started local tenant → exit 1 saying how to start it; --snapshot with --tenant → exit 1", () => {
     const live = holofleet("audit", "--blueprint", bp);
     expect(live.code).toBe(1);
     expect(live.stderr).toContain("HF5101");
