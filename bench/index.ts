@@ -4,6 +4,7 @@ import { auditBenchmark } from "./audit.bench.ts";
 import { blueprintDoublingBenchmark } from "./blueprint-doubling.bench.ts";
 import { cliStartupBenchmark } from "./cli-startup.bench.ts";
 import { localTenantBenchmark } from "./local-tenant.bench.ts";
+import { snapshotBenchmark } from "./snapshot.bench.ts";
 import { wdacBenchmark } from "./wdac.bench.ts";
 export interface Benchmark {
   name: string;
@@ -11,4 +12,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, localTenantBenchmark, wdacBenchmark, applyBenchmark];
+export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, snapshotBenchmark, localTenantBenchmark, wdacBenchmark, applyBenchmark];

@@ -46,6 +46,12 @@ describe("guide predicates", () => {
   it("a password expiring before the return date (or in an open-ended loan) expires during the loan", () => {
     expect(passwordExpiryDuringLoan({ changedAt: 0, validityDays: 90, returnAt: 60, day: 1 })).toEqual({ expiresAt: 90, expiresDuringLoan: false });
     expect(passwordExpiryDuringLoan({ changedAt: 0, validityDays: 90, returnAt: 91, day: 1 }).expiresDuringLoan).toBe(true);
+    // In milliseconds, days are what count: a password set seconds before the loan starts, valid as many days as
+    // the loan, expires on the day the device comes back — as the blueprint check (in days) says.
+    const day = 86_400_000;
+    const start = Date.UTC(2026, 11, 6, 9, 30);
+    expect(passwordExpiryDuringLoan({ changedAt: start - 5_000, validityDays: 365, returnAt: start + 365 * day, day }).expiresDuringLoan).toBe(false);
+    expect(passwordExpiryDuringLoan({ changedAt: start - 5_000, validityDays: 364, returnAt: start + 365 * day, day }).expiresDuringLoan).toBe(true);
     expect(passwordExpiryDuringLoan({ changedAt: 0, validityDays: 90, returnAt: null, day: 1 }).expiresDuringLoan).toBe(true);
     expect(passwordExpiryDuringLoan({ changedAt: 0, validityDays: null, returnAt: null, day: 1 })).toEqual({ expiresAt: null, expiresDuringLoan: false });
   });

@@ -37,5 +37,7 @@ export interface LoanPasswordTimes {
 export function passwordExpiryDuringLoan(t: LoanPasswordTimes): { expiresAt: number | null; expiresDuringLoan: boolean } {
   if (t.validityDays === null) return { expiresAt: null, expiresDuringLoan: false };
   const expiresAt = t.changedAt + t.validityDays * t.day;
-  return { expiresAt, expiresDuringLoan: t.returnAt === null || expiresAt < t.returnAt };
+  // Whole days count, as the blueprint check counts them: a password set minutes before the loan starts and
+  // valid as long as the loan expires on the day the device comes back, not during the loan.
+  return { expiresAt, expiresDuringLoan: t.returnAt === null || Math.floor(expiresAt / t.day) < Math.floor(t.returnAt / t.day) };
 }

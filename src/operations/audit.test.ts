@@ -60,7 +60,7 @@ describe("readAuditInputs()", () => {
     expect(input!.evidence!.map((e) => path.basename(e.file))).toEqual(["teams-client-configuration.json"]);
     expect(JSON.parse(input!.evidence![0]!.text)).toEqual({ Identity: "Global", AllowScopedPeopleSearchandAccess: true });
     // The snapshot arrives parsed; its text is not kept.
-    expect("parsed" in input!.snapshot && input!.snapshot.parsed.diagnostics).toEqual([]);
+    expect(input!.snapshot !== null && "parsed" in input!.snapshot && input!.snapshot.parsed.diagnostics).toEqual([]);
   });
 
   it("a missing snapshot → HF6004, no throw", async () => {

@@ -2,8 +2,8 @@
  * The audit use case, shared by the CLI and (later) the console: plain inputs in, the audit result, its
  * report meta and diagnostics out, progress as events. `audit()` is pure — the snapshot, blueprint and
  * evidence arrive as text; `readAuditInputs()` is the thin I/O step that reads them from files (UTF-8 or
- * UTF-16 with a byte order mark, as PowerShell writes). Live audits (reading the tenant through Graph) are
- * planned: they will produce the same snapshot and call the same `audit()`.
+ * UTF-16 with a byte order mark, as PowerShell writes). A live audit reads the tenant into the same snapshot
+ * (`snapshot.ts`) and calls the same `audit()`.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -92,7 +92,8 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 export interface AuditFiles {
-  snapshot: string;
+  /** Null for a live audit: the snapshot comes from the tenant (`snapshot.ts`), the other files from here. */
+  snapshot: string | null;
   blueprint?: string | null;
   /** Evidence files, or folders holding them under their usual names. */
   evidence?: readonly string[];
@@ -102,7 +103,7 @@ export interface AuditFiles {
  * Reads the audit's files; a file that cannot be read is a located diagnostic, not a throw. The snapshot is
  * parsed as soon as it is read, so its text does not stay in memory during the audit.
  */
-export async function readAuditInputs(files: AuditFiles): Promise<{ input: Omit<AuditInput, "toolVersion"> | null; diagnostics: Diagnostic[] }> {
+export async function readAuditInputs(files: AuditFiles): Promise<{ input: (Omit<AuditInput, "toolVersion" | "snapshot"> & { snapshot: AuditInput["snapshot"] | null }) | null; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const read = async (file: string, code: string, what: string): Promise<TextFile | null> => {
     try {
@@ -113,8 +114,10 @@ export async function readAuditInputs(files: AuditFiles): Promise<{ input: Omit<
       return null;
     }
   };
+  const snapshotFile = files.snapshot;
   const snapshot = await (async (): Promise<ParsedSnapshotFile | null> => {
-    const f = await read(files.snapshot, "HF6004", "the snapshot");
+    if (snapshotFile === null) return null;
+    const f = await read(snapshotFile, "HF6004", "the snapshot");
     return f ? { file: f.file, parsed: parseSnapshot(f.text, f.file) } : null;
   })();
   const blueprint = files.blueprint ? await read(files.blueprint, "HF9001", "the blueprint") : null;
@@ -139,6 +142,6 @@ export async function readAuditInputs(files: AuditFiles): Promise<{ input: Omit<
       if (f) evidence.push(f);
     }
   }
-  if (!snapshot || (files.blueprint && !blueprint) || hasErrors(diagnostics)) return { input: null, diagnostics };
+  if ((snapshotFile !== null && !snapshot) || (files.blueprint && !blueprint) || hasErrors(diagnostics)) return { input: null, diagnostics };
   return { input: { snapshot, blueprint, evidence }, diagnostics };
 }

@@ -49,16 +49,25 @@ describe("holofleet audit", () => {
     expect(JSON.parse(high.stdout).formatVersion).toBe(1);
   });
 
-  it("a truncated snapshot → exit 1, file:line:col HF6001, no stack trace; no --snapshot → exit 1 saying live audits are planned", () => {
+  it("a truncated snapshot → exit 1, file:line:col HF6001, no stack trace", () => {
     const cut = path.join(work, "cut.json");
     writeFileSync(cut, readFileSync(good, "utf8").slice(0, 3000));
     const run = holofleet("audit", "--snapshot", cut);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`${cut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+  HF6001`));
     noStackTrace(run.stderr);
-    const live = holofleet("audit");
+  });
+
+  it("live without a started local tenant → exit 1 saying how to start it; --snapshot with --tenant → exit 1", () => {
+    const live = holofleet("audit", "--blueprint", bp);
     expect(live.code).toBe(1);
-    expect(live.stderr).toContain("planned");
+    expect(live.stderr).toContain("HF5101");
+    expect(live.stderr).toContain("holofleet tenant local start");
+    expect(live.stderr).toContain("audit not run");
     noStackTrace(live.stderr);
+    const both = holofleet("audit", "--snapshot", good, "--tenant", "contoso.onmicrosoft.com");
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain("exclude each other");
+    noStackTrace(both.stderr);
   });
 });

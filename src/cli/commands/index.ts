@@ -34,7 +34,7 @@ export const commands: CommandEntry[] = [
   {
     name: "audit",
     usage: "[options]",
-    description: "effective posture of every HoloLens device and client account against the guide, from a snapshot (exit 0 ok, 1 error, 3 failures at or above --fail-on)",
+    description: "effective posture of every HoloLens device and client account against the guide, read live or from a snapshot (exit 0 ok, 1 error, 3 failures at or above --fail-on)",
     load: async () => (await import("./audit.ts")).registerAudit,
   },
   {
@@ -90,6 +90,12 @@ export const commands: CommandEntry[] = [
     usage: "",
     description: "print the JSON Schema of holofleet.yaml blueprints",
     load: async () => (await import("./schema.ts")).registerSchema,
+  },
+  {
+    name: "snapshot",
+    usage: "[options]",
+    description: "read the tenant through Graph into a snapshot file for `holofleet audit --snapshot` (exit 0 written, 1 error)",
+    load: async () => (await import("./snapshot.ts")).registerSnapshot,
   },
   {
     name: "tenant",

@@ -17,6 +17,10 @@ export const auditCodes: Record<string, CodeInfo> = {
   HF6012: { title: "evidence file of an unknown kind" },
   HF6013: { title: "two evidence files of the same kind" },
   HF6014: { title: "evidence file or folder cannot be read" },
+  // Reading the tenant (live snapshot)
+  HF6030: { title: "a Graph read of the snapshot failed" },
+  HF6031: { title: "the MDM user scope needs a signed-in administrator; left out of the snapshot" },
+  HF6032: { title: "snapshot cannot be written" },
   // The audit command
   HF6020: { title: "audit report cannot be written" },
   HF6021: { title: "blueprint has errors; the audit needs a valid blueprint" },

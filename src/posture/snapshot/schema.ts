@@ -280,8 +280,8 @@ export type SnapshotSubscribedSku = z.infer<typeof subscribedSkuSchema>;
 export type SnapshotDomain = z.infer<typeof domainSchema>;
 
 /**
- * The Graph read behind each part of the snapshot: what a finding cites as its evidence, and what the live
- * snapshot reader (planned) will request.
+ * The Graph read behind each part of the snapshot: what a finding cites as its evidence. The live reader's exact
+ * requests are in `snapshot-reads.ts`.
  */
 export const SNAPSHOT_SOURCES = {
   users: "GET /v1.0/users?$select=id,userPrincipalName,displayName,accountEnabled,department,assignedLicenses,licenseAssignmentStates,passwordPolicies,lastPasswordChangeDateTime",
@@ -289,10 +289,10 @@ export const SNAPSHOT_SOURCES = {
   devices: "GET /v1.0/devices + /devices/{id}/registeredOwners",
   domains: "GET /v1.0/domains",
   subscribedSkus: "GET /v1.0/subscribedSkus",
-  deviceConfigurations: "GET /v1.0/deviceManagement/deviceConfigurations?$expand=assignments (+ getOmaSettingPlainTextValue)",
+  deviceConfigurations: "GET /beta/deviceManagement/deviceConfigurations + /{id}/assignments (+ getOmaSettingPlainTextValue)",
   managedDevices: "GET /v1.0/deviceManagement/managedDevices + /managedDevices/{id}/deviceConfigurationStates",
   windowsAutopilotDeviceIdentities: "GET /beta/deviceManagement/windowsAutopilotDeviceIdentities?$expand=deploymentProfile",
-  windowsAutopilotDeploymentProfiles: "GET /beta/deviceManagement/windowsAutopilotDeploymentProfiles?$expand=assignments",
+  windowsAutopilotDeploymentProfiles: "GET /beta/deviceManagement/windowsAutopilotDeploymentProfiles + /{id}/assignments",
   deviceEnrollmentConfigurations: "GET /beta/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments",
   mobileDeviceManagementPolicies: "GET /beta/policies/mobileDeviceManagementPolicies?$expand=includedGroups",
   deviceRegistrationPolicy: "GET /v1.0/policies/deviceRegistrationPolicy",

@@ -47,6 +47,30 @@ export function transitiveGroupIds(store: SimStore, objectId: string): string[] 
   return order;
 }
 
+/**
+ * Every member of a group at any depth (members of member groups included), each once, nearest first;
+ * a nesting cycle ends where it closes.
+ */
+export function transitiveMemberIds(store: SimStore, groupId: string): string[] {
+  const seen = new Set<string>([groupId]);
+  const order: string[] = [];
+  let frontier = [groupId];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      const group = store.get<GroupDoc>("groups", id);
+      for (const member of group?._members ?? []) {
+        if (seen.has(member)) continue;
+        seen.add(member);
+        order.push(member);
+        next.push(member);
+      }
+    }
+    frontier = next;
+  }
+  return order;
+}
+
 /** The kind a directory object id belongs to, with its document. */
 export function findDirectoryObject(store: SimStore, id: string): { kind: DirectoryObjectKind; doc: Record<string, unknown> } | undefined {
   for (const kind of Object.keys(DIRECTORY_OBJECT_KINDS) as DirectoryObjectKind[]) {

@@ -173,6 +173,14 @@ export function registerSimDevice(store: SimStore, body: RegisterSimDeviceInput,
   });
 }
 
+/** Whether the Autopilot profile assigned to an identity is self-deploying (`deviceUsageType` shared, graph-facts §5). */
+function selfDeploying(store: SimStore, identityId: string): boolean {
+  const identity = store.get<AutopilotIdentityDoc & { _deploymentProfileId?: string | null }>("windowsAutopilotDeviceIdentities", identityId);
+  const profile = identity?._deploymentProfileId ? store.get<Record<string, unknown>>("windowsAutopilotDeploymentProfiles", identity._deploymentProfileId) : undefined;
+  const oobe = (profile?.outOfBoxExperienceSetting ?? profile?.outOfBoxExperienceSettings) as { deviceUsageType?: string } | undefined;
+  return oobe?.deviceUsageType === "shared";
+}
+
 /** Entra join + Intune enrolment of a registered (or wiped) simulated device. */
 export function enrollSimDevice(store: SimStore, sim: SimDeviceDoc, now: Date): SimDeviceDoc {
   if (sim.state === "enrolled") throw new SimDeviceError(409, "conflict", "the device is already enrolled");
@@ -208,6 +216,9 @@ export function enrollSimDevice(store: SimStore, sim: SimDeviceDoc, now: Date): 
     mdmAppId: INTUNE_MDM_APP_ID,
     managementType: "MDM",
     approximateLastSignInDateTime: now.toISOString(),
+    // The account that joins a device to Entra becomes its registered owner; self-deploying Autopilot joins
+    // with the device's own identity and leaves no user owner (security-adminless-os.md).
+    _registeredOwners: user && !selfDeploying(store, identity.id) ? [user.id] : [],
   });
   // Re-read: settling the profile assignment above rewrote the identity.
   const assigned = store.get<AutopilotIdentityDoc>("windowsAutopilotDeviceIdentities", identity.id) ?? identity;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntity, hasCsdlReference } from "../conformance/csdl.ts";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference, typeProperties } from "../conformance/csdl.ts";
+import { createTestUser, initialDomain } from "../directory/test-graph-fixtures.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 
 let t: TestTenant;
@@ -191,5 +192,27 @@ describe("undeclared body properties", () => {
     const v1 = await t.graph("PATCH", `/v1.0/devices(deviceId='${hololens.deviceId}')`, { extensionAttributes: { extensionAttribute1: "x" } });
     expect(v1.body.error.message).toBe("Property 'extensionAttributes' does not exist as a declared property or extension property.");
     expect((await t.graph("GET", `/v1.0/devices/${hololens.id}`)).body.accountEnabled).toBe(true);
+  });
+});
+
+describe("/devices/{id}/registeredOwners", () => {
+  it("a device joined by an account → that account as a directoryObject; $select keeps the named properties", async () => {
+    const domain = await initialDomain(t);
+    const owner = await createTestUser(t, domain, "hl-owner");
+    const id = "22222222-bbbb-4bbb-8bbb-000000000003";
+    t.tenant.store.put("devices", { ...hololens, id, deviceId: "33333333-cccc-4ccc-8ccc-000000000003", displayName: "HL2-0003", _registeredOwners: [owner.id, "44444444-dddd-4ddd-8ddd-000000000404"] });
+    const res = await t.graph("GET", `/v1.0/devices/${id}/registeredOwners?$select=id,userPrincipalName`);
+    expect(res.status).toBe(200);
+    // An owner deleted since (the second id) is not listed.
+    expect(res.body.value).toEqual([{ "@odata.type": "#microsoft.graph.user", id: owner.id, userPrincipalName: `hl-owner@${domain}` }]);
+    if (hasCsdlReference()) {
+      expect(typeProperties("microsoft.graph.device", "v1.0")?.get("registeredOwners")?.navigation).toBe(true);
+      expect(formatProblems(checkEntities("user", (await t.graph("GET", `/beta/devices/${id}/registeredOwners`)).body, "beta", { partial: true }))).toBe("");
+    }
+  });
+
+  it("a device nobody joined → an empty list; an unknown device → 404", async () => {
+    expect((await t.graph("GET", `/v1.0/devices/${hololens.id}/registeredOwners`)).body.value).toEqual([]);
+    expect((await t.graph("GET", "/v1.0/devices/22222222-bbbb-4bbb-8bbb-0000000000ff/registeredOwners")).status).toBe(404);
   });
 });

@@ -1,15 +1,17 @@
 /**
  * `/devices` (v1.0 and beta): Entra device objects with their Autopilot `physicalIds`, as the
  * Intune side registers them; list (with `$filter`), get, update and delete by object id or by the
- * `deviceId` alternate key (device-get.md, device-update.md, device-delete.md), and `memberOf`.
+ * `deviceId` alternate key (device-get.md, device-update.md, device-delete.md), `memberOf` and
+ * `registeredOwners` (the account that joined the device; device-list-registeredowners.md).
  */
 import { GraphHttpError, type GraphVersion, type RouteContext, type RouteDef } from "../framework.ts";
 import { deleteDirectoryObject, saveDirectoryObject } from "../directory/change-log.ts";
 import { directoryCollection } from "../directory/collection-options.ts";
 import { directoryRoute } from "../directory/directory-route.ts";
+import { directoryObjectView } from "../directory/directory-object-view.ts";
 import { requireDevice, requireDeviceByDeviceId } from "../directory/lookup.ts";
 import { answerMemberOf } from "../directory/member-of.ts";
-import { removeFromAllGroups } from "../directory/membership.ts";
+import { findDirectoryObject, removeFromAllGroups } from "../directory/membership.ts";
 import { rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { DeviceDoc } from "../directory/types.ts";
 
@@ -101,6 +103,17 @@ const byObjectId = (ctx: RouteContext) => requireDevice(ctx.store, ctx.params.id
 const byDeviceId = (ctx: RouteContext) => requireDeviceByDeviceId(ctx.store, ctx.params.deviceId ?? "");
 const BY_DEVICE_ID = "/devices(deviceId='{deviceId}')";
 
+/** The device's registered owners that still exist, as a `directoryObject` collection. */
+function answerRegisteredOwners(ctx: RouteContext) {
+  const device = byObjectId(ctx) as DeviceDoc & { _registeredOwners?: string[] };
+  const selected = ctx.query.has("$select");
+  const owners = (device._registeredOwners ?? []).flatMap((id) => {
+    const found = findDirectoryObject(ctx.store, id);
+    return found ? [directoryObjectView(found.kind, found.doc, selected)] : [];
+  });
+  return ctx.collection(owners, directoryCollection("directoryObjects", { entityType: "microsoft.graph.directoryObject", advancedQueryNeedsEventual: true }));
+}
+
 export const deviceRoutes: RouteDef[] = [
   directoryRoute("GET", "/devices", (ctx) => ctx.collection(ctx.store.list("devices").map((d) => forVersion(ctx.version, d)), DEVICES)),
   directoryRoute("GET", "/devices/{id}", (ctx) => ctx.entity(forVersion(ctx.version, byObjectId(ctx)), "devices/$entity", null, DEVICE)),
@@ -110,4 +123,5 @@ export const deviceRoutes: RouteDef[] = [
   directoryRoute("PATCH", BY_DEVICE_ID, (ctx) => patchDevice(ctx, byDeviceId)),
   directoryRoute("DELETE", BY_DEVICE_ID, (ctx) => deleteDevice(ctx, byDeviceId)),
   directoryRoute("GET", "/devices/{id}/memberOf", (ctx) => answerMemberOf(ctx, byObjectId(ctx).id)),
+  directoryRoute("GET", "/devices/{id}/registeredOwners", answerRegisteredOwners),
 ];

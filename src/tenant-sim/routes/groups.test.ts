@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requiredPermissions } from "../auth/permissions.ts";
-import { checkEntity, hasCsdlReference } from "../conformance/csdl.ts";
+import { checkEntities, checkEntity, formatProblems, hasCsdlReference, typeProperties } from "../conformance/csdl.ts";
 import { createTestUser, initialDomain } from "../directory/test-graph-fixtures.ts";
 import { startTestTenant, type TestTenant } from "../testing.ts";
 import { groupRoutes } from "./groups.ts";
@@ -214,6 +214,32 @@ describe("members", () => {
     expect(dup.status).toBe(400);
     expect(dup.body.error.code).toBe("Request_BadRequest");
     expect(dup.body.error.message).toBe("One or more added object references already exist for the following modified properties: 'members'.");
+  });
+});
+
+describe("transitiveMembers", () => {
+  it("nested groups (and a cycle) → every member at any depth once, the nested groups themselves included", async () => {
+    const outer = await createGroup("Transitive outer");
+    const inner = await createGroup("Transitive inner");
+    const a = await createUser("transitive-a");
+    const b = await createUser("transitive-b");
+    expect((await t.graph("PATCH", `/v1.0/groups/${outer.id}`, bind([a.id, inner.id]))).status).toBe(204);
+    expect((await t.graph("PATCH", `/v1.0/groups/${inner.id}`, bind([b.id, a.id, outer.id]))).status).toBe(204);
+    const res = await t.graph("GET", `/v1.0/groups/${outer.id}/transitiveMembers?$select=id`);
+    expect(res.status).toBe(200);
+    expect((res.body.value as { id: string }[]).map((m) => m.id).sort()).toEqual([a.id, b.id, inner.id].sort());
+    // Direct members stay direct.
+    expect((await t.graph("GET", `/v1.0/groups/${outer.id}/members?$select=id`)).body.value).toHaveLength(2);
+    if (hasCsdlReference()) {
+      expect(typeProperties("microsoft.graph.group", "v1.0")?.get("transitiveMembers")?.navigation).toBe(true);
+      const full = await t.graph("GET", `/v1.0/groups/${outer.id}/transitiveMembers`);
+      const users = (full.body.value as { "@odata.type": string }[]).filter((m) => m["@odata.type"] === "#microsoft.graph.user");
+      expect(formatProblems(checkEntities("user", { value: users }, "v1.0", { partial: true }))).toBe("");
+    }
+  });
+
+  it("an unknown group → 404", async () => {
+    expect((await t.graph("GET", "/v1.0/groups/00000000-0000-4000-8000-0000000000ff/transitiveMembers")).status).toBe(404);
   });
 });
 

@@ -2,7 +2,8 @@
  * `/groups` (v1.0 and beta): create (displayName NOT unique — a retried POST makes a second
  * group), `uniqueName` upsert with `Prefer: create-if-missing`, read, update, delete, `members`,
  * `members/$ref`, `assignLicense` (202; licences reach members through the licensing ticker),
- * `membersWithLicenseErrors`, dynamic membership rules and `/groups/delta` (graph-facts §1, §3, §9.7, §9.9).
+ * `membersWithLicenseErrors`, `transitiveMembers`, dynamic membership rules and `/groups/delta`
+ * (graph-facts §1, §3, §9.7, §9.9).
  */
 import { createHash, randomUUID } from "node:crypto";
 import { GraphHttpError, type RouteContext, type RouteDef, type SimResult, type SimStore } from "../framework.ts";
@@ -15,7 +16,7 @@ import { compileMembershipRule } from "../directory/evaluate-membership-rule.ts"
 import { assignGroupLicenses, parseAssignLicenseBody, refreshConsumedUnits, withdrawGroupLicenses } from "../directory/licensing.ts";
 import { findAllByAlternateKey, findGroupByUniqueName, notFound, requireGroup } from "../directory/lookup.ts";
 import { MembershipRuleError } from "../directory/membership-rule.ts";
-import { findDirectoryObject, isDynamicGroup, removeFromAllGroups, setGroupMembers } from "../directory/membership.ts";
+import { findDirectoryObject, isDynamicGroup, removeFromAllGroups, setGroupMembers, transitiveMemberIds } from "../directory/membership.ts";
 import { GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT } from "../directory/property-sets.ts";
 import { rejectUndeclaredActionProperties, rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc } from "../directory/types.ts";
@@ -328,6 +329,10 @@ export const groupRoutes: RouteDef[] = [
     return { status: 204 };
   }),
   directoryRoute("GET", "/groups/{id}/members", (ctx) => answerMembers(ctx, requireGroup(ctx.store, ctx.params.id ?? "")._members ?? [], "directoryObjects")),
+  // Every member at any depth of nesting, each once (group-list-transitivemembers.md).
+  directoryRoute("GET", "/groups/{id}/transitiveMembers", (ctx) =>
+    answerMembers(ctx, transitiveMemberIds(ctx.store, requireGroup(ctx.store, ctx.params.id ?? "").id), "directoryObjects"),
+  ),
   // Not in the permissions map ($ref paths are absent, graph-facts §12); GroupMember.ReadWrite.All per the docs.
   directoryRoute("POST", "/groups/{id}/members/$ref", (ctx) => {
     const memberId = idFromReference(requireObjectBody(ctx.body)["@odata.id"]);
