@@ -15,6 +15,7 @@ import { audit } from "../../../src/operations/audit.ts";
 import type { AuditFinding } from "../../../src/posture/rules/types.ts";
 import { readTenantSnapshot } from "../../../src/posture/snapshot/read-tenant.ts";
 import type { TenantSnapshot } from "../../../src/posture/snapshot/schema.ts";
+import { REQUIRED_APP_ROLES } from "../../../src/auth/required-permissions.ts";
 import { startTestTenant, type TestTenant } from "../../../src/tenant-sim/testing.ts";
 import { applyDesired, type AppliedResource } from "./apply-desired.ts";
 import { arrangeTenantFor } from "./arrange-tenant.ts";
@@ -47,7 +48,8 @@ export async function appliedExample(exampleUrl: URL, arrange: (t: TestTenant) =
   const bp = loaded.blueprint!;
   const text = readFileSync(exampleUrl, "utf8");
   const compiled = await compileChecked(bp);
-  const t = await startTestTenant();
+  // Exactly the least permissions docs/permissions.md lists, as a started local tenant holds them.
+  const t = await startTestTenant({ tenant: { appRoles: REQUIRED_APP_ROLES } });
   await arrangeTenantFor(t, bp);
   await arrange(t);
   const { applied } = await applyDesired(t, compiled.desired);
