@@ -27,6 +27,14 @@ ruleTester.run(rule, {
   ],
   not_applicable: [
     {
+      name: "devices registered in Autopilot and in the device group, none enrolled yet",
+      snapshot: (s) => {
+        s.managedDevices = [];
+      },
+      subjects: ["HF HoloLens 2 kiosk", "HF HoloLens 2 app control", "HF HoloLens 2 device restrictions", "HF HoloLens update ring"],
+      message: "no HoloLens device has enrolled yet",
+    },
+    {
       name: "someone else's profile",
       snapshot: (s) => s.deviceConfigurations.push({ ...s.deviceConfigurations[0]!, id: "other", displayName: "PC baseline", description: "Windows PCs", assignments: [] }),
       subjects: ["PC baseline"],

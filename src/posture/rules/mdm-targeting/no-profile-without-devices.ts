@@ -3,6 +3,7 @@
  * — no assignment, a deleted group, an empty group, or a dynamic group whose rule matches nothing (e.g. a
  * group tag that no Autopilot device carries). Profiles holofleet does not own are only reported when they
  * reach no device at all among the HoloLens fleet *and* carry HoloLens settings; others are not its business.
+ * Before any device has enrolled, a profile whose group holds the registered devices is not a finding.
  */
 import type { ProfileReach } from "../../effective/evaluate.ts";
 import { defineRule } from "../define-rule.ts";
@@ -40,6 +41,7 @@ export default defineRule({
     messages: {
       pass: "{profile} reaches {count} HoloLens device(s)",
       none: "{profile} reaches no HoloLens device: {why}",
+      noneEnrolled: "{profile}: no HoloLens device has enrolled yet, so no profile can reach one; its targets are sound ({why})",
       notOwned: "{profile} is not a program profile",
     },
   },
@@ -51,7 +53,13 @@ export default defineRule({
       const data = { profile: p.profile.displayName, count: p.devices };
       if (!ownedBy(p.profile.description, prefix)) return { subject: subject(p), status: "not_applicable", messageId: "notOwned", data };
       if (p.devices > 0) return { subject: subject(p), status: "pass", messageId: "pass", data };
-      return { subject: subject(p), status: "fail", messageId: "none", data: { ...data, why: why(p, groupTags) }, evidence: { targets: p.targets } };
+      const reason = why(p, groupTags);
+      // Before the first device enrols (devices registered in Autopilot, still in their boxes) every
+      // profile reaches none; only a target that is wrong by itself is a finding then.
+      const targetsSound = p.targets.length > 0 && p.targets.every((t) => t.kind === "groupAssignmentTarget" && t.exists && t.members > 0);
+      if (ctx.posture.devices.length === 0 && targetsSound && !reason.includes("which no Autopilot device carries"))
+        return { subject: subject(p), status: "not_applicable", messageId: "noneEnrolled", data: { ...data, why: reason } };
+      return { subject: subject(p), status: "fail", messageId: "none", data: { ...data, why: reason }, evidence: { targets: p.targets } };
     });
   },
 });
