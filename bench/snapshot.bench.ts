@@ -52,6 +52,11 @@ async function seed(t: TestTenant): Promise<void> {
   });
 }
 
+/** Seconds a budget needs to admit `n` units at its documented sustained rate (capacity per window). */
+function sustainedSecondsFor(limit: Limit, n: number): number {
+  return (n / limit.capacity) * (limit.windowMs / 1000);
+}
+
 /** Seconds a budget needs to admit `n` units when it starts full (bucket) or empty (window). */
 function secondsFor(limit: Limit, n: number): number {
   if (limit.kind === "bucket") return Math.max(0, n - limit.capacity) / (limit.capacity / (limit.windowMs / 1000));
@@ -94,12 +99,16 @@ export const snapshotBenchmark: Benchmark = {
       if (!read.snapshot) throw new Error(`snapshot failed: ${read.diagnostics.map((d) => d.message).join("; ")}`);
       const floors = Object.entries(units).filter(([cls]) => cls !== "none").map(([cls, n]) => ({ cls, n: n!, s: secondsFor(DOCUMENTED_BUDGETS[cls as Exclude<BudgetClass, "none">].all, n!) }));
       const floor = Math.max(0, ...floors.map((f) => f.s));
+      // The apply benchmark's floor: every unit paid at the sustained rate, as a tenant busy with other
+      // work (or a second run within the window) would see it.
+      const sustained = Math.max(0, ...Object.entries(units).filter(([cls]) => cls !== "none").map(([cls, n]) => sustainedSecondsFor(DOCUMENTED_BUDGETS[cls as Exclude<BudgetClass, "none">].all, n!)));
       const objects = read.snapshot.users.length + read.snapshot.groups.length + read.snapshot.devices.length;
       return [
         `read ${objects} directory objects and ${read.snapshot.managedDevices.length} managed devices`,
         `requests (sub-requests of $batch counted one by one): ${requests}; 429s: ${throttled}`,
         `budget use: ${floors.map((f) => `${f.cls} ${f.n} units → ${f.s.toFixed(1)} s`).join(", ")}`,
         `wall time ${wall.toFixed(1)} s; floor set by the documented budgets ${floor.toFixed(1)} s; ratio ${floor > 0 ? (wall / floor).toFixed(2) : "n/a (the reads fit in the budgets' first window)"}`,
+        `floor at the documented sustained rates ${sustained.toFixed(1)} s; wall / that floor ${sustained > 0 ? (wall / sustained).toFixed(2) : "n/a"} (target ≤ 1.5)`,
       ];
     } finally {
       await t.close();
