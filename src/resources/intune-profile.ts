@@ -10,7 +10,7 @@ import type { DesiredResource } from "../compile/types.ts";
 import type { GraphVersion } from "../graph/types.ts";
 import { getAllBatched, isNotFound } from "./graph-reads.ts";
 import { carriesMarker, markerMissing } from "./ownership.ts";
-import type { OperationPermissions, ProviderContext, RemoteObject, ResourceProvider } from "./types.ts";
+import type { OperationPermissions, ProviderContext, RemoteObject, ResourceKindDefinition, ResourceProvider } from "./types.ts";
 import type { ResourceKind } from "../compile/types.ts";
 
 type ProfileData = Record<string, unknown> & { id: string; displayName?: string; description?: string | null; "@odata.type"?: string };
@@ -118,4 +118,21 @@ export function createProfileProvider(o: ProfileProviderOptions): ResourceProvid
 /** The desired body's display name (identity of profile-like kinds). */
 export function displayNameOf(r: DesiredResource): string {
   return String(r.body.displayName);
+}
+
+/**
+ * What every marker-owned Intune object kind shares (configuration profiles, the update ring, the
+ * Autopilot profile, the Enrollment Status Page): owned through the `[holofleet:<prefix>]` marker in its
+ * description, created, updated and deleted by holofleet, read in the first stage, and never changed in
+ * type (Intune refuses that as an update, so the plan shows a replacement).
+ */
+export function markedIntuneKind(what: string): Pick<ResourceKindDefinition, "immutable" | "immutableBecause" | "writeOnly" | "lifecycle" | "ownershipRule" | "readStage"> {
+  return {
+    immutable: ["@odata.type"],
+    immutableBecause: { "@odata.type": `Intune cannot change ${what}'s type` },
+    writeOnly: [],
+    lifecycle: { create: true, update: true, delete: true },
+    ownershipRule: "its description carries [holofleet:<namingPrefix>]",
+    readStage: 0,
+  };
 }

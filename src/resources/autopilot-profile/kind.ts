@@ -6,7 +6,7 @@
  * `outOfBoxExperienceSetting`, …): holofleet writes the current names and reads each value from its
  * current name, falling back to the deprecated one, so neither spelling shows as drift.
  */
-import { odataType } from "../intune-profile.ts";
+import { markedIntuneKind, odataType } from "../intune-profile.ts";
 import { emptyAsNull, sortedStrings, toJson } from "../normalise.ts";
 import type { Attributes, Json, ResourceKindDefinition } from "../types.ts";
 
@@ -63,11 +63,6 @@ export const autopilotProfileKind: ResourceKindDefinition = {
   title: "Autopilot deployment profile",
   desiredAttributes: (body) => attributes(body, Object.keys(body), oobeKeysOf(body)),
   remoteAttributes: (remote, desired) => attributes(remote.data, Object.keys(desired.body), oobeKeysOf(desired.body)),
-  immutable: ["@odata.type"],
-  immutableBecause: { "@odata.type": "Intune cannot change a profile's type" },
-  writeOnly: [],
-  lifecycle: { create: true, update: true, delete: true },
-  ownershipRule: "its description carries [holofleet:<namingPrefix>]",
-  readStage: 0,
+  ...markedIntuneKind("a profile"),
   blueprintPath: () => ["devices", "autopilot"],
 };

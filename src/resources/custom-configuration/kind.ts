@@ -6,7 +6,7 @@
  * the Settings page list included): the provider replaces them with their plaintext from
  * `getOmaSettingPlainTextValue`, so masking is never drift and a real edit is never missed.
  */
-import { odataType } from "../intune-profile.ts";
+import { markedIntuneKind, odataType } from "../intune-profile.ts";
 import { emptyAsNull, toJson } from "../normalise.ts";
 import type { Attributes, Json, ResourceKindDefinition } from "../types.ts";
 
@@ -48,12 +48,7 @@ export const customConfigurationKind: ResourceKindDefinition = {
   title: "custom configuration profile",
   desiredAttributes: attributes,
   remoteAttributes: (remote) => attributes(remote.data),
-  immutable: ["@odata.type"],
-  immutableBecause: { "@odata.type": "Intune cannot change a profile's type" },
-  writeOnly: [],
-  lifecycle: { create: true, update: true, delete: true },
-  ownershipRule: "its description carries [holofleet:<namingPrefix>]",
-  readStage: 0,
+  ...markedIntuneKind("a profile"),
   blueprintPath(resource) {
     if (resource.address.endsWith(".kiosk")) return ["devices", "kiosk"];
     if (resource.address.endsWith(".app-control")) return ["devices", "appControl"];

@@ -5,7 +5,7 @@
  * is never touched). Owned by the description marker, like the profiles. Every property the blueprint
  * sets is compared; those the service adds (priority, version, dates) are not holofleet's.
  */
-import { odataType } from "../intune-profile.ts";
+import { markedIntuneKind, odataType } from "../intune-profile.ts";
 import { emptyAsNull, sortedStrings, toJson } from "../normalise.ts";
 import type { Attributes, Json, ResourceKindDefinition } from "../types.ts";
 
@@ -28,11 +28,6 @@ export const enrollmentStatusPageKind: ResourceKindDefinition = {
   title: "Enrollment Status Page",
   desiredAttributes: (body) => pickAs(body, Object.keys(body)),
   remoteAttributes: (remote, desired) => pickAs(remote.data, Object.keys(desired.body)),
-  immutable: ["@odata.type"],
-  immutableBecause: { "@odata.type": "Intune cannot change an enrollment configuration's type" },
-  writeOnly: [],
-  lifecycle: { create: true, update: true, delete: true },
-  ownershipRule: "its description carries [holofleet:<namingPrefix>]",
-  readStage: 0,
+  ...markedIntuneKind("an enrollment configuration"),
   blueprintPath: () => ["devices", "enrollmentStatusPage"],
 };

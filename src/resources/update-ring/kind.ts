@@ -4,7 +4,7 @@
  * the blueprint sets is compared — the service fills in many more with defaults, which are not
  * holofleet's and never drift; times of day compare without Intune's seven-digit fractions.
  */
-import { odataType } from "../intune-profile.ts";
+import { markedIntuneKind, odataType } from "../intune-profile.ts";
 import { emptyAsNull, normaliseTimeOfDay, toJson } from "../normalise.ts";
 import type { Attributes, Json, ResourceKindDefinition } from "../types.ts";
 
@@ -31,11 +31,6 @@ export const updateRingKind: ResourceKindDefinition = {
   title: "update ring",
   desiredAttributes: (body) => pickAs(body, Object.keys(body)),
   remoteAttributes: (remote, desired) => pickAs(remote.data, Object.keys(desired.body)),
-  immutable: ["@odata.type"],
-  immutableBecause: { "@odata.type": "Intune cannot change a profile's type" },
-  writeOnly: [],
-  lifecycle: { create: true, update: true, delete: true },
-  ownershipRule: "its description carries [holofleet:<namingPrefix>]",
-  readStage: 0,
+  ...markedIntuneKind("a profile"),
   blueprintPath: () => ["devices", "updateRing"],
 };
