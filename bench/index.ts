@@ -3,6 +3,7 @@ import { applyBenchmark } from "./apply.bench.ts";
 import { auditBenchmark } from "./audit.bench.ts";
 import { blueprintDoublingBenchmark } from "./blueprint-doubling.bench.ts";
 import { cliStartupBenchmark } from "./cli-startup.bench.ts";
+import { fleetImportBenchmark } from "./fleet-import.bench.ts";
 import { localTenantBenchmark } from "./local-tenant.bench.ts";
 import { snapshotBenchmark } from "./snapshot.bench.ts";
 import { wdacBenchmark } from "./wdac.bench.ts";
@@ -12,4 +13,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, snapshotBenchmark, localTenantBenchmark, wdacBenchmark, applyBenchmark];
+export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, snapshotBenchmark, localTenantBenchmark, wdacBenchmark, applyBenchmark, fleetImportBenchmark];

@@ -4,8 +4,9 @@ import { fleetMigrationProvider, type MigrationDialect } from "./migrations/inde
 import { StoreError } from "./store-error.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateFleetDatabase(db: Kysely<any>, dialect: MigrationDialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: fleetMigrationProvider(dialect) });
+export async function migrateFleetDatabase(db: Kysely<any>, dialect: MigrationDialect, schema?: string): Promise<string[]> {
+  // Named, because kysely otherwise takes a `kysely_migration` table in any schema of the database for ours.
+  const migrator = new Migrator({ db, provider: fleetMigrationProvider(dialect), ...(schema !== undefined && { migrationTableSchema: schema }) });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -95,10 +95,30 @@ describe.skipIf(skip !== undefined)("PostgreSQL specifics", () => {
       await stores[0]!.devices.add([{ serial: "HL2-1" }], "cli:alice");
       expect(await stores[2]!.devices.get("HL2-1")).toMatchObject({ state: "in-stock" });
       const runs = await onDatabase(schema, (c) => c.query("select name from kysely_migration"));
-      expect(runs.rows.map((r) => r.name)).toEqual(["0001-fleet-tables"]);
+      expect(runs.rows.map((r) => r.name)).toEqual(["0001-fleet-tables", "0002-hardware-hash-index"]);
     } finally {
       for (const s of stores) await s.close();
       await onDatabase("public", (c) => c.query(`drop schema ${schema} cascade`));
+    }
+  });
+
+  it("a second schema opened while another store's schema exists → migrated in its own schema, both usable", async () => {
+    const [a, b] = [newSchema(), newSchema()];
+    const first = await openPostgresFleetStore({ connectionString: url!, schema: a, poolSize: 2 });
+    try {
+      const second = await openPostgresFleetStore({ connectionString: url!, schema: b, poolSize: 2 });
+      try {
+        await second.devices.add([{ serial: "HL2-B" }], "cli:alice");
+        expect(await first.devices.get("HL2-B")).toBeNull();
+        const runs = await onDatabase(b, (c) => c.query("select name from kysely_migration"));
+        expect(runs.rows).toHaveLength(2);
+      } finally {
+        await second.close();
+        await onDatabase("public", (c) => c.query(`drop schema ${b} cascade`));
+      }
+    } finally {
+      await first.close();
+      await onDatabase("public", (c) => c.query(`drop schema ${a} cascade`));
     }
   });
 

@@ -56,7 +56,7 @@ export async function openPostgresFleetStore(opts: PostgresFleetStoreOptions): P
   }
   const db: FleetDb = new Kysely<FleetDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrateFleetDatabase(db, "postgres");
+    await migrateFleetDatabase(db, "postgres", opts.schema);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -102,6 +102,15 @@ export function fleetStoreContract(harness: StoreHarness): void {
         expect(await store.devices.get("HL2-999999")).toBeNull();
       });
 
+      it("a real-size hardware hash (about 4,000 base64 characters) → stored and read back whole; the same hash again → duplicate", async () => {
+        const { store } = await seeded();
+        // Real hashes are ~3,000 bytes and do not compress: longer than a PostgreSQL b-tree index row may be (2,704 bytes).
+        const real = Buffer.concat(Array.from({ length: 47 }, (_, i) => createHash("sha512").update(`HL2-REAL-${i}`).digest())).toString("base64");
+        await store.devices.add([{ serial: "HL2-REAL-1", hardwareHash: real }], ALICE);
+        expect((await store.devices.get("HL2-REAL-1"))?.hardwareHash).toBe(real);
+        await rejectsWith(store.devices.add([{ serial: "HL2-REAL-2", hardwareHash: real }], ALICE), "duplicate", /same hardware hash/);
+      });
+
       it("a batch with one known serial → duplicate, and none of the batch is added", async () => {
         const { store } = await seeded();
         await rejectsWith(store.devices.add([{ serial: "HL2-000201" }, { serial: "HL2-000101" }], ALICE), "duplicate", /HL2-000101/);

@@ -5,12 +5,14 @@
  */
 import type { Migration, MigrationProvider } from "kysely";
 import { fleetTables, type MigrationDialect } from "./0001-fleet-tables.ts";
+import { hardwareHashIndex } from "./0002-hardware-hash-index.ts";
 
 export type { MigrationDialect } from "./0001-fleet-tables.ts";
 
 export function fleetMigrations(dialect: MigrationDialect): Record<string, Migration> {
   return {
     "0001-fleet-tables": fleetTables(dialect),
+    "0002-hardware-hash-index": hardwareHashIndex(dialect),
   };
 }
 
