@@ -11,6 +11,8 @@ import type { SimStore } from "./framework.ts";
 export interface SqliteSimStore extends SimStore {
   /** All kinds that hold at least one document (for `reset` checks and diagnostics). */
   kinds(): string[];
+  /** The documents of `kind` with the given ids that exist, by id, read with one query. */
+  getMany<T extends object>(kind: string, ids: readonly string[]): Map<string, T>;
   /** How many documents of `kind` there are, without reading them (the primary key serves it). */
   count(kind: string): number;
   /**
@@ -74,6 +76,7 @@ export function openSimStore(file: string): SqliteSimStore {
   db.exec("CREATE INDEX IF NOT EXISTS docs_kind_rev ON docs (kind, rev)");
 
   const getStmt = db.prepare<[string, string], { doc: string }>("SELECT doc FROM docs WHERE kind = ? AND id = ?");
+  const getManyStmt = db.prepare<[string, string], { id: string; doc: string }>("SELECT id, doc FROM docs WHERE kind = ? AND id IN (SELECT value FROM json_each(?))");
   const listStmt = db.prepare<[string], { doc: string }>("SELECT doc FROM docs WHERE kind = ? ORDER BY seq");
   const changedStmt = db.prepare<[string, number], { doc: string }>("SELECT doc FROM docs WHERE kind = ? AND rev > ? ORDER BY rev");
   const nextSeqStmt = db.prepare<[], { next: number }>("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM docs");
@@ -138,6 +141,12 @@ export function openSimStore(file: string): SqliteSimStore {
     get<T extends object>(kind: string, id: string): T | undefined {
       const row = getStmt.get(kind, id);
       return row ? (JSON.parse(row.doc) as T) : undefined;
+    },
+    getMany<T extends object>(kind: string, ids: readonly string[]): Map<string, T> {
+      const out = new Map<string, T>();
+      if (ids.length === 0) return out;
+      for (const row of getManyStmt.all(kind, JSON.stringify(ids))) out.set(row.id, JSON.parse(row.doc) as T);
+      return out;
     },
     list<T extends object>(kind: string): T[] {
       return parseAll<T>(listStmt.all(kind));
