@@ -71,7 +71,7 @@ export interface RouteContext {
   tenantId: string;
   requestId: string;
   /** Answers with a paged, filtered, selected collection per the OData rules (implemented in `odata/`). */
-  collection(items: object[], options: CollectionOptions): SimResult;
+  collection(items: readonly object[], options: CollectionOptions): SimResult;
   /** Applies `$select` to one entity; `entityType` as in `CollectionOptions.entityType`. */
   entity(item: object, contextPath: string, defaultSelect?: string[] | null, entityType?: string): SimResult;
 }

@@ -70,6 +70,38 @@ describe("openSimStore", () => {
     s.close();
   });
 
+  it("listShared parses a kind once per generation → the same documents until a write, then the new state", () => {
+    const s = openSimStore(":memory:");
+    s.put("users", { id: "a", n: 1 });
+    s.put("users", { id: "b", n: 2 });
+    const first = s.listShared<{ id: string; n: number }>("users");
+    expect(first).toEqual([{ id: "a", n: 1 }, { id: "b", n: 2 }]);
+    expect(s.listShared("users")).toBe(first);
+    s.put("groups", { id: "g" });
+    expect(s.listShared("users")).not.toBe(first);
+    s.put("users", { id: "a", n: 3 });
+    expect(s.listShared("users")).toEqual([{ id: "a", n: 3 }, { id: "b", n: 2 }]);
+    s.delete("users", "b");
+    expect(s.listShared("users")).toEqual([{ id: "a", n: 3 }]);
+    s.close();
+  });
+
+  it("a write read inside a transaction that rolls back → listShared and count answer the state after the rollback", () => {
+    const s = openSimStore(":memory:");
+    s.put("users", { id: "a" });
+    expect(() =>
+      s.tx(() => {
+        s.put("users", { id: "b" });
+        expect(s.listShared("users")).toHaveLength(2);
+        expect(s.count("users")).toBe(2);
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(s.listShared("users")).toEqual([{ id: "a" }]);
+    expect(s.count("users")).toBe(1);
+    s.close();
+  });
+
   it("refuses documents without an id", () => {
     const s = openSimStore(":memory:");
     expect(() => s.put("users", { id: "" })).toThrow(/no id/);

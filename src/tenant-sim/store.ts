@@ -11,11 +11,20 @@ import type { SimStore } from "./framework.ts";
 export interface SqliteSimStore extends SimStore {
   /** All kinds that hold at least one document (for `reset` checks and diagnostics). */
   kinds(): string[];
+  /** The documents of `kind` with the given ids that exist, by id, read with one query. */
+  getMany<T extends object>(kind: string, ids: readonly string[]): Map<string, T>;
   /** How many documents of `kind` there are, without reading them (the primary key serves it). */
   count(kind: string): number;
   /**
-   * Increases with every put, delete and clear, and never goes back (it continues from the
-   * highest stored `rev` after a restart), so it doubles as the change sequence of `changedSince`.
+   * Every document of `kind` in insertion order, like `list`, but parsed once per store generation and shared by
+   * every caller until the next write: the caller must not change them. For reads that page through a large
+   * collection, where parsing it whole for every page would be most of the work.
+   */
+  listShared<T extends object>(kind: string): readonly Readonly<T>[];
+  /**
+   * Increases with every put, delete and clear, and with every rolled-back transaction, and never goes back (it
+   * continues from the highest stored `rev` after a restart), so it doubles as the change sequence of
+   * `changedSince` and anything cached for one generation is never served after the state changed.
    */
   generation(): number;
   /** Documents of `kind` written after store generation `after`, in write order. */
@@ -67,6 +76,7 @@ export function openSimStore(file: string): SqliteSimStore {
   db.exec("CREATE INDEX IF NOT EXISTS docs_kind_rev ON docs (kind, rev)");
 
   const getStmt = db.prepare<[string, string], { doc: string }>("SELECT doc FROM docs WHERE kind = ? AND id = ?");
+  const getManyStmt = db.prepare<[string, string], { id: string; doc: string }>("SELECT id, doc FROM docs WHERE kind = ? AND id IN (SELECT value FROM json_each(?))");
   const listStmt = db.prepare<[string], { doc: string }>("SELECT doc FROM docs WHERE kind = ? ORDER BY seq");
   const changedStmt = db.prepare<[string, number], { doc: string }>("SELECT doc FROM docs WHERE kind = ? AND rev > ? ORDER BY rev");
   const nextSeqStmt = db.prepare<[], { next: number }>("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM docs");
@@ -123,14 +133,30 @@ export function openSimStore(file: string): SqliteSimStore {
     return stmt;
   };
   const parseAll = <T>(rows: { doc: string }[]): T[] => rows.map((row) => JSON.parse(row.doc) as T);
+  // Per kind, what was read at one generation (listShared, count); a later generation makes it stale.
+  const sharedLists = new Map<string, { generation: number; docs: readonly object[] }>();
+  const counts = new Map<string, { generation: number; n: number }>();
 
   return {
     get<T extends object>(kind: string, id: string): T | undefined {
       const row = getStmt.get(kind, id);
       return row ? (JSON.parse(row.doc) as T) : undefined;
     },
+    getMany<T extends object>(kind: string, ids: readonly string[]): Map<string, T> {
+      const out = new Map<string, T>();
+      if (ids.length === 0) return out;
+      for (const row of getManyStmt.all(kind, JSON.stringify(ids))) out.set(row.id, JSON.parse(row.doc) as T);
+      return out;
+    },
     list<T extends object>(kind: string): T[] {
       return parseAll<T>(listStmt.all(kind));
+    },
+    listShared<T extends object>(kind: string): readonly Readonly<T>[] {
+      const cached = sharedLists.get(kind);
+      if (cached && cached.generation === generation) return cached.docs as readonly T[];
+      const docs = parseAll<T>(listStmt.all(kind));
+      sharedLists.set(kind, { generation, docs });
+      return docs;
     },
     put<T extends { id: string }>(kind: string, doc: T): void {
       if (typeof doc.id !== "string" || doc.id === "") throw new Error(`store.put(${kind}): document has no id`);
@@ -145,6 +171,10 @@ export function openSimStore(file: string): SqliteSimStore {
       // better-sqlite3 turns a nested transaction into a savepoint, so handlers may nest freely.
       try {
         return db.transaction(fn)();
+      } catch (err) {
+        // The writes are undone but the generation they took stays: a new one marks the state as changed again.
+        ++generation;
+        throw err;
       } finally {
         if (!db.inTransaction && pendingIndexes.size) createPendingIndexes();
       }
@@ -153,7 +183,12 @@ export function openSimStore(file: string): SqliteSimStore {
       return kindsStmt.all().map((row) => row.kind);
     },
     count(kind: string): number {
-      return countStmt.get(kind)?.n ?? 0;
+      // The throttling policy asks on every request; the count only changes with the generation.
+      const cached = counts.get(kind);
+      if (cached && cached.generation === generation) return cached.n;
+      const n = countStmt.get(kind)?.n ?? 0;
+      counts.set(kind, { generation, n });
+      return n;
     },
     changedSince<T extends object>(kind: string, after: number): T[] {
       return parseAll<T>(changedStmt.all(kind, after));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openSimStore } from "../store.ts";
-import { directGroupsOf, findDirectoryObject, setGroupMembers, transitiveGroupIds } from "./membership.ts";
+import { directGroupsOf, findDirectoryObject, findDirectoryObjects, setGroupMembers, transitiveGroupIds } from "./membership.ts";
 import { putDevice, putGroup, putUser } from "./test-fixtures.ts";
 import type { GroupDoc } from "./types.ts";
 
@@ -64,5 +64,22 @@ describe("findDirectoryObject", () => {
     expect(findDirectoryObject(store, u.id)?.kind).toBe("users");
     expect(findDirectoryObject(store, d.id)?.kind).toBe("devices");
     expect(findDirectoryObject(store, "missing")).toBeUndefined();
+  });
+});
+
+describe("findDirectoryObjects", () => {
+  it("ids of users, groups, devices and none → each found object once per id, in the order asked, the missing left out", () => {
+    const store = openSimStore(":memory:");
+    const u = putUser(store, "u@x");
+    const g = putGroup(store, "g");
+    const d = putDevice(store, "HL", []);
+    const found = findDirectoryObjects(store, [d.id, "missing", u.id, g.id]);
+    expect(found.map((f) => [f.kind, f.doc.id])).toEqual([
+      ["devices", d.id],
+      ["users", u.id],
+      ["groups", g.id],
+    ]);
+    expect(found.map((f) => f.doc)).toEqual([d.id, u.id, g.id].map((id) => findDirectoryObject(store, id)?.doc));
+    expect(findDirectoryObjects(store, [])).toEqual([]);
   });
 });

@@ -80,6 +80,22 @@ export function findDirectoryObject(store: SimStore, id: string): { kind: Direct
   return undefined;
 }
 
+/**
+ * `findDirectoryObject` for many ids at once (a group's members): one query per kind instead of one per id and
+ * kind. The answer keeps the order of `ids`, without the ids that name no object.
+ */
+export function findDirectoryObjects(store: SimStore, ids: readonly string[]): { kind: DirectoryObjectKind; doc: Record<string, unknown> }[] {
+  const found = new Map<string, { kind: DirectoryObjectKind; doc: Record<string, unknown> }>();
+  let missing = [...new Set(ids)];
+  for (const kind of Object.keys(DIRECTORY_OBJECT_KINDS) as DirectoryObjectKind[]) {
+    if (missing.length === 0) break;
+    const docs = sqliteStoreOf(store).getMany<Record<string, unknown>>(kind, missing);
+    for (const [id, doc] of docs) found.set(id, { kind, doc });
+    missing = missing.filter((id) => !docs.has(id));
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
 export function isDynamicGroup(group: Pick<GroupDoc, "groupTypes">): boolean {
   return (group.groupTypes ?? []).some((t) => t.toLowerCase() === "dynamicmembership");
 }

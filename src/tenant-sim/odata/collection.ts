@@ -150,7 +150,7 @@ function compileOrderBy(raw: string): (a: Record<string, unknown>, b: Record<str
   };
 }
 
-export function answerCollection(req: ODataRequest, items: object[], options: CollectionOptions): SimResult {
+export function answerCollection(req: ODataRequest, items: readonly object[], options: CollectionOptions): SimResult {
   const eventual = isEventual(req);
   const countRequested = (req.query.get("$count") ?? "").toLowerCase() === "true";
   // Advanced queries need both the header and $count=true (graph-facts §9.3).
@@ -170,10 +170,17 @@ export function answerCollection(req: ODataRequest, items: object[], options: Co
   if (orderBy !== null && filter && options.advancedQueryNeedsEventual && !advancedAllowed)
     throw new GraphHttpError(400, "Request_UnsupportedQuery", "Sorting not supported for current query.");
 
-  let docs = items.map(stripInternal);
-  if (filter) docs = docs.filter((d) => matchesFilter(filter, d));
-  if (search !== null) docs = docs.filter(compileSearch(search));
-  if (orderBy !== null) docs = [...docs].sort(compileOrderBy(orderBy));
+  // Without a filter, search or order the page is a slice of the items as they are, so only the page's items are
+  // stripped of internal fields: a large collection is not copied whole for every page read through it.
+  const shaped = filter !== undefined || search !== null || orderBy !== null;
+  let docs: readonly object[] = items;
+  if (shaped) {
+    let stripped = items.map(stripInternal);
+    if (filter) stripped = stripped.filter((d) => matchesFilter(filter, d));
+    if (search !== null) stripped = stripped.filter(compileSearch(search));
+    if (orderBy !== null) stripped = [...stripped].sort(compileOrderBy(orderBy));
+    docs = stripped;
+  }
 
   const skipToken = req.query.get("$skiptoken");
   let offset = 0;
@@ -182,7 +189,7 @@ export function answerCollection(req: ODataRequest, items: object[], options: Co
     if (decoded === undefined) throw new GraphHttpError(400, "Request_BadRequest", "The specified page token value has expired or is invalid.");
     offset = decoded;
   }
-  const page = docs.slice(offset, offset + top);
+  const page = docs.slice(offset, offset + top).map((d) => (shaped ? (d as Record<string, unknown>) : stripInternal(d)));
   const body: Record<string, unknown> = { "@odata.context": contextUrl(req, options.contextPath, select, false) };
   // $count=true without the header is silently ignored on directory collections (graph-facts §9.3);
   // the count appears on the first page only (§9.2).
@@ -210,7 +217,7 @@ function encodeQueryValue(v: string): string {
  * need `ConsistencyLevel: eventual` (else 400 "$count is not currently supported.", graph-facts
  * §9.3); with it, advanced filters are allowed because the count is the point of the request.
  */
-export function answerCount(req: ODataRequest, items: object[], options: CollectionOptions): SimResult {
+export function answerCount(req: ODataRequest, items: readonly object[], options: CollectionOptions): SimResult {
   const eventual = isEventual(req);
   if (options.advancedQueryNeedsEventual && !eventual)
     throw new GraphHttpError(400, "Request_BadRequest", "$count is not currently supported.");

@@ -16,7 +16,7 @@ import { compileMembershipRule } from "../directory/evaluate-membership-rule.ts"
 import { assignGroupLicenses, parseAssignLicenseBody, refreshConsumedUnits, withdrawGroupLicenses } from "../directory/licensing.ts";
 import { findAllByAlternateKey, findGroupByUniqueName, notFound, requireGroup } from "../directory/lookup.ts";
 import { MembershipRuleError } from "../directory/membership-rule.ts";
-import { findDirectoryObject, isDynamicGroup, removeFromAllGroups, setGroupMembers, transitiveMemberIds } from "../directory/membership.ts";
+import { findDirectoryObject, findDirectoryObjects, isDynamicGroup, removeFromAllGroups, setGroupMembers, transitiveMemberIds } from "../directory/membership.ts";
 import { GROUP_BASIC_FILTER, GROUP_DEFAULT_SELECT } from "../directory/property-sets.ts";
 import { rejectUndeclaredActionProperties, rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc } from "../directory/types.ts";
@@ -250,10 +250,7 @@ function locationOf(ctx: RouteContext, group: GroupDoc): string {
 /** Members (or members in licence error) as a `directoryObject` collection. */
 function answerMembers(ctx: RouteContext, ids: readonly string[], contextPath: string) {
   const selected = ctx.query.has("$select");
-  const members = ids.flatMap((id) => {
-    const found = findDirectoryObject(ctx.store, id);
-    return found ? [directoryObjectView(found.kind, found.doc, selected)] : [];
-  });
+  const members = findDirectoryObjects(ctx.store, ids).map((found) => directoryObjectView(found.kind, found.doc, selected));
   return ctx.collection(members, directoryCollection(contextPath, { entityType: "microsoft.graph.directoryObject", advancedQueryNeedsEventual: true }));
 }
 

@@ -12,6 +12,7 @@ import { directoryRoute } from "../directory/directory-route.ts";
 import { assignUserLicenses, parseAssignLicenseBody, refreshConsumedUnits } from "../directory/licensing.ts";
 import { findUser, requireUser } from "../directory/lookup.ts";
 import { answerMemberOf } from "../directory/member-of.ts";
+import { sqliteStoreOf } from "../store.ts";
 import { queueGroupLicensing, removeFromAllGroups } from "../directory/membership.ts";
 import { USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/property-sets.ts";
 import { rejectUndeclaredActionProperties, rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
@@ -219,7 +220,8 @@ function licenseDetails(ctx: RouteContext) {
 }
 
 export const userRoutes: RouteDef[] = [
-  directoryRoute("GET", "/users", (ctx) => ctx.collection(ctx.store.list("users"), USERS)),
+  // Paged with $top ≤ 999, a large directory is read page by page: each page shares one parse of the collection.
+  directoryRoute("GET", "/users", (ctx) => ctx.collection(sqliteStoreOf(ctx.store).listShared("users"), USERS)),
   directoryRoute("POST", "/users", (ctx) => {
     const body = requireObjectBody(ctx.body);
     rejectUndeclaredProperties(body, USER, ctx.version);
