@@ -47,7 +47,7 @@ async function setUp(file: string) {
   // A blueprint that names its tenant (the service-tenant example) names this one, as an admin would write it.
   writeFileSync(join(cwd, "holofleet.yaml"), readFileSync(file, "utf8").replace(/^(tenant:\n(?: {2}.*\n)*? {2}id: )[0-9a-f-]{36}$/m, `$1${t.tenantId}`));
   const { bp } = await loaded(join(cwd, "holofleet.yaml"));
-  arrangeTenantFor(t, bp);
+  await arrangeTenantFor(t, bp);
   return { t, cwd, cli: cliRunner(cwd, CLEAN_ENV), target: { cwd, graph: TUNING } };
 }
 
@@ -75,6 +75,15 @@ describe.each(EXAMPLES)("example %s", { timeout: 240_000 }, (name) => {
     expect(again.plan, JSON.stringify(again.diagnostics)).toBeDefined();
     expect(changed(again.plan!)).toEqual([]);
     expect(hasChanges(again.plan!.changes)).toBe(false);
+  });
+
+  it("then `holofleet audit` reads the applied tenant live → no fail", async () => {
+    const run = await env.cli.run(["audit", "--blueprint", "holofleet.yaml", "--format", "json", "--fail-on", "none"], { timeoutMs: 120_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { formatVersion: number; summary: { byStatus: Record<string, number> }; results: { ruleId: string; status: string; message: string }[] };
+    expect(result.formatVersion).toBe(1);
+    expect(result.results.filter((r) => r.status === "fail").map((r) => `${r.ruleId}: ${r.message}`)).toEqual([]);
+    expect(result.summary.byStatus.pass).toBeGreaterThan(0);
   });
 });
 

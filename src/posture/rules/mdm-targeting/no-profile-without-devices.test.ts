@@ -27,6 +27,19 @@ ruleTester.run(rule, {
   ],
   not_applicable: [
     {
+      name: "the program applied before any device is registered or enrolled",
+      snapshot: (s) => {
+        s.managedDevices = [];
+        s.windowsAutopilotDeviceIdentities = [];
+        for (const g of s.groups.filter((x) => x.uniqueName === "hf-hololens-devices")) {
+          g.members = [];
+          g.transitiveMembers = [];
+        }
+      },
+      subjects: ["HF HoloLens 2 kiosk", "HF HoloLens 2 app control", "HF HoloLens 2 device restrictions", "HF HoloLens update ring"],
+      message: "no HoloLens device is registered or enrolled yet",
+    },
+    {
       name: "devices registered in Autopilot and in the device group, none enrolled yet",
       snapshot: (s) => {
         s.managedDevices = [];

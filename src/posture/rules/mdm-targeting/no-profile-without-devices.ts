@@ -3,7 +3,8 @@
  * — no assignment, a deleted group, an empty group, or a dynamic group whose rule matches nothing (e.g. a
  * group tag that no Autopilot device carries). Profiles holofleet does not own are only reported when they
  * reach no device at all among the HoloLens fleet *and* carry HoloLens settings; others are not its business.
- * Before any device has enrolled, a profile whose group holds the registered devices is not a finding.
+ * Before any device has enrolled, a profile whose group holds the registered devices is not a finding, nor,
+ * before any is registered, a profile assigned to an existing group.
  */
 import type { ProfileReach } from "../../effective/evaluate.ts";
 import { defineRule } from "../define-rule.ts";
@@ -42,6 +43,7 @@ export default defineRule({
       pass: "{profile} reaches {count} HoloLens device(s)",
       none: "{profile} reaches no HoloLens device: {why}",
       noneEnrolled: "{profile}: no HoloLens device has enrolled yet, so no profile can reach one; its targets are sound ({why})",
+      noFleet: "{profile}: no HoloLens device is registered or enrolled yet; it is assigned to an existing group",
       notOwned: "{profile} is not a program profile",
     },
   },
@@ -54,6 +56,10 @@ export default defineRule({
       if (!ownedBy(p.profile.description, prefix)) return { subject: subject(p), status: "not_applicable", messageId: "notOwned", data };
       if (p.devices > 0) return { subject: subject(p), status: "pass", messageId: "pass", data };
       const reason = why(p, groupTags);
+      const assignedToGroups = p.targets.length > 0 && p.targets.every((t) => t.kind === "groupAssignmentTarget" && t.exists);
+      // A program applied before any device is registered: there is nothing to reach, or to mistype a tag for.
+      if (ctx.posture.devices.length === 0 && ctx.snapshot.windowsAutopilotDeviceIdentities.length === 0 && assignedToGroups)
+        return { subject: subject(p), status: "not_applicable", messageId: "noFleet", data };
       // Before the first device enrols (devices registered in Autopilot, still in their boxes) every
       // profile reaches none; only a target that is wrong by itself is a finding then.
       const targetsSound = p.targets.length > 0 && p.targets.every((t) => t.kind === "groupAssignmentTarget" && t.exists && t.members > 0);
