@@ -29,3 +29,11 @@ describe("password expiry", () => {
     expect(passwordExpiryBeforeReturn(rotate, set, new Date("2026-04-01T00:00:00Z"))).toBeNull();
   });
 });
+
+describe("password expiry against a loan's real dates", () => {
+  it("set in the morning, back in the afternoon of the day it expires → not during the loan, as the audit counts it", () => {
+    const set = new Date("2026-01-01T09:00:00Z");
+    expect(passwordExpiryBeforeReturn(rotate, set, new Date("2026-04-01T15:00:00Z"))).toBeNull();
+    expect(passwordExpiryBeforeReturn(rotate, set, new Date("2026-04-02T08:00:00Z"))?.toISOString()).toBe("2026-04-01T09:00:00.000Z");
+  });
+});

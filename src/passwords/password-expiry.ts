@@ -1,9 +1,11 @@
 /**
  * When a client account's password expires under the blueprint's password policy, and whether it does
- * so before a device on loan comes back. One rule for two callers: the blueprint check
- * `password-expires-during-loan` (planned loan length) and fleet reports (a loan's real dates).
+ * so before a device on loan comes back. One rule for three callers: the blueprint check
+ * `password-expires-during-loan` (planned loan length), fleet reports (a loan's real dates) and, through
+ * `guide/password-expiry.ts` whose comparison this uses, the audit — so they count whole days alike.
  */
 import type { Blueprint } from "../blueprint/types.ts";
+import { passwordExpiryDuringLoan } from "../guide/password-expiry.ts";
 
 export type PasswordAgePolicy = Pick<Blueprint["passwords"], "policy" | "maxAgeDays">;
 
@@ -16,8 +18,7 @@ export function passwordLifetimeDays(p: PasswordAgePolicy): number | null {
 
 /** True when a password set now expires before `days` have passed (a loan of `days` outlasts it). */
 export function passwordExpiresWithin(p: PasswordAgePolicy, days: number): boolean {
-  const lifetime = passwordLifetimeDays(p);
-  return lifetime !== null && days > lifetime;
+  return passwordExpiryDuringLoan({ changedAt: 0, validityDays: passwordLifetimeDays(p), returnAt: days, day: 1 }).expiresDuringLoan;
 }
 
 /** The moment a password set at `setAt` expires, or null when it never does. */
@@ -31,6 +32,6 @@ export function passwordExpiresAt(p: PasswordAgePolicy, setAt: Date): Date | nul
  * expected back; null when it lasts until then or never expires.
  */
 export function passwordExpiryBeforeReturn(p: PasswordAgePolicy, passwordSetAt: Date, expectedReturn: Date): Date | null {
-  const days = (expectedReturn.getTime() - passwordSetAt.getTime()) / DAY_MS;
-  return passwordExpiresWithin(p, days) ? passwordExpiresAt(p, passwordSetAt) : null;
+  const { expiresDuringLoan } = passwordExpiryDuringLoan({ changedAt: passwordSetAt.getTime(), validityDays: passwordLifetimeDays(p), returnAt: expectedReturn.getTime(), day: DAY_MS });
+  return expiresDuringLoan ? passwordExpiresAt(p, passwordSetAt) : null;
 }
