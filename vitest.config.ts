@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.ts", "scripts/**/*.test.ts"],
     reporters: ["default", "./test/summary-reporter.ts"],
     // Tests that run the real CLI (`node bin/holofleet.js`) run dist/: rebuilt here when src/ changed.
     globalSetup: ["./test/global-setup.ts"],

@@ -27,7 +27,7 @@ function dataFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(entry.parentPath, entry.name);
     if (entry.isDirectory()) return TEST_ONLY_DIRS.has(entry.name) ? [] : dataFiles(path);
-    return entry.isFile() && !entry.name.endsWith(".ts") ? [path] : [];
+    return entry.isFile() && !/\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -40,7 +40,7 @@ function latestChange(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
     if (entry.isDirectory()) latest = TEST_ONLY_DIRS.has(entry.name) ? latest : Math.max(latest, latestChange(path));
-    else if (!entry.name.endsWith(".test.ts")) latest = Math.max(latest, statSync(path).mtimeMs);
+    else if (!/\.test\.tsx?$/.test(entry.name)) latest = Math.max(latest, statSync(path).mtimeMs);
   }
   return latest;
 }

@@ -1,0 +1,73 @@
+/**
+ * The page frame every console page renders into: the skip link, the navigation (the current page marked
+ * with aria-current), who is signed in and the sign-out form. Styles and scripts are files the console
+ * serves itself under /assets/ (no CDN); nothing inline, so the Content-Security-Policy stays strict.
+ */
+import type { Child } from "hono/jsx";
+import type { ConsoleViewer } from "../deps.ts";
+
+export const NAV = [
+  { href: "/", label: "Overview" },
+  { href: "/devices", label: "Devices" },
+  { href: "/clients", label: "Clients" },
+  { href: "/loans", label: "Loans" },
+  { href: "/findings", label: "Findings" },
+  { href: "/plan", label: "Plan" },
+] as const;
+
+export interface LayoutProps {
+  title: string;
+  /** The nav entry to mark as current (its href). */
+  current?: string;
+  /** Null on pages shown before sign-in. */
+  viewer: ConsoleViewer | null;
+  csrfToken?: string;
+  children?: Child;
+}
+
+export function Layout(props: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · holofleet`}</title>
+        <link rel="stylesheet" href="/assets/console.css" />
+        <script src="/assets/htmx.min.js" defer></script>
+        <script src="/assets/console.js" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="top">
+          <span class="brand">holofleet</span>
+          {props.viewer ? (
+            <nav aria-label="Main">
+              <ul>
+                {NAV.map((n) => (
+                  <li>
+                    <a href={n.href} aria-current={props.current === n.href ? "page" : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {props.viewer ? (
+            <form method="post" action="/logout" class="signed-in">
+              <span>
+                {props.viewer.name} ({props.viewer.role})
+              </span>
+              <input type="hidden" name="_csrf" value={props.csrfToken ?? ""} />
+              <button type="submit">Sign out</button>
+            </form>
+          ) : null}
+        </header>
+        <main id="main" tabindex={-1}>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
