@@ -150,11 +150,37 @@ export function cliWorkDir(f: FleetTest): string {
 }
 
 /**
- * The example program ready to lend: accounts arranged, the example devices imported through Autopilot,
- * and each one powered on as a simulated HoloLens that enrolled (so Intune has a managed device to wipe).
+ * The example program applied to the test tenant by holofleet's own apply (groups, accounts, licences,
+ * every device profile and assignment), then waited for until group licensing has given every account its
+ * licences: the tenant a loan's checks expect.
+ */
+export async function applyProgram(f: FleetTest): Promise<void> {
+  const { applyBlueprint } = await import("./apply.ts");
+  const cwd = cliWorkDir(f);
+  const outcome = await applyBlueprint({
+    file: join(cwd, "holofleet.yaml"),
+    target: { cwd, env: { ...process.env, AZURE_TENANT_ID: "", AZURE_CLIENT_ID: "" } },
+    approve: async () => true,
+  });
+  const failed = outcome.diagnostics.filter((d) => d.severity === "error");
+  if (!outcome.result || failed.length || outcome.result.summary.failed > 0) throw new Error(`apply: ${JSON.stringify(failed.length ? failed : outcome.result?.summary)}`);
+  const upns = new Set(f.ctx.blueprint.clients.flatMap((c) => c.accounts.map((a) => a.userPrincipalName.toLowerCase())));
+  const wanted = f.ctx.blueprint.licensing.skus.length;
+  for (let tries = 0; ; tries++) {
+    const users = (await f.t.graph("GET", "/v1.0/users?$select=userPrincipalName,assignedLicenses&$top=999")).body.value as { userPrincipalName: string; assignedLicenses: unknown[] }[];
+    if (users.filter((u) => upns.has(u.userPrincipalName.toLowerCase()) && u.assignedLicenses.length === wanted).length === upns.size) return;
+    if (tries > 300) throw new Error("group licensing did not give every account its licences");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The example program ready to lend: applied (`applyProgram`), the example devices imported through
+ * Autopilot, and each one powered on as a simulated HoloLens that enrolled and checked in (so Intune has a
+ * managed device with its profiles to audit and wipe).
  */
 export async function arrangeFleet(f: FleetTest, opts: { osVersion?: Record<string, string> } = {}): Promise<void> {
-  await arrangeProgramAccounts(f);
+  await applyProgram(f);
   const { readHardwareHashCsvFile } = await import("../fleet/read-hardware-hash-csv-file.ts");
   const { importDevices } = await import("./fleet-import.ts");
   const { rows } = await readHardwareHashCsvFile(fileURLToPath(EXAMPLE_CSV));
@@ -164,5 +190,7 @@ export async function arrangeFleet(f: FleetTest, opts: { osVersion?: Record<stri
     const osVersion = opts.osVersion?.[row.serialNumber] ?? "10.0.22621.1266";
     const sim = await f.t.sim("POST", "/devices", { serialNumber: row.serialNumber, hardwareHash: row.hardwareHash, osVersion, enroll: true });
     if (sim.status !== 201) throw new Error(`sim device ${row.serialNumber}: ${sim.status} ${JSON.stringify(sim.body)}`);
+    const sync = await f.t.sim("POST", `/devices/${sim.body.id as string}/sync`);
+    if (sync.status !== 200) throw new Error(`sync ${row.serialNumber}: ${sync.status}`);
   }
 }

@@ -1,12 +1,9 @@
 /**
  * What a loan checks on the tenant before a device goes out (loan-state.ts duties `check-accounts` and
- * `audit-device`), read live through Graph, a handful of requests per loan:
+ * `audit-device`), read live through Graph:
  * - each account: exists and is enabled, holds every licence of `licensing.skus`, and is a member of its
  *   client's isolation group (`<prefix>-client-<id>`);
- * - the device, as far as one device's records can be read cheaply — the audit's device rules
- *   `autopilot/require-registration` (registered, with the program's group tag) and, when it is enrolled,
- *   `os-baseline/require-baseline-build` (its build at or above `devices.osBaseline`). The other device
- *   rules need the whole tenant's configuration and stay with `holofleet audit`.
+ * - the device: the audit itself, on a snapshot narrowed to this device's records (`checkDevice`).
  * Problems are collected as diagnostics; none is thrown.
  */
 import { clientGroupMailNickname } from "../blueprint/object-names.ts";
@@ -14,7 +11,10 @@ import type { Client } from "../blueprint/types.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Device } from "../fleet/store/port.ts";
 import { GraphRequestError } from "../graph/errors.ts";
-import { buildBelow } from "../guide/os-features.ts";
+import { allRules, rules } from "../posture/rules/index.ts";
+import type { RuleMeta } from "../posture/rules/types.ts";
+import { runAudit } from "../posture/run-audit.ts";
+import { readTenantSnapshot } from "../posture/snapshot/read-tenant.ts";
 import type { FleetContext } from "./fleet-context.ts";
 
 interface TenantUser {
@@ -88,22 +88,45 @@ function deviceProblem(serial: string, rule: string, message: string, fix: strin
   return { severity: "error", code: "HF8109", message: `${serial} fails ${rule}: ${message}`, fix };
 }
 
-/** The device rules that one device's records answer (see the module header); the managed device, if any, too. */
+/** Rules about the device policy: those a blueprint key under `devices` fixes (the guide's device concerns). */
+function isDevicePolicyRule(meta: RuleMeta): boolean {
+  return meta.blueprintKey === "devices" || (meta.blueprintKey?.startsWith("devices.") ?? false);
+}
+
+/**
+ * The audit's device rules for this device: the tenant is read as the audit reads it, narrowed to this
+ * device's own records, and run through every rule. What blocks the loan: a failure on this device (once it
+ * is enrolled), and a failure of the device policy itself (a profile or tenant setting every device gets).
+ * Before enrolment the device has no posture yet, so its Autopilot registration is checked directly.
+ */
 export async function checkDevice(ctx: FleetContext, device: Device): Promise<{ problems: Diagnostic[]; managed: ManagedDeviceSummary | null }> {
   const { groupTag } = ctx.blueprint.devices.autopilot;
   const problems: Diagnostic[] = [];
-  const identity = device.autopilotId
-    ? await getOrNull<{ id: string; groupTag: string | null }>(ctx, "/deviceManagement/windowsAutopilotDeviceIdentities/{id}", { params: { id: device.autopilotId } })
-    : null;
-  if (!identity) {
-    problems.push(deviceProblem(device.serial, "autopilot/require-registration", "it is not registered in Windows Autopilot", "Import it (`holofleet fleet import <csv>`) and wait until Autopilot has registered it."));
-  } else if ((identity.groupTag ?? "").toLowerCase() !== groupTag.toLowerCase()) {
-    problems.push(deviceProblem(device.serial, "autopilot/require-registration", `its group tag is "${identity.groupTag ?? ""}", not ${groupTag}`, "Correct the group tag in Intune (Devices > Windows enrollment > Devices) or in devices.autopilot.groupTag."));
+  const read = await readTenantSnapshot(ctx.graph, { now: () => ctx.now(), device: { serial: device.serial } });
+  if (!read.snapshot) {
+    const first = read.diagnostics.find((d) => d.severity === "error");
+    problems.push(deviceProblem(device.serial, "the audit", `the tenant could not be read (${first?.message ?? "unknown error"})`, first?.fix ?? "Retry when the tenant answers."));
+    return { problems, managed: null };
   }
-  const managed = await managedDeviceOf(ctx, device.serial);
-  const baseline = ctx.blueprint.devices.osBaseline.build;
-  if (managed?.osVersion && /^10\.0\.\d+\.\d+$/.test(managed.osVersion) && buildBelow(managed.osVersion, baseline)) {
-    problems.push(deviceProblem(device.serial, "os-baseline/require-baseline-build", `it runs ${managed.osVersion}, below the baseline ${baseline}`, "Update the device to the baseline build or newer before it ships."));
+  const managedDevice = read.snapshot.managedDevices[0] ?? null;
+  const managed: ManagedDeviceSummary | null = managedDevice
+    ? { id: managedDevice.id, serialNumber: managedDevice.serialNumber ?? device.serial, osVersion: managedDevice.osVersion ?? null, azureADDeviceId: managedDevice.azureADDeviceId ?? null, managementState: managedDevice.managementState ?? null }
+    : null;
+  if (!managed) {
+    const identity = read.snapshot.windowsAutopilotDeviceIdentities[0] ?? null;
+    if (!identity) {
+      problems.push(deviceProblem(device.serial, "autopilot/require-registration", "it is not registered in Windows Autopilot", "Import it (`holofleet fleet import <csv>`) and wait until Autopilot has registered it."));
+    } else if ((identity.groupTag ?? "").toLowerCase() !== groupTag.toLowerCase()) {
+      problems.push(deviceProblem(device.serial, "autopilot/require-registration", `its group tag is "${identity.groupTag ?? ""}", not ${groupTag}`, "Correct the group tag in Intune (Devices > Windows enrollment > Devices) or in devices.autopilot.groupTag."));
+    }
+  }
+  const result = runAudit({ snapshot: read.snapshot, blueprint: ctx.blueprint, blueprintFile: null, rules: allRules });
+  for (const f of result.results) {
+    if (f.status !== "fail") continue;
+    const meta = rules[f.ruleId]?.meta;
+    const onThisDevice = f.subject.type === "device" && managed !== null && f.subject.id === managed.id;
+    const onTheDevicePolicy = (f.subject.type === "profile" || f.subject.type === "tenant") && meta !== undefined && isDevicePolicyRule(meta);
+    if (onThisDevice || onTheDevicePolicy) problems.push(deviceProblem(device.serial, f.ruleId, f.message, meta?.remediation ?? "Run `holofleet audit` for the details."));
   }
   return { problems, managed };
 }

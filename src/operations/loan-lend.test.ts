@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UserError } from "../diag/diagnostic.ts";
+import { UserError, type Diagnostic } from "../diag/diagnostic.ts";
 import { openSqliteFleetStore } from "../fleet/store/sqlite.ts";
 import { isStoreError } from "../fleet/store/store-error.ts";
 import { prepareLoan, shipLoan } from "./loan-lend.ts";
@@ -14,6 +14,16 @@ beforeEach(async () => {
 afterEach(async () => {
   await f?.close();
 });
+
+async function diagnosticsOf(p: Promise<unknown>): Promise<Diagnostic[]> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof UserError) return err.diagnostics;
+    throw err;
+  }
+  return [];
+}
 
 async function codesOf(p: Promise<unknown>): Promise<string[]> {
   try {
@@ -54,25 +64,53 @@ describe("prepareLoan / shipLoan", { timeout: 60_000 }, () => {
     expect(rotations.map((r) => [r.reason, r.loanId])).toEqual([["reset-before-ship", prepared.loan.id], ["reset-before-ship", prepared.loan.id]]);
   });
 
-  it("an account without its licences and another outside its client's group → HF8108 for each, the device stays in stock", async () => {
+  it("a disabled account, another outside its client's group, and a licence the accounts lack → HF8108 for each, the device stays in stock", async () => {
     await arrangeFleet(f);
     const [a, b] = f.ctx.blueprint.clients[0]!.accounts.map((x) => x.userPrincipalName);
-    const user = (await f.t.graph("GET", `/v1.0/users/${a}?$select=id,assignedLicenses`)).body;
-    await f.t.graph("POST", `/v1.0/users/${user.id}/assignLicense`, { addLicenses: [], removeLicenses: user.assignedLicenses.map((l: { skuId: string }) => l.skuId) });
+    expect((await f.t.graph("PATCH", `/v1.0/users/${a}`, { accountEnabled: false })).status).toBe(204);
     const group = (await f.t.graph("GET", `/v1.0/groups?$filter=mailNickname eq 'cfs-client-fabrikam'`)).body.value[0];
     const other = (await f.t.graph("GET", `/v1.0/users/${b}?$select=id`)).body;
     expect((await f.t.graph("DELETE", `/v1.0/groups/${group.id}/members/${other.id}/$ref`)).status).toBe(204);
-    expect(await codesOf(shipLoan(f.ctx, { serial: "HL2-000101", clientId: "fabrikam" }))).toEqual(["HF8108", "HF8108"]);
+    const problems = await diagnosticsOf(shipLoan(f.ctx, { serial: "HL2-000101", clientId: "fabrikam" }));
+    expect(problems.map((d) => d.code)).toEqual(["HF8108", "HF8108"]);
+    expect(problems.map((d) => d.message)).toEqual([`${a}: the account is disabled`, expect.stringContaining(`${b}: the account is not in its client's group`)]);
+    // Group licensing gives the licences; a SKU the program asks for that the tenant never had is lacked by all.
+    const ctx = { ...f.ctx, blueprint: { ...f.ctx.blueprint, licensing: { ...f.ctx.blueprint.licensing, skus: [...f.ctx.blueprint.licensing.skus, "ENTERPRISEPACK"] } } };
+    expect((await f.t.graph("PATCH", `/v1.0/users/${a}`, { accountEnabled: true })).status).toBe(204);
+    const lacking = await diagnosticsOf(shipLoan(ctx, { serial: "HL2-000101", clientId: "fabrikam" }));
+    expect(lacking.filter((d) => /lacks the licence\(s\) ENTERPRISEPACK/.test(d.message)).map((d) => d.code)).toEqual(["HF8108", "HF8108"]);
     expect((await f.store.devices.get("HL2-000101"))?.state).toBe("in-stock");
     expect(await f.store.loans.list()).toEqual([]);
   });
 
-  it("a device below the OS baseline, or not registered in Autopilot → HF8109 (the audit's device rules), nothing changed", async () => {
+  it("a device below the OS baseline, or not registered in Autopilot → HF8109 from the audit's device rules, nothing changed", async () => {
     await arrangeFleet(f, { osVersion: { "HL2-000301": "10.0.20348.1432" } });
-    expect(await codesOf(prepareLoan(f.ctx, { serial: "HL2-000301", clientId: "tailspin", until: "2099-01-01" }))).toEqual(["HF8109"]);
+    const old = await diagnosticsOf(prepareLoan(f.ctx, { serial: "HL2-000301", clientId: "tailspin", until: "2099-01-01" }));
+    expect(new Set(old.map((d) => d.code))).toEqual(new Set(["HF8109"]));
+    // The audit's own rules judge the enrolled device: its build, and what that build cannot apply.
+    expect(old.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("HL2-000301 fails os-baseline/require-baseline-build"),
+        expect.stringContaining("HL2-000301 fails mdm-targeting/no-profile-errors"),
+      ]),
+    );
     await f.store.devices.add([{ serial: "HL2-UNREGISTERED" }], "cli:test");
-    expect(await codesOf(prepareLoan(f.ctx, { serial: "HL2-UNREGISTERED", clientId: "tailspin", until: "2099-01-01" }))).toEqual(["HF8109"]);
+    const unregistered = await diagnosticsOf(prepareLoan(f.ctx, { serial: "HL2-UNREGISTERED", clientId: "tailspin", until: "2099-01-01" }));
+    expect(unregistered.map((d) => [d.code, d.message])).toEqual([["HF8109", "HL2-UNREGISTERED fails autopilot/require-registration: it is not registered in Windows Autopilot"]]);
     expect(await f.store.loans.list()).toEqual([]);
+  });
+
+  it("a device policy broken in the tenant (the kiosk profile unassigned) → HF8109 naming the audit's rule, for every device", async () => {
+    await arrangeFleet(f);
+    const profiles = (await f.t.graph("GET", "/beta/deviceManagement/deviceConfigurations?$select=id,displayName")).body.value as { id: string; displayName: string }[];
+    const kiosk = profiles.find((p) => /kiosk/i.test(p.displayName));
+    expect(kiosk).toBeDefined();
+    expect((await f.t.graph("POST", `/beta/deviceManagement/deviceConfigurations/${kiosk!.id}/assign`, { assignments: [] })).status).toBe(200);
+    const problems = await diagnosticsOf(prepareLoan(f.ctx, { serial: "HL2-000101", clientId: "fabrikam", until: "2099-01-01" }));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((d) => d.code === "HF8109")).toBe(true);
+    expect(problems.map((d) => d.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^HL2-000101 fails kiosk\//)]));
+    expect((await f.store.devices.get("HL2-000101"))?.state).toBe("in-stock");
   });
 
   it("unknown client, unknown device, a date in the past, a device already shipped → HF8110, HF8105, HF8106, HF8106", async () => {

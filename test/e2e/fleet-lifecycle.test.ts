@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteFleetStore } from "../../src/fleet/store/sqlite.ts";
 import { AUTOPILOT_IMPORT_DELAY_MS } from "../../src/tenant-sim/intune/autopilot-import.ts";
 import { REQUIRED_APP_ROLES } from "../../src/auth/required-permissions.ts";
-import { arrangeProgramAccounts, cliWorkDir, holofleet, startFleetTest, type CliRun, type FleetTest } from "../../src/operations/fleet-testing.ts";
+import { applyProgram, cliWorkDir, holofleet, startFleetTest, type CliRun, type FleetTest } from "../../src/operations/fleet-testing.ts";
 import { pdfText } from "../../src/operations/pdf-text.testing.ts";
 
 let f: FleetTest;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Exactly the least permissions docs/permissions.md lists, as a started local tenant holds them.
   f = await startFleetTest({ tenant: { tenant: { appRoles: REQUIRED_APP_ROLES } } });
   cwd = cliWorkDir(f);
-  await arrangeProgramAccounts(f);
+  await applyProgram(f);
   // The example's four devices plus 46 more, each with a 3,000-byte made-up hash.
   const example = readFileSync(join(cwd, "devices.csv"), "utf8").trimEnd().split(/\r?\n/);
   const more = Array.from({ length: 46 }, (_, i) => `HL2-9${String(i).padStart(5, "0")},,${randomBytes(3000).toString("base64")},CFS-HL2`);

@@ -28,6 +28,12 @@ export interface ReadTenantOptions {
   evidence?: Evidence;
   /** Progress: one event per part read. */
   onProgress?: (e: { part: SnapshotPart; items: number }) => void;
+  /**
+   * Only this device's own records (its managed device, Entra device and Autopilot registration), as a
+   * loan reads before shipping it: the directory and the configuration are still read whole, since they
+   * decide what reaches the device.
+   */
+  device?: { serial: string };
 }
 
 export interface ReadTenantResult {
@@ -136,9 +142,23 @@ export async function readTenantSnapshot(graph: Reader, options: ReadTenantOptio
       onError(err instanceof PartFailed ? err.diagnostic : readFailure(part, err));
     }
   };
-  const list = (part: SnapshotPart) => {
+  const list = (part: SnapshotPart, filter?: string) => {
     const read: SnapshotRead = SNAPSHOT_READS[part];
-    return graph.collect<Entity>(read.path, { version: read.version, query: read.query });
+    return graph.collect<Entity>(read.path, { version: read.version, query: filter ? { ...read.query, $filter: filter } : read.query });
+  };
+  const serial = options.device?.serial.toUpperCase();
+  // With one device asked for, its Entra device is found through its managed device's azureADDeviceId.
+  let managedListed: (devices: Entity[]) => void = () => {};
+  const managedRead = new Promise<Entity[]>((resolve) => (managedListed = resolve));
+  const listManaged = async () => {
+    const devices = serial ? (await list("managedDevices", `serialNumber eq '${quote(options.device!.serial)}'`)).filter((d) => String(d.serialNumber ?? "").toUpperCase() === serial) : await list("managedDevices");
+    managedListed(devices);
+    return devices;
+  };
+  const listEntraDevices = async () => {
+    if (!serial) return list("devices");
+    const ids = (await managedRead).map((d) => d.azureADDeviceId).filter((id): id is string => typeof id === "string" && id !== "");
+    return (await Promise.all(ids.map((id) => list("devices", `deviceId eq '${quote(id)}'`)))).flat();
   };
 
   let organization: Entity | null = null;
@@ -154,7 +174,7 @@ export async function readTenantSnapshot(graph: Reader, options: ReadTenantOptio
       return groups.map((g) => ({ ...withoutAnnotations(g), members: (members.get(`m-${g.id}`) ?? []).map(reference), transitiveMembers: (transitive.get(`t-${g.id}`) ?? []).map(reference) }));
     }),
     run("devices", async () => {
-      const devices = await list("devices");
+      const devices = await listEntraDevices();
       const owners = await readEach(graph, "devices", devices.map((d) => ({ key: d.id, url: `/devices/${d.id}/registeredOwners?$select=${REF_SELECT}` })), "v1.0");
       return devices.map((d) => ({ ...withoutAnnotations(d), registeredOwners: (owners.get(d.id) ?? []).map(reference) }));
     }),
@@ -179,7 +199,10 @@ export async function readTenantSnapshot(graph: Reader, options: ReadTenantOptio
       }));
     }),
     run("managedDevices", async () => {
-      const devices = await list("managedDevices");
+      const devices = await listManaged().catch((err: unknown) => {
+        managedListed([]);
+        throw err;
+      });
       const states = await readEach(graph, "managedDevices", devices.map((d) => ({ key: d.id, url: `/deviceManagement/managedDevices/${d.id}/deviceConfigurationStates` })), "v1.0");
       return devices.map((d) => ({
         ...withoutAnnotations(d),
@@ -190,7 +213,9 @@ export async function readTenantSnapshot(graph: Reader, options: ReadTenantOptio
         })),
       }));
     }),
-    run("windowsAutopilotDeviceIdentities", async () => (await list("windowsAutopilotDeviceIdentities")).map(withoutAnnotations)),
+    run("windowsAutopilotDeviceIdentities", async () =>
+      (await list("windowsAutopilotDeviceIdentities")).filter((d) => !serial || String(d.serialNumber ?? "").toUpperCase() === serial).map(withoutAnnotations),
+    ),
     run("windowsAutopilotDeploymentProfiles", async () => {
       const profiles = await list("windowsAutopilotDeploymentProfiles");
       const assignments = await readEach(graph, "windowsAutopilotDeploymentProfiles", profiles.map((p) => ({ key: p.id, url: `/deviceManagement/windowsAutopilotDeploymentProfiles/${p.id}/assignments` })), "beta");
