@@ -44,4 +44,19 @@ describe("readTenantSnapshot", () => {
     expect(text).not.toContain(token);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
   });
+
+  it("one device asked for → only its managed device, Entra device and Autopilot registration; the directory read whole", async () => {
+    for (const serialNumber of ["SNAP-ONE-1", "SNAP-ONE-2"]) {
+      const res = await t.sim("POST", "/devices", { serialNumber, osVersion: "10.0.22621.1266", groupTag: "SNAP", enroll: true });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const whole = await readTenantSnapshot(clientFor(), { now: () => new Date() });
+    const one = await readTenantSnapshot(clientFor(), { now: () => new Date(), device: { serial: "snap-one-2" } });
+    expect(whole.snapshot!.managedDevices.map((d) => d.serialNumber).sort()).toEqual(expect.arrayContaining(["SNAP-ONE-1", "SNAP-ONE-2"]));
+    expect(one.snapshot!.managedDevices.map((d) => d.serialNumber)).toEqual(["SNAP-ONE-2"]);
+    expect(one.snapshot!.windowsAutopilotDeviceIdentities.map((d) => d.serialNumber)).toEqual(["SNAP-ONE-2"]);
+    expect(one.snapshot!.devices.map((d) => d.deviceId)).toEqual([one.snapshot!.managedDevices[0]!.azureADDeviceId]);
+    expect(one.snapshot!.users.length).toBe(whole.snapshot!.users.length);
+    expect(one.snapshot!.groups.length).toBe(whole.snapshot!.groups.length);
+  });
 });
