@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: the whole program against the local tenant, as an admin would run it — the bundled
 // example checked, a local tenant arranged for it (started again if it exists), the program applied,
-// the example's devices imported into the fleet and Windows Autopilot, and the tenant audited.
-// Each step is the real CLI; running it again converges (nothing is created twice).
-import { spawnSync } from "node:child_process";
+// the example's devices imported into the fleet and Windows Autopilot, the tenant audited, and the web
+// console served in the foreground (a first admin account made once, its password shown once). Each step
+// is the real CLI; running it again converges (nothing is created twice). Ctrl-C stops the console and
+// the local tenant this script started.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const BLUEPRINT = "examples/same-tenant-three-clients.holofleet.yaml";
@@ -27,8 +29,36 @@ else holofleet("tenant", "local", "start", "--blueprint", BLUEPRINT);
 holofleet("apply", BLUEPRINT, "--auto-approve");
 holofleet("fleet", "import", DEVICES, "--blueprint", BLUEPRINT, "--wait", "120");
 holofleet("audit", "--blueprint", BLUEPRINT, "--fail-on", "none");
-process.stdout.write(
-  "\nThe local tenant keeps running in the background (details in .holofleet/tenant/tenant.json).\n" +
-    `Try \`npx holofleet plan ${BLUEPRINT}\`, \`npx holofleet fleet list\` or \`npx holofleet loan ship --device HL2-000101 --client fabrikam --blueprint ${BLUEPRINT}\`;\n` +
-    "stop the tenant with `npx holofleet tenant local stop`.\n",
-);
+
+// The first admin of the console, made once; a later run keeps the account (and its password).
+const users = spawnSync(process.execPath, ["bin/holofleet.js", "console", "users", "list", "--json"], { encoding: "utf8" });
+if (users.status !== 0) {
+  process.stderr.write(users.stderr);
+  process.exit(users.status || 1);
+}
+if (JSON.parse(users.stdout).users.length === 0) {
+  process.stdout.write("\n$ holofleet console users add admin --role admin --json\n");
+  const added = spawnSync(process.execPath, ["bin/holofleet.js", "console", "users", "add", "admin", "--role", "admin", "--json"], { encoding: "utf8" });
+  if (added.status !== 0) {
+    process.stderr.write(added.stderr);
+    process.exit(added.status || 1);
+  }
+  const { password } = JSON.parse(added.stdout);
+  process.stdout.write(`\nConsole account: admin\nOne-time password (shown once, not stored): ${password}\n`);
+} else {
+  process.stdout.write("\nConsole accounts exist already; a new password for admin: `npx holofleet console users reset-password admin`.\n");
+}
+
+process.stdout.write(`\n$ holofleet console --blueprint ${BLUEPRINT}\n`);
+const consoleRun = spawn(process.execPath, ["bin/holofleet.js", "console", "--blueprint", BLUEPRINT], { stdio: "inherit" });
+// Ctrl-C reaches the console too (same process group); this script waits for it to close, then stops the tenant.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (consoleRun.exitCode === null) consoleRun.kill(signal);
+  });
+}
+consoleRun.on("exit", (code, signal) => {
+  process.stdout.write("\n$ holofleet tenant local stop\n");
+  spawnSync(process.execPath, ["bin/holofleet.js", "tenant", "local", "stop"], { stdio: "inherit" });
+  process.exit(signal ? 0 : (code ?? 0));
+});

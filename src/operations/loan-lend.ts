@@ -80,7 +80,7 @@ async function tenantChecks(ctx: FleetContext, device: Device, client: Client, u
 }
 
 /** The client the device was last lent to (its last closed loan), or null. */
-async function lastClientOf(ctx: FleetContext, serial: string): Promise<string | null> {
+export async function lastClientOf(ctx: FleetContext, serial: string): Promise<string | null> {
   const loans = await ctx.store.loans.list({ serial });
   const closed = loans.filter((l) => l.state === "returned").sort((a, b) => b.id - a.id);
   return closed[0]?.clientId ?? null;

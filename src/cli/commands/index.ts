@@ -44,6 +44,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./compile.ts")).registerCompile,
   },
   {
+    name: "console",
+    usage: "[options]",
+    description: "serve the web console (sign in, see the fleet, ship and return devices) until Ctrl-C",
+    load: async () => (await import("./console.ts")).registerConsole,
+  },
+  {
     name: "drift",
     usage: "[options] <blueprint>",
     description: "report what was changed in the tenant by hand (exit 0 none, 2 drift, 1 error)",

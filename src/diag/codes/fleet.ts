@@ -30,4 +30,9 @@ export const fleetCodes: Record<string, CodeInfo> = {
   HF8112: { title: "account not a client account of the blueprint" },
   HF8113: { title: "device reset through Intune failed" },
   HF8114: { title: "fleet store error" },
+  // HF82xx: the console.
+  HF8201: { title: "console form field missing or invalid" },
+  HF8202: { title: "the tenant refused a console action" },
+  HF8203: { title: "console user not found or not valid" },
+  HF8204: { title: "console asked to listen beyond loopback without --allow-remote" },
 };

@@ -80,23 +80,36 @@ export function createConsoleSessionStore(ctx: StoreContext): ConsoleSessionStor
   return {
     async create(session) {
       if (!TOKEN_HASH.test(session.tokenHash)) throw new StoreError("invalid", "a session is stored by the SHA-256 (64 hex digits) of its token, never the token");
+      const via = session.via ?? "local";
+      const role = via === "entra" ? session.role : null;
+      if (via !== "local" && via !== "entra") throw new StoreError("invalid", "a session is signed in via local or entra");
+      if (via === "entra" && !(CONSOLE_ROLES as readonly (string | null | undefined)[]).includes(role)) throw new StoreError("invalid", `an Entra ID session carries a role, one of ${CONSOLE_ROLES.join(", ")}`);
       try {
         return await ctx.write(async (trx) => {
+          if (via === "local" && !(await trx.selectFrom("console_users").select("name").where("name", "=", session.userName).executeTakeFirst())) {
+            throw new StoreError("not-found", `no console user named ${session.userName}`);
+          }
+          const now = ctx.now();
           const row = await trx
             .insertInto("console_sessions")
-            .values({ token_hash: session.tokenHash, user_name: session.userName, created_at: ctx.now(), expires_at: new Date(session.expiresAt).toISOString() })
+            .values({ token_hash: session.tokenHash, user_name: session.userName, via, role: role ?? null, created_at: now, expires_at: new Date(session.expiresAt).toISOString(), last_seen_at: now })
             .returningAll()
             .executeTakeFirstOrThrow();
           return toSession(row);
         });
       } catch (error) {
-        throw toStoreError(error, { "foreign-key": `no console user named ${session.userName}`, unique: "that session already exists" });
+        if (error instanceof StoreError) throw error;
+        throw toStoreError(error, { unique: "that session already exists" });
       }
     },
 
     async find(tokenHash) {
       const row = await ctx.db.selectFrom("console_sessions").selectAll().where("token_hash", "=", tokenHash).where("expires_at", ">", ctx.now()).executeTakeFirst();
       return row ? toSession(row) : null;
+    },
+
+    async touch(tokenHash) {
+      await ctx.write((trx) => trx.updateTable("console_sessions").set({ last_seen_at: ctx.now() }).where("token_hash", "=", tokenHash).execute());
     },
 
     async delete(tokenHash) {

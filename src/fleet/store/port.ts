@@ -218,15 +218,26 @@ export interface ConsoleUserStore {
 export interface ConsoleSession {
   /** SHA-256 (hex) of the session cookie's token; the token itself is never stored. */
   tokenHash: string;
+  /** A local account's name, or the Entra user's UPN. */
   userName: string;
+  /** How the person signed in: a local account (its role is read from `console_users`) or Entra ID. */
+  via: "local" | "entra";
+  /** Entra sessions only: the role mapped from the user's groups at sign-in; null for local sessions. */
+  role: ConsoleRole | null;
   createdAt: string;
+  /** The absolute end of the session. */
   expiresAt: string;
+  /** When it was last used (the console ends idle sessions). */
+  lastSeenAt: string;
 }
 
 export interface ConsoleSessionStore {
-  create(session: Pick<ConsoleSession, "tokenHash" | "userName" | "expiresAt">): Promise<ConsoleSession>;
+  /** A local session's user must exist (`not-found`); an Entra session carries its role. */
+  create(session: Pick<ConsoleSession, "tokenHash" | "userName" | "expiresAt"> & Partial<Pick<ConsoleSession, "via" | "role">>): Promise<ConsoleSession>;
   /** The session if it exists and has not expired. */
   find(tokenHash: string): Promise<ConsoleSession | null>;
+  /** Records that the session was used now (store clock). */
+  touch(tokenHash: string): Promise<void>;
   delete(tokenHash: string): Promise<void>;
   /** Removes expired sessions; returns how many. */
   deleteExpired(): Promise<number>;

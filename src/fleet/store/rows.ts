@@ -78,4 +78,12 @@ export const toConsoleUser = (r: Row<"console_users">): ConsoleUser => ({
   updatedAt: r.updated_at,
 });
 
-export const toSession = (r: Row<"console_sessions">): ConsoleSession => ({ tokenHash: r.token_hash, userName: r.user_name, createdAt: r.created_at, expiresAt: r.expires_at });
+export const toSession = (r: Row<"console_sessions">): ConsoleSession => ({
+  tokenHash: r.token_hash,
+  userName: r.user_name,
+  via: r.via as ConsoleSession["via"],
+  role: r.role as ConsoleRole | null,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  lastSeenAt: r.last_seen_at,
+});

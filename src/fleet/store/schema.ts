@@ -89,8 +89,11 @@ export interface ConsoleUsersTable {
 export interface ConsoleSessionsTable {
   token_hash: string;
   user_name: string;
+  via: string;
+  role: string | null;
   created_at: string;
   expires_at: string;
+  last_seen_at: string;
 }
 
 export interface FleetDatabase {

@@ -422,6 +422,22 @@ export function fleetStoreContract(harness: StoreHarness): void {
         await rejectsWith(store.sessions.create({ tokenHash: "raw-token", userName: "op", expiresAt: "2026-03-02" }), "invalid", /SHA-256/);
         await rejectsWith(store.sessions.create({ tokenHash: token(3), userName: "ghost", expiresAt: "2026-03-02" }), "not-found", /ghost/);
       });
+
+      it("sessions: local ones take no role, Entra ones must carry one; touch moves lastSeenAt only", async () => {
+        const { store, rawSql } = await fresh();
+        await store.consoleUsers.add({ name: "op", role: "operator", passwordHash: HASHED }, "setup");
+        const token = (n: number) => createHash("sha256").update(`token-${n}`).digest("hex");
+        now = new Date("2026-03-01T08:00:00Z");
+        const local = await store.sessions.create({ tokenHash: token(1), userName: "op", expiresAt: "2026-03-01T20:00:00Z", role: "admin" });
+        expect(local).toMatchObject({ via: "local", role: null, lastSeenAt: "2026-03-01T08:00:00.000Z" });
+        const entra = await store.sessions.create({ tokenHash: token(2), userName: "meg@contoso.example", via: "entra", role: "viewer", expiresAt: "2026-03-01T20:00:00Z" });
+        expect(entra).toMatchObject({ via: "entra", role: "viewer", userName: "meg@contoso.example" });
+        await rejectsWith(store.sessions.create({ tokenHash: token(3), userName: "meg@contoso.example", via: "entra", expiresAt: "2026-03-01T20:00:00Z" }), "invalid", /role/);
+        await expect(rawSql(`insert into console_sessions (token_hash, user_name, via, role, created_at, expires_at, last_seen_at) values ('${token(4)}', 'x', 'entra', null, 'x', 'x', 'x')`)).rejects.toThrow();
+        now = new Date("2026-03-01T09:30:00Z");
+        await store.sessions.touch(token(1));
+        expect(await store.sessions.find(token(1))).toMatchObject({ lastSeenAt: "2026-03-01T09:30:00.000Z", createdAt: "2026-03-01T08:00:00.000Z", expiresAt: "2026-03-01T20:00:00.000Z" });
+      });
     });
   });
 }
