@@ -95,7 +95,7 @@ describe.skipIf(skip !== undefined)("PostgreSQL specifics", () => {
       await stores[0]!.devices.add([{ serial: "HL2-1" }], "cli:alice");
       expect(await stores[2]!.devices.get("HL2-1")).toMatchObject({ state: "in-stock" });
       const runs = await onDatabase(schema, (c) => c.query("select name from kysely_migration"));
-      expect(runs.rows.map((r) => r.name)).toEqual(["0001-fleet-tables", "0002-hardware-hash-index"]);
+      expect(runs.rows.map((r) => r.name)).toEqual(["0001-fleet-tables", "0002-hardware-hash-index", "0003-console-list-indexes"]);
     } finally {
       for (const s of stores) await s.close();
       await onDatabase("public", (c) => c.query(`drop schema ${schema} cascade`));
@@ -111,7 +111,7 @@ describe.skipIf(skip !== undefined)("PostgreSQL specifics", () => {
         await second.devices.add([{ serial: "HL2-B" }], "cli:alice");
         expect(await first.devices.get("HL2-B")).toBeNull();
         const runs = await onDatabase(b, (c) => c.query("select name from kysely_migration"));
-        expect(runs.rows).toHaveLength(2);
+        expect(runs.rows).toHaveLength(3);
       } finally {
         await second.close();
         await onDatabase("public", (c) => c.query(`drop schema ${b} cascade`));

@@ -6,6 +6,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import { fleetTables, type MigrationDialect } from "./0001-fleet-tables.ts";
 import { hardwareHashIndex } from "./0002-hardware-hash-index.ts";
+import { consoleListIndexes } from "./0003-console-list-indexes.ts";
 
 export type { MigrationDialect } from "./0001-fleet-tables.ts";
 
@@ -13,6 +14,7 @@ export function fleetMigrations(dialect: MigrationDialect): Record<string, Migra
   return {
     "0001-fleet-tables": fleetTables(dialect),
     "0002-hardware-hash-index": hardwareHashIndex(dialect),
+    "0003-console-list-indexes": consoleListIndexes(),
   };
 }
 
