@@ -47,8 +47,9 @@ export interface DeviceQuery {
   serialPrefix?: string;
   /** Devices whose open loan is with this client. */
   clientId?: string;
-  /** Order (default serial); `client` is the open loan's client, devices without one last. */
+  /** Order (default serial); `client` is the open loan's client, devices without one (or without a model) after the others. */
   sort?: DeviceSort;
+  /** The exact reverse of the ascending order. */
   descending?: boolean;
   /** Page size (default 100, at most 1000) and offset. */
   limit?: number;

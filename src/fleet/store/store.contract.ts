@@ -161,9 +161,9 @@ export function fleetStoreContract(harness: StoreHarness): void {
         expect(fabrikam).toEqual({ total: 1, devices: [expect.objectContaining({ serial: "HL2-000102", state: "prepared", openLoan: { id: expect.any(Number), clientId: "fabrikam", expectedReturn: "2026-04-30T00:00:00.000Z" } })] });
         expect((await store.devices.listWithLoans({ serialPrefix: "HL2-00010" })).devices.find((d) => d.serial === "HL2-000103")?.openLoan).toBeNull();
         expect(await serials({ clientId: "tailspin" })).toEqual([]);
-        // Client: devices with a loan first (fabrikam < northwind), the rest last, by serial.
+        // Client: devices with a loan first (fabrikam < northwind), the rest after, by serial; descending is the exact reverse.
         expect(await serials({ sort: "client" })).toEqual(["HL2-000102", "HL2-000101", "HL2-000103", "HL2-000104"]);
-        expect(await serials({ sort: "client", descending: true })).toEqual(["HL2-000101", "HL2-000102", "HL2-000104", "HL2-000103"]);
+        expect(await serials({ sort: "client", descending: true })).toEqual(["HL2-000104", "HL2-000103", "HL2-000101", "HL2-000102"]);
         expect(await serials({ sort: "state" })).toEqual(["HL2-000103", "HL2-000104", "HL2-000101", "HL2-000102"]);
         expect(await serials({ sort: "model" })).toEqual(["HL2-000104", "HL2-000103", "HL2-000101", "HL2-000102"]);
         expect(await serials({ sort: "updated", descending: true })).toEqual(["HL2-000101", "HL2-000102", "HL2-000104", "HL2-000103"]);

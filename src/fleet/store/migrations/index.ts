@@ -14,7 +14,7 @@ export function fleetMigrations(dialect: MigrationDialect): Record<string, Migra
   return {
     "0001-fleet-tables": fleetTables(dialect),
     "0002-hardware-hash-index": hardwareHashIndex(dialect),
-    "0003-console-list-indexes": consoleListIndexes(),
+    "0003-console-list-indexes": consoleListIndexes(dialect),
   };
 }
 
