@@ -4,34 +4,24 @@
  * plan source, mounted behind a stand-in for the server's session middleware that sets the viewer, the
  * CSRF token and the CSP nonce from the test (`as`).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
 import type { FleetContext } from "../../operations/fleet-context.ts";
-import { EXAMPLE_BLUEPRINT, exampleBlueprint, type FleetTest } from "../../operations/fleet-testing.ts";
-import { deviceReachOf, type DeviceReach } from "../../operations/device-reach.ts";
+import { exampleAudit } from "../../operations/audit-testing.ts";
+import { exampleBlueprint, type FleetTest } from "../../operations/fleet-testing.ts";
 import { openSqliteFleetStore } from "../../fleet/store/sqlite.ts";
 import type { FleetStore } from "../../fleet/store/port.ts";
 import { seedFleet } from "../../fleet/store/testing/seed-fleet.ts";
-import { auditFixture } from "../../posture/testing/fixtures.ts";
-import { allRules, rules } from "../../posture/rules/index.ts";
-import { runAudit } from "../../posture/run-audit.ts";
 import type { ConsoleDeps, ConsoleEnv, ConsoleViewer, LatestAudit, PendingPlan } from "../deps.ts";
+
+export { exampleAudit };
 import { consolePages } from "./index.ts";
 
 export const CSRF = "csrf-token-for-tests";
 export const VIEWER: ConsoleViewer = { name: "vera", role: "viewer", via: "local" };
 export const OPERATOR: ConsoleViewer = { name: "otto", role: "operator", via: "local" };
-
-/** The example program audited: applied as the blueprint says, but without its app-control profile. */
-export function exampleAudit(at = "2026-03-15T08:00:00.000Z"): LatestAudit {
-  const fixture = auditFixture(readFileSync(EXAMPLE_BLUEPRINT, "utf8"));
-  fixture.snapshot.deviceConfigurations = fixture.snapshot.deviceConfigurations.filter((c) => !c.displayName.endsWith("app control"));
-  let reach: Map<string, DeviceReach> | undefined;
-  const result = runAudit({ snapshot: fixture.snapshot, blueprint: fixture.blueprint, blueprintFile: "holofleet.yaml", rules: allRules, onPosture: (p) => (reach = deviceReachOf(p)) });
-  return { at, by: "console:otto", result, meta: { rules: Object.fromEntries(Object.entries(rules).map(([id, r]) => [id, r.meta])), toolVersion: "test", blueprint: null }, reach };
-}
 
 export interface PagesTest {
   deps: ConsoleDeps;
