@@ -7,6 +7,7 @@ import type { Blueprint } from "../blueprint/types.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Plan } from "../engine/plan-types.ts";
 import type { Actor, ConsoleRole, FleetStore } from "../fleet/store/port.ts";
+import type { DeviceReach } from "../operations/device-reach.ts";
 import type { FleetContext } from "../operations/fleet-context.ts";
 import type { AuditResult } from "../posture/rules/types.ts";
 import type { ReportMeta } from "../report/meta.ts";
@@ -31,6 +32,8 @@ export interface LatestAudit {
   by: Actor;
   result: AuditResult;
   meta: ReportMeta;
+  /** Which profiles reach each device and why, by upper-case serial (`audit({ withReach: true })`); absent when not kept. */
+  reach?: ReadonlyMap<string, DeviceReach>;
 }
 
 export interface AuditSource {

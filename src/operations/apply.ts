@@ -5,6 +5,7 @@
  * done and the error says to plan again.
  */
 import type { Diagnostic } from "../diag/diagnostic.ts";
+import type { Actor, EventLog } from "../fleet/store/port.ts";
 import { applyPlan } from "../engine/apply.ts";
 import { hasChanges } from "../engine/plan.ts";
 import type { ApplyResult, EventSink, Plan } from "../engine/plan-types.ts";
@@ -23,6 +24,8 @@ export interface ApplyOptions extends PlanOptions {
   concurrency?: number;
   replicationWaitMs?: number;
   events?: EventSink;
+  /** When a fleet store is at hand, each apply that ran is logged there (`apply.run`), e.g. for the console's overview. */
+  fleetLog?: { events: EventLog; actor: Actor };
 }
 
 export interface ApplyOutcome {
@@ -46,6 +49,17 @@ export function staleness(saved: SavedPlan, fresh: Plan, file: string): Diagnost
   return undefined;
 }
 
+/** Logs an apply that ran; a store that cannot take it is a warning, not a failed apply (the tenant is already changed). */
+async function logApply(log: ApplyOptions["fleetLog"], plan: Plan, result: ApplyResult): Promise<Diagnostic[]> {
+  if (!log) return [];
+  try {
+    await log.events.append({ actor: log.actor, action: "apply.run", subjectType: "tenant", subjectId: plan.tenant.id, after: { blueprint: plan.blueprint.file, ...result.summary } });
+    return [];
+  } catch (err) {
+    return [{ severity: "warning", code: "HF5504", message: `the apply ran, but the fleet store did not record it: ${(err as Error).message}` }];
+  }
+}
+
 export async function applyBlueprint(opts: ApplyOptions): Promise<ApplyOutcome> {
   let saved: SavedPlan | undefined;
   if (opts.planFile) {
@@ -64,7 +78,10 @@ export async function applyBlueprint(opts: ApplyOptions): Promise<ApplyOutcome> 
       const stale = staleness(saved, plan, opts.planFile!);
       if (stale) return { plan, approved: false, diagnostics: [...all, stale] };
     }
-    if (!hasChanges(plan.changes)) return { plan, approved: true, result: { formatVersion: plan.formatVersion, results: [], summary: { applied: 0, failed: 0, skipped: 0 } }, diagnostics: all };
+    if (!hasChanges(plan.changes)) {
+      const result: ApplyResult = { formatVersion: plan.formatVersion, results: [], summary: { applied: 0, failed: 0, skipped: 0 } };
+      return { plan, approved: true, result, diagnostics: [...all, ...(await logApply(opts.fleetLog, plan, result))] };
+    }
     const approved = saved ? true : opts.approve ? await opts.approve(plan) : false;
     if (!approved) return { plan, approved: false, diagnostics: all };
     const result = await applyPlan({
@@ -78,7 +95,7 @@ export async function applyBlueprint(opts: ApplyOptions): Promise<ApplyOutcome> 
       concurrency: opts.concurrency,
       replicationWaitMs: opts.replicationWaitMs,
     });
-    return { plan, approved: true, result, diagnostics: all };
+    return { plan, approved: true, result, diagnostics: [...all, ...(await logApply(opts.fleetLog, plan, result))] };
   } finally {
     await ready.session.close();
   }

@@ -12,12 +12,14 @@ import type { Blueprint } from "../blueprint/types.ts";
 import { hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
 import { EVIDENCE_KINDS } from "../posture/evidence/kinds.ts";
 import { loadEvidence, type EvidenceFile } from "../posture/evidence/load.ts";
+import type { EffectivePosture } from "../posture/effective/evaluate.ts";
 import type { LoanExpectation } from "../posture/program.ts";
 import { allRules, rules } from "../posture/rules/index.ts";
 import type { AuditResult } from "../posture/rules/types.ts";
 import { runAudit } from "../posture/run-audit.ts";
 import { parseSnapshot, type SnapshotLoadResult } from "../posture/snapshot/load.ts";
 import type { ReportMeta } from "../report/meta.ts";
+import { deviceReachOf, type DeviceReach } from "./device-reach.ts";
 
 export interface TextFile {
   file: string;
@@ -37,6 +39,8 @@ export interface AuditInput {
   /** Loans from the fleet store (planned); they win over the blueprint's loan lengths. */
   loans?: readonly LoanExpectation[];
   toolVersion: string;
+  /** Also keep which profiles reach each device (`AuditOutcome.reach`, for the console). */
+  withReach?: boolean;
 }
 
 export type AuditEvent =
@@ -51,6 +55,8 @@ export interface AuditOutcome {
   meta: ReportMeta | null;
   /** Input problems (errors stop the audit) and blueprint warnings. */
   diagnostics: Diagnostic[];
+  /** Which profiles reach each device, by upper-case serial (only when `withReach` was asked). */
+  reach?: Map<string, DeviceReach>;
 }
 
 export function audit(input: AuditInput, onEvent: (e: AuditEvent) => void = () => {}): AuditOutcome {
@@ -78,10 +84,12 @@ export function audit(input: AuditInput, onEvent: (e: AuditEvent) => void = () =
   for (const [kind, file] of Object.entries(evidence.sources)) onEvent({ type: "evidence-read", file: file!, kind });
 
   if (!snapshot || hasErrors(diagnostics)) return { result: null, meta: null, diagnostics };
-  const result = runAudit({ snapshot: { ...snapshot, evidence: evidence.evidence }, blueprint, blueprintFile: input.blueprint?.file ?? null, loans: input.loans, rules: allRules });
+  let reach: Map<string, DeviceReach> | undefined;
+  const onPosture = input.withReach ? (posture: EffectivePosture) => (reach = deviceReachOf(posture)) : undefined;
+  const result = runAudit({ snapshot: { ...snapshot, evidence: evidence.evidence }, blueprint, blueprintFile: input.blueprint?.file ?? null, loans: input.loans, rules: allRules, onPosture });
   onEvent({ type: "audited", results: result.results.length, failures: result.summary.byStatus.fail });
   const meta: ReportMeta = { rules: Object.fromEntries(Object.entries(rules).map(([id, r]) => [id, r.meta])), toolVersion: input.toolVersion, blueprint: locate };
-  return { result, meta, diagnostics };
+  return { result, meta, diagnostics, ...(reach && { reach }) };
 }
 
 /** Text from bytes: UTF-8 (BOM or not) or UTF-16 with a BOM. */

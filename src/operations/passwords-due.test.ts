@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { passwordsDue } from "./passwords-due.ts";
+import { accountPasswords, passwordsDue } from "./passwords-due.ts";
 import { arrangeProgramAccounts, startFleetTest, type FleetTest } from "./fleet-testing.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -48,5 +48,16 @@ describe("passwordsDue", () => {
     await lend(400);
     const ctx = { ...f.ctx, blueprint: { ...f.ctx.blueprint, passwords: { ...f.ctx.blueprint.passwords, policy: "never-expire" as const } } };
     expect(await passwordsDue(ctx, { withinDays: 1000 })).toEqual([]);
+  });
+
+  it("accountPasswords for one client → each of its accounts with last change, expiry 90 days on, and the loan it serves", async () => {
+    await lend(120);
+    const northwind = f.ctx.blueprint.clients[1]!;
+    const listed = await accountPasswords(f.ctx, { clientId: northwind.id });
+    expect(listed.map((a) => a.upn)).toEqual(northwind.accounts.map((a) => a.userPrincipalName));
+    const [first] = listed;
+    expect(first).toMatchObject({ clientId: "northwind", inTenant: true, lastRotatedAt: null, loan: { serial: "HL2-000201" }, why: ["during-loan"] });
+    expect(Date.parse(first!.expiresAt!) - Date.parse(first!.lastSetAt!)).toBe(90 * DAY);
+    expect((await accountPasswords(f.ctx)).length).toBe(f.ctx.blueprint.clients.flatMap((c) => c.accounts).length);
   });
 });

@@ -27,16 +27,35 @@ interface TenantUser {
   createdDateTime?: string | null;
 }
 
-export async function passwordsDue(ctx: FleetContext, opts: { withinDays?: number } = {}): Promise<PasswordDue[]> {
+/** One client account's password as the console shows it: last set, expiry, and whether it falls during its loan. */
+export interface AccountPassword {
+  upn: string;
+  clientId: string;
+  /** Null when the account is not in the tenant. */
+  inTenant: boolean;
+  lastSetAt: string | null;
+  /** The last rotation holofleet recorded (store), or null. */
+  lastRotatedAt: string | null;
+  /** Null when the policy never expires passwords or the tenant gives no last change. */
+  expiresAt: string | null;
+  loan: { serial: string; expectedReturn: string } | null;
+  why: ("during-loan" | "soon")[];
+}
+
+/**
+ * Every client account of the blueprint (or of one client) with its password's last change, expiry and
+ * loan; `passwordsDue` keeps those with a reason. One Graph read per account.
+ */
+export async function accountPasswords(ctx: FleetContext, opts: { withinDays?: number; clientId?: string } = {}): Promise<AccountPassword[]> {
   const policy = ctx.blueprint.passwords;
-  if (policy.policy === "never-expire") return [];
   const now = ctx.now();
-  const openLoans = await ctx.store.loans.list({ state: "open" });
+  const clients = ctx.blueprint.clients.filter((c) => opts.clientId === undefined || c.id === opts.clientId);
+  const openLoans = await ctx.store.loans.list({ state: "open", ...(opts.clientId !== undefined && { clientId: opts.clientId }) });
   const loanOf = new Map<string, { serial: string; expectedReturn: string }>();
   for (const loan of openLoans) for (const upn of loan.accountUpns) loanOf.set(upn.toLowerCase(), { serial: loan.deviceSerial, expectedReturn: loan.expectedReturn });
-  const rotated = await ctx.store.passwordRotations.lastRotatedAt(ctx.blueprint.clients.flatMap((c) => c.accounts.map((a) => a.userPrincipalName)));
-  const due: PasswordDue[] = [];
-  for (const client of ctx.blueprint.clients) {
+  const rotated = await ctx.store.passwordRotations.lastRotatedAt(clients.flatMap((c) => c.accounts.map((a) => a.userPrincipalName)));
+  const out: AccountPassword[] = [];
+  for (const client of clients) {
     for (const account of client.accounts) {
       let user: TenantUser | null = null;
       try {
@@ -44,17 +63,26 @@ export async function passwordsDue(ctx: FleetContext, opts: { withinDays?: numbe
       } catch {
         user = null; // Not in the tenant: nothing expires (the loan checks report the missing account).
       }
-      if (!user) continue;
-      const lastSet = user.lastPasswordChangeDateTime ?? user.createdDateTime ?? rotated.get(account.userPrincipalName) ?? null;
-      if (!lastSet) continue;
-      const expiresAt = passwordExpiresAt(policy, new Date(lastSet));
-      if (!expiresAt) continue;
+      const lastRotatedAt = rotated.get(account.userPrincipalName) ?? null;
       const loan = loanOf.get(account.userPrincipalName.toLowerCase()) ?? null;
-      const why: PasswordDue["why"] = [];
-      if (loan && passwordExpiryBeforeReturn(policy, new Date(lastSet), new Date(loan.expectedReturn))) why.push("during-loan");
-      if (opts.withinDays !== undefined && expiresAt.getTime() <= now.getTime() + opts.withinDays * DAY_MS) why.push("soon");
-      if (why.length) due.push({ upn: account.userPrincipalName, clientId: client.id, lastSetAt: lastSet, expiresAt: expiresAt.toISOString(), loan, why });
+      const lastSet = user ? (user.lastPasswordChangeDateTime ?? user.createdDateTime ?? lastRotatedAt ?? null) : null;
+      const expiresAt = lastSet && policy.policy !== "never-expire" ? passwordExpiresAt(policy, new Date(lastSet)) : null;
+      const why: AccountPassword["why"] = [];
+      if (expiresAt && lastSet) {
+        if (loan && passwordExpiryBeforeReturn(policy, new Date(lastSet), new Date(loan.expectedReturn))) why.push("during-loan");
+        if (opts.withinDays !== undefined && expiresAt.getTime() <= now.getTime() + opts.withinDays * DAY_MS) why.push("soon");
+      }
+      out.push({ upn: account.userPrincipalName, clientId: client.id, inTenant: user !== null, lastSetAt: lastSet, lastRotatedAt, expiresAt: expiresAt?.toISOString() ?? null, loan, why });
     }
+  }
+  return out;
+}
+
+export async function passwordsDue(ctx: FleetContext, opts: { withinDays?: number } = {}): Promise<PasswordDue[]> {
+  if (ctx.blueprint.passwords.policy === "never-expire") return [];
+  const due: PasswordDue[] = [];
+  for (const a of await accountPasswords(ctx, opts)) {
+    if (a.why.length && a.expiresAt) due.push({ upn: a.upn, clientId: a.clientId, lastSetAt: a.lastSetAt, expiresAt: a.expiresAt, loan: a.loan, why: a.why });
   }
   return due.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
 }

@@ -18,6 +18,8 @@ export interface AuditInput {
   blueprintFile?: string | null;
   loans?: readonly LoanExpectation[];
   rules: readonly Rule[];
+  /** Receives the effective posture the rules were run on (the console shows which profiles reach a device). */
+  onPosture?: (posture: EffectivePosture) => void;
 }
 
 const templates = new Map<string, (string | { key: string })[]>();
@@ -105,6 +107,7 @@ const concernOrder = new Map(CONCERNS.map((c, i) => [c, i]));
 export function runAudit(input: AuditInput): AuditResult {
   const program = auditProgram(input.snapshot, input.blueprint, input.loans);
   const posture = evaluatePosture(input.snapshot, program);
+  input.onPosture?.(posture);
   const ctx = ruleContext(posture, input.snapshot);
   // Concern (the guide's order), then rule id, then subject: rules are ordered first, so only each rule's
   // own results need sorting (a few thousand at a time rather than every result of the fleet).

@@ -83,7 +83,8 @@ function deviceGrid(result: AuditResult): string {
   return rows.length ? `<div class="grid"><table>${head}${body.join("")}</table></div>${more}` : "<p>No HoloLens device in the snapshot.</p>";
 }
 
-function finding(r: AuditFinding, meta: ReportMeta): string {
+/** One failing or manual finding: status, severity, rule, subject, message, why, fix and evidence (the console shows the same). */
+export function renderFinding(r: AuditFinding, meta: ReportMeta): string {
   const rule = meta.rules[r.ruleId];
   const evidence = JSON.stringify(r.evidence, null, 2);
   return `<article class="finding ${r.status}">
@@ -126,7 +127,7 @@ export function renderHtml(result: AuditResult, meta: ReportMeta): string {
   const open = result.results.filter((r) => r.status === "fail" || r.status === "manual");
   const findings = CONCERNS.flatMap((c) => {
     const here = open.filter((r) => r.concern === c);
-    return here.length ? [`<h3 id="${c}">${h(c)}</h3>`, ...here.map((r) => finding(r, meta))] : [];
+    return here.length ? [`<h3 id="${c}">${h(c)}</h3>`, ...here.map((r) => renderFinding(r, meta))] : [];
   });
   const summaryRows = CONCERNS.map((c) => {
     const x = s.byConcern[c];

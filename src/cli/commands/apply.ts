@@ -8,7 +8,9 @@ import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { UserError } from "../../diag/diagnostic.ts";
 import type { EngineEvent, Plan } from "../../engine/plan-types.ts";
+import { openFleetStoreIfPresent } from "../../fleet/store/open-fleet-store.ts";
 import { applyBlueprint } from "../../operations/apply.ts";
+import { cliActor, storeUserError } from "../../operations/fleet-context.ts";
 import { readPlanFile } from "../../operations/plan-file.ts";
 import { ExitCode } from "../run.ts";
 import { writeDiagnostics } from "../views/diagnostics.ts";
@@ -67,6 +69,10 @@ export function registerApply(program: Command): void {
           if (line) process.stderr.write(line + "\n");
         }
       };
+      // The program's fleet store, when it has one, notes the apply in its event log (the console shows the last one).
+      const fleet = await openFleetStoreIfPresent().catch((err: unknown) => {
+        throw storeUserError(err) ?? err;
+      });
       const outcome = await applyBlueprint({
         file,
         target: targetOptions(flags, "run"),
@@ -74,7 +80,8 @@ export function registerApply(program: Command): void {
         ...(flags.plan ? { planFile: flags.plan } : {}),
         approve: flags.autoApprove ? async () => true : askOnTerminal,
         events: onEvent,
-      });
+        ...(fleet ? { fleetLog: { events: fleet.events, actor: cliActor() } } : {}),
+      }).finally(() => fleet?.close());
       const { plan, result, diagnostics } = outcome;
       if (flags.json) {
         process.stdout.write(JSON.stringify({ type: "result", formatVersion: 1, approved: outcome.approved, ...(plan ? { summary: plan.summary } : {}), ...(result ? { result } : {}), diagnostics }) + "\n");

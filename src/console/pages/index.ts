@@ -1,17 +1,21 @@
 /**
- * PLACEHOLDER until the console's real pages land: one trivial page per navigation entry, so the server,
- * its sessions and its tests have every path to serve. The real `consolePages` replaces this file.
+ * The console's pages (read-only; the changes are the server part's `actions/`): `consolePages(deps)` is
+ * mounted by the server after its session middleware, so every page has `viewer`, `csrfToken` and
+ * `cspNonce`. One file per page; each renders what a read model in `src/operations/` gives it.
  */
 import { Hono } from "hono";
-import { html } from "hono/html";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.ts";
-
-const PATHS = ["/", "/devices", "/devices/:serial", "/clients", "/clients/:id", "/loans", "/findings", "/plan"] as const;
+import { clientPage } from "./client.tsx";
+import { clientsPage } from "./clients.tsx";
+import { devicePage } from "./device.tsx";
+import { devicesPage } from "./devices.tsx";
+import { findingsPage } from "./findings.tsx";
+import { loansPage } from "./loans.tsx";
+import { overviewPage } from "./overview.tsx";
+import { planPage } from "./plan.tsx";
 
 export function consolePages(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  for (const path of PATHS) {
-    app.get(path, (c) => c.html(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>holofleet</title></head><body><main><h1>${deps.blueprint.metadata.name}: ${c.req.path}</h1><p>Signed in as ${c.get("viewer").name}.</p></main></body></html>`));
-  }
+  for (const page of [overviewPage, devicesPage, devicePage, clientsPage, clientPage, loansPage, findingsPage, planPage]) app.route("/", page(deps));
   return app;
 }

@@ -19,5 +19,6 @@ export const engineCodes: Record<string, CodeInfo> = {
   HF5501: { title: "the tenant changed since the saved plan was made" },
   HF5502: { title: "the saved plan is for another blueprint or tenant" },
   HF5503: { title: "the saved plan file cannot be used" },
+  HF5504: { title: "the apply ran but the fleet store did not record it" },
   HF5601: { title: "the local tenant is not running" },
 };

@@ -2,11 +2,50 @@
 import { sql } from "kysely";
 import { appendEvent, appendEvents, assertActor, chunks, type StoreContext } from "./context.ts";
 import { toStoreError } from "./driver-errors.ts";
-import type { Device, DeviceQuery, DeviceStore, DeviceTenantIds, NewDevice } from "./port.ts";
+import { DEVICE_STATES, type DeviceState } from "../loan-state.ts";
+import type { Device, DeviceQuery, DeviceSort, DeviceStore, DeviceTenantIds, NewDevice } from "./port.ts";
 import { toDevice } from "./rows.ts";
 import { StoreError } from "./store-error.ts";
 
 const MAX_PAGE = 1000;
+
+const SORT_COLUMN: Record<DeviceSort, string> = { serial: "devices.serial", state: "devices.state", client: "open_loan.client_id", model: "devices.model", updated: "devices.updated_at" };
+
+/**
+ * One page of devices and the count of all that match: two queries, whatever the fleet's size. The page
+ * joins each device's open loan (a unique index lookup per row: at most one open loan per device, so the
+ * join never repeats a device); the count joins loans only to filter by client.
+ */
+async function page(ctx: StoreContext, query: DeviceQuery) {
+  const limit = Math.min(Math.max(query.limit ?? 100, 1), MAX_PAGE);
+  const sort = query.sort ?? "serial";
+  const withLoans = ctx.db
+    .selectFrom("devices")
+    .leftJoin("loans as open_loan", (j) => j.onRef("open_loan.device_serial", "=", "devices.serial").on("open_loan.state", "=", "open"));
+  const filtered = <Q extends typeof withLoans | ReturnType<typeof devicesOnly>>(q: Q): Q => {
+    let out = q as typeof withLoans;
+    if (query.state) out = out.where("devices.state", "=", query.state);
+    // substr, not LIKE: SQLite's LIKE ignores case and treats % and _ in the prefix as wildcards.
+    if (query.serialPrefix) out = out.where(sql<string>`substr(devices.serial, 1, ${query.serialPrefix.length})`, "=", query.serialPrefix);
+    return out as Q;
+  };
+  const devicesOnly = () => ctx.db.selectFrom("devices");
+  const direction = query.descending ? sql.raw("desc") : sql.raw("asc");
+  // Byte order in both databases (SQLite's BINARY; PostgreSQL's "C"), so a page holds the same devices on either.
+  const ordered = (column: string) => (ctx.kind === "postgres" ? sql`${sql.ref(column)} collate "C" ${direction}` : sql`${sql.ref(column)} ${direction}`);
+  let rowsQuery = filtered(withLoans).selectAll("devices").select(["open_loan.id as loan_id", "open_loan.client_id as loan_client_id", "open_loan.expected_return as loan_expected_return"]);
+  if (query.clientId !== undefined) rowsQuery = rowsQuery.where("open_loan.client_id", "=", query.clientId);
+  // Devices without the value (no loan, no model) come after the others; descending is the exact reverse, so an index serves both.
+  if (sort === "client" || sort === "model") rowsQuery = rowsQuery.orderBy(sql`(${sql.ref(SORT_COLUMN[sort])} is null) ${direction}`);
+  if (sort !== "serial") rowsQuery = rowsQuery.orderBy(ordered(SORT_COLUMN[sort]));
+  rowsQuery = rowsQuery.orderBy(ordered("devices.serial"));
+  const countQuery =
+    query.clientId !== undefined
+      ? filtered(withLoans).where("open_loan.client_id", "=", query.clientId).select((eb) => eb.fn.countAll().as("n"))
+      : filtered(devicesOnly()).select((eb) => eb.fn.countAll().as("n"));
+  const [rows, count] = await Promise.all([rowsQuery.limit(limit).offset(Math.max(query.offset ?? 0, 0)).execute(), countQuery.executeTakeFirstOrThrow()]);
+  return { rows, total: Number(count.n) };
+}
 
 export function createDeviceStore(ctx: StoreContext): DeviceStore {
   return {
@@ -74,16 +113,26 @@ export function createDeviceStore(ctx: StoreContext): DeviceStore {
     },
 
     async list(query: DeviceQuery = {}) {
-      const limit = Math.min(Math.max(query.limit ?? 100, 1), MAX_PAGE);
-      let q = ctx.db.selectFrom("devices");
-      if (query.state) q = q.where("state", "=", query.state);
-      // substr, not LIKE: SQLite's LIKE ignores case and treats % and _ in the prefix as wildcards.
-      if (query.serialPrefix) q = q.where(sql<string>`substr(serial, 1, ${query.serialPrefix.length})`, "=", query.serialPrefix);
-      const [rows, count] = await Promise.all([
-        q.selectAll().orderBy("serial").limit(limit).offset(Math.max(query.offset ?? 0, 0)).execute(),
-        q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-      ]);
-      return { devices: rows.map(toDevice), total: Number(count.n) };
+      const { rows, total } = await page(ctx, query);
+      return { devices: rows.map(toDevice), total };
+    },
+
+    async listWithLoans(query: DeviceQuery = {}) {
+      const { rows, total } = await page(ctx, query);
+      return {
+        devices: rows.map((r) => ({
+          ...toDevice(r),
+          openLoan: r.loan_id === null || r.loan_id === undefined ? null : { id: Number(r.loan_id), clientId: r.loan_client_id!, expectedReturn: r.loan_expected_return! },
+        })),
+        total,
+      };
+    },
+
+    async countByState() {
+      const rows = await ctx.db.selectFrom("devices").select(["state", (eb) => eb.fn.countAll().as("n")]).groupBy("state").execute();
+      const counts = Object.fromEntries(DEVICE_STATES.map((s) => [s, 0])) as Record<DeviceState, number>;
+      for (const r of rows) counts[r.state as DeviceState] = Number(r.n);
+      return counts;
     },
 
     async updateTenantIds(serial, expectedVersion, ids: DeviceTenantIds, actor) {

@@ -15,9 +15,10 @@ export function createEventLog(ctx: StoreContext): EventLog {
       let q = ctx.db.selectFrom("events").selectAll();
       if (query.subjectType) q = q.where("subject_type", "=", query.subjectType);
       if (query.subjectId) q = q.where("subject_id", "=", query.subjectId);
+      if (query.action) q = q.where("action", "=", query.action);
       if (query.afterId !== undefined) q = q.where("id", ">", query.afterId);
       const limit = Math.min(Math.max(query.limit ?? 1000, 1), MAX_EVENTS);
-      return (await q.orderBy("id").limit(limit).execute()).map(toEvent);
+      return (await q.orderBy("id", query.newestFirst ? "desc" : "asc").limit(limit).execute()).map(toEvent);
     },
   };
 }

@@ -21,7 +21,10 @@ type LoanRow = Selectable<LoansTable>;
 async function withAccounts(db: FleetDb, rows: readonly LoanRow[]): Promise<Loan[]> {
   if (rows.length === 0) return [];
   const links = await db.selectFrom("loan_accounts").selectAll().where("loan_id", "in", rows.map((r) => r.id)).execute();
-  return rows.map((r) => toLoan(r, links.filter((l) => l.loan_id === r.id).map((l) => l.upn)));
+  // Grouped once: the console lists every open loan, and a filter per loan made that quadratic.
+  const upns = new Map<number, string[]>();
+  for (const l of links) upns.set(l.loan_id, [...(upns.get(l.loan_id) ?? []), l.upn]);
+  return rows.map((r) => toLoan(r, upns.get(r.id) ?? []));
 }
 
 function isoDate(text: string, what: string): string {

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fleetStoreLocation, openFleetStore } from "./open-fleet-store.ts";
+import { existsSync } from "node:fs";
+import { fleetStoreLocation, openFleetStore, openFleetStoreIfPresent } from "./open-fleet-store.ts";
 import { isStoreError } from "./store-error.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "holofleet-open-"));
@@ -52,3 +53,16 @@ describe("openFleetStore", () => {
     expect((error as Error).message).not.toContain("Planted-Pw-2");
   });
 });
+
+describe("openFleetStoreIfPresent", () => {
+  it("no SQLite file and no DATABASE_URL → null, and no file is created; once the store exists → opened", async () => {
+    const cwd = mkdtempSync(join(dir, "present-"));
+    expect(await openFleetStoreIfPresent({ env: {}, cwd })).toBeNull();
+    expect(existsSync(join(cwd, ".holofleet"))).toBe(false);
+    await (await openFleetStore({ env: {}, cwd })).close();
+    const store = await openFleetStoreIfPresent({ env: {}, cwd });
+    expect(store?.kind).toBe("sqlite");
+    await store?.close();
+  });
+});
+

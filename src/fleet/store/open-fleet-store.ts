@@ -2,6 +2,7 @@
  * Picks the fleet store from the environment: `DATABASE_URL=postgres://…` (or `postgresql://…`) selects
  * PostgreSQL; without it, SQLite in `./.holofleet/fleet.sqlite` under the working directory.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FleetStore } from "./port.ts";
 import { openPostgresFleetStore } from "./postgres.ts";
@@ -29,3 +30,15 @@ export async function openFleetStore(opts: { env?: Readonly<Record<string, strin
     ? openPostgresFleetStore({ connectionString: location.connectionString, clock: opts.clock })
     : openSqliteFleetStore({ file: location.file, clock: opts.clock });
 }
+
+/**
+ * The fleet store if the program has one — `DATABASE_URL` names PostgreSQL, or the SQLite file already
+ * exists — else null, creating nothing: for commands that only note what they did in its event log
+ * (`apply` records `apply.run`) and must not leave a database behind where none was.
+ */
+export async function openFleetStoreIfPresent(opts: { env?: Readonly<Record<string, string | undefined>>; cwd?: string } = {}): Promise<FleetStore | null> {
+  const location = fleetStoreLocation(opts.env ?? process.env, opts.cwd ?? process.cwd());
+  if (location.kind === "sqlite" && !existsSync(location.file)) return null;
+  return openFleetStore(opts);
+}
+

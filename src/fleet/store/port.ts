@@ -37,13 +37,28 @@ export type NewDevice = Pick<Device, "serial"> &
 /** What the tenant tells us about a device (Autopilot registration, Entra join, Intune enrolment). */
 export type DeviceTenantIds = Partial<Pick<Device, "model" | "groupTag" | "entraDeviceId" | "intuneManagedDeviceId" | "autopilotId">>;
 
+/** What a device list can be ordered by; ties are broken by serial, so pages never overlap. */
+export const DEVICE_SORTS = ["serial", "state", "client", "model", "updated"] as const;
+export type DeviceSort = (typeof DEVICE_SORTS)[number];
+
 export interface DeviceQuery {
   state?: DeviceState;
   /** Serials starting with this text. */
   serialPrefix?: string;
-  /** Page size (default 100, at most 1000) and offset, ordered by serial. */
+  /** Devices whose open loan is with this client. */
+  clientId?: string;
+  /** Order (default serial); `client` is the open loan's client, devices without one (or without a model) after the others. */
+  sort?: DeviceSort;
+  /** The exact reverse of the ascending order. */
+  descending?: boolean;
+  /** Page size (default 100, at most 1000) and offset. */
   limit?: number;
   offset?: number;
+}
+
+/** A device as a list shows it: with its open loan, when it has one. */
+export interface DeviceListItem extends Device {
+  openLoan: { id: number; clientId: string; expectedReturn: string } | null;
 }
 
 export interface DeviceStore {
@@ -51,6 +66,10 @@ export interface DeviceStore {
   add(devices: readonly NewDevice[], actor: Actor): Promise<Device[]>;
   get(serial: string): Promise<Device | null>;
   list(query?: DeviceQuery): Promise<{ devices: Device[]; total: number }>;
+  /** One page of `list` with each device's open loan: one paged query and one count. */
+  listWithLoans(query?: DeviceQuery): Promise<{ devices: DeviceListItem[]; total: number }>;
+  /** How many devices are in each state (every state, zeros included). */
+  countByState(): Promise<Record<DeviceState, number>>;
   /** Records tenant ids if the device is still at `expectedVersion` (else a `conflict`). */
   updateTenantIds(serial: string, expectedVersion: number, ids: DeviceTenantIds, actor: Actor): Promise<Device>;
 }
@@ -183,8 +202,12 @@ export type NewFleetEvent = Pick<FleetEvent, "actor" | "action" | "subjectType" 
 export interface EventQuery {
   subjectType?: string;
   subjectId?: string;
+  /** Only events of this action (`apply.run`, `loan.ship`, …). */
+  action?: string;
   /** Events after this id (for following the log). */
   afterId?: number;
+  /** Newest first (default: oldest first), e.g. the last apply, or a device's latest events. */
+  newestFirst?: boolean;
   limit?: number;
 }
 

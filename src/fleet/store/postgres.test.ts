@@ -95,7 +95,7 @@ describe.skipIf(skip !== undefined)("PostgreSQL specifics", () => {
       await stores[0]!.devices.add([{ serial: "HL2-1" }], "cli:alice");
       expect(await stores[2]!.devices.get("HL2-1")).toMatchObject({ state: "in-stock" });
       const runs = await onDatabase(schema, (c) => c.query("select name from kysely_migration"));
-      expect(runs.rows.map((r) => r.name)).toEqual(["0001-fleet-tables", "0002-hardware-hash-index", "0003-console-session-viewer"]);
+      expect(runs.rows.map((r) => r.name)).toEqual(["0001-fleet-tables", "0002-hardware-hash-index", "0003-console-session-viewer", "0004-console-list-indexes"]);
     } finally {
       for (const s of stores) await s.close();
       await onDatabase("public", (c) => c.query(`drop schema ${schema} cascade`));

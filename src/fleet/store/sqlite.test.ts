@@ -122,7 +122,7 @@ describe("SQLite file specifics", () => {
     expect(await second.devices.get("HL2-1")).toMatchObject({ state: "in-stock" });
     await second.close();
     const db = new Database(file, { readonly: true });
-    expect(db.prepare("select name from kysely_migration").all()).toEqual([{ name: "0001-fleet-tables" }, { name: "0002-hardware-hash-index" }, { name: "0003-console-session-viewer" }]);
+    expect(db.prepare("select name from kysely_migration").all()).toEqual([{ name: "0001-fleet-tables" }, { name: "0002-hardware-hash-index" }, { name: "0003-console-session-viewer" }, { name: "0004-console-list-indexes" }]);
     db.close();
   });
 

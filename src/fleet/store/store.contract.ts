@@ -146,6 +146,39 @@ export function fleetStoreContract(harness: StoreHarness): void {
         expect((await store.devices.list()).devices.map((d) => d.serial)).toEqual(["A", "B", "a-1", "a_1", "b"]);
       });
 
+      it("listWithLoans: filter by the open loan's client, sort by state, client, model and last change, both ways, ties by serial", async () => {
+        const { store } = await seeded();
+        await store.devices.add(["HL2-000103", "HL2-000104"].map((serial) => ({ serial, hardwareHash: HASH(serial) })), ALICE);
+        await store.devices.updateTenantIds("HL2-000104", 1, { model: "HoloLens 2" }, ALICE);
+        await store.devices.updateTenantIds("HL2-000103", 1, { model: "HoloLens 2 Industrial" }, ALICE);
+        now = new Date("2026-03-02T09:00:00.000Z");
+        await store.loans.transition(prepare("HL2-000102", 1), ALICE);
+        now = new Date("2026-03-03T09:00:00.000Z");
+        await store.loans.transition(prepare("HL2-000101", 1, { clientId: "northwind", accountUpns: ["northwind-op01@contoso.com"] }), ALICE);
+        const serials = async (query: Parameters<typeof store.devices.listWithLoans>[0]) => (await store.devices.listWithLoans(query)).devices.map((d) => d.serial);
+
+        const fabrikam = await store.devices.listWithLoans({ clientId: "fabrikam" });
+        expect(fabrikam).toEqual({ total: 1, devices: [expect.objectContaining({ serial: "HL2-000102", state: "prepared", openLoan: { id: expect.any(Number), clientId: "fabrikam", expectedReturn: "2026-04-30T00:00:00.000Z" } })] });
+        expect((await store.devices.listWithLoans({ serialPrefix: "HL2-00010" })).devices.find((d) => d.serial === "HL2-000103")?.openLoan).toBeNull();
+        expect(await serials({ clientId: "tailspin" })).toEqual([]);
+        // Client: devices with a loan first (fabrikam < northwind), the rest after, by serial; descending is the exact reverse.
+        expect(await serials({ sort: "client" })).toEqual(["HL2-000102", "HL2-000101", "HL2-000103", "HL2-000104"]);
+        expect(await serials({ sort: "client", descending: true })).toEqual(["HL2-000104", "HL2-000103", "HL2-000101", "HL2-000102"]);
+        expect(await serials({ sort: "state" })).toEqual(["HL2-000103", "HL2-000104", "HL2-000101", "HL2-000102"]);
+        expect(await serials({ sort: "model" })).toEqual(["HL2-000104", "HL2-000103", "HL2-000101", "HL2-000102"]);
+        expect(await serials({ sort: "updated", descending: true })).toEqual(["HL2-000101", "HL2-000102", "HL2-000104", "HL2-000103"]);
+        expect(await serials({ sort: "serial", descending: true, limit: 2, offset: 1 })).toEqual(["HL2-000103", "HL2-000102"]);
+        // The same filters and order through the plain list.
+        expect((await store.devices.list({ clientId: "northwind", sort: "state" })).devices.map((d) => d.serial)).toEqual(["HL2-000101"]);
+        expect((await store.devices.list({ state: "in-stock", sort: "model", descending: true })).devices.map((d) => d.serial)).toEqual(["HL2-000103", "HL2-000104"]);
+      });
+
+      it("countByState → every state, zeros included", async () => {
+        const { store } = await seeded();
+        await store.loans.transition(prepare("HL2-000102", 1), ALICE);
+        expect(await store.devices.countByState()).toEqual({ "in-stock": 1, prepared: 1, shipped: 0, "at-client": 0, overdue: 0, returned: 0, resetting: 0, lost: 0 });
+      });
+
       it("tenant ids → recorded at the expected version; a stale version → conflict; an unknown serial → not-found", async () => {
         const { store } = await seeded();
         const updated = await store.devices.updateTenantIds("HL2-000101", 1, { autopilotId: "ap-1", entraDeviceId: "e-1" }, ALICE);
@@ -345,6 +378,16 @@ export function fleetStoreContract(harness: StoreHarness): void {
         expect(await store.events.list({ subjectId: "HL2-000101", limit: 1 })).toHaveLength(1);
         const ids = (await store.events.list()).map((x) => x.id);
         expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      });
+
+      it("list by action, newest first → the last apply first; limit 1 → only it", async () => {
+        const { store } = await seeded();
+        const first = await store.events.append({ actor: ALICE, action: "apply.run", subjectType: "tenant", subjectId: "t-1", after: { applied: 3 } });
+        await store.events.append({ actor: ALICE, action: "audit.run", subjectType: "tenant", subjectId: "t-1" });
+        const last = await store.events.append({ actor: BOB, action: "apply.run", subjectType: "tenant", subjectId: "t-1", after: { applied: 0 } });
+        expect((await store.events.list({ action: "apply.run", newestFirst: true })).map((e) => e.id)).toEqual([last.id, first.id]);
+        expect(await store.events.list({ action: "apply.run", newestFirst: true, limit: 1 })).toEqual([expect.objectContaining({ id: last.id, actor: BOB, after: { applied: 0 } })]);
+        expect(await store.events.list({ action: "nothing.like.it" })).toEqual([]);
       });
 
       it.each([

@@ -7,6 +7,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import { fleetTables, type MigrationDialect } from "./0001-fleet-tables.ts";
 import { hardwareHashIndex } from "./0002-hardware-hash-index.ts";
 import { consoleSessionViewer } from "./0003-console-session-viewer.ts";
+import { consoleListIndexes } from "./0004-console-list-indexes.ts";
 
 export type { MigrationDialect } from "./0001-fleet-tables.ts";
 
@@ -15,6 +16,7 @@ export function fleetMigrations(dialect: MigrationDialect): Record<string, Migra
     "0001-fleet-tables": fleetTables(dialect),
     "0002-hardware-hash-index": hardwareHashIndex(dialect),
     "0003-console-session-viewer": consoleSessionViewer(dialect),
+    "0004-console-list-indexes": consoleListIndexes(dialect),
   };
 }
 
