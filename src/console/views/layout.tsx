@@ -31,6 +31,8 @@ export function Layout(props: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* htmx 2 would inject its indicator <style>, which the CSP (style-src 'self') refuses. */}
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
         <title>{`${props.title} · holofleet`}</title>
         <link rel="stylesheet" href="/assets/console.css" />
         <script src="/assets/htmx.min.js" defer></script>
