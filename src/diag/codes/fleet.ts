@@ -30,4 +30,5 @@ export const fleetCodes: Record<string, CodeInfo> = {
   HF8112: { title: "account not a client account of the blueprint" },
   HF8113: { title: "device reset through Intune failed" },
   HF8114: { title: "fleet store error" },
+  HF8120: { title: "console Entra ID sign-in without an app credential" },
 };
