@@ -112,8 +112,8 @@ beforeAll(async () => {
   };
 
   // The console's port is known only once it listens; the routes need it for their redirect URI.
-  let app: Hono<ConsoleEnv> | undefined;
-  server = serve({ fetch: (req) => app!.fetch(req), port: 0, hostname: "127.0.0.1" });
+  const late: { app?: Hono<ConsoleEnv> } = {};
+  server = serve({ fetch: (req) => late.app!.fetch(req), port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   consoleUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const startSession: StartSession = async (c, viewer, next) => {
@@ -122,7 +122,7 @@ beforeAll(async () => {
   };
   const routes = entraSignInRoutes({ deps, baseUrl: consoleUrl, startSession, target });
   expect(routes).not.toBeNull();
-  app = new Hono<ConsoleEnv>().route("/", routes!);
+  late.app = new Hono<ConsoleEnv>().route("/", routes!);
 });
 
 afterAll(async () => {
