@@ -74,5 +74,5 @@ export const consoleSchema = documented(
       },
     ),
   }),
-  { description: "The web console (`holofleet console`): who may sign in and with which role." },
+  { description: "The web console: who may sign in and with which role." },
 );

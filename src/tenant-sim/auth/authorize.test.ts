@@ -147,6 +147,21 @@ describe("authorize endpoint and authorization code grant", () => {
     expect(again.body).toMatchObject({ error: "invalid_grant", error_codes: [54005] });
   });
 
+  it("the refresh token of a code flow → a new ID token that still lists the groups", async () => {
+    const { verifier, challenge } = pkce();
+    const code = (await signIn(codeRequest(challenge))).searchParams.get("code")!;
+    const first = await redeem({ code, code_verifier: verifier });
+    const refreshed = await postForm(`${t.baseUrl}/${t.tenantId}/oauth2/v2.0/token`, {
+      grant_type: "refresh_token",
+      client_id: t.clientId,
+      client_secret: t.clientSecret,
+      refresh_token: first.body.refresh_token as string,
+      scope: "openid profile offline_access",
+    });
+    expect(refreshed.status).toBe(200);
+    expect(decodeJwt(JSON.parse(refreshed.text).id_token as string)).toMatchObject({ oid: userId, groups: [groupId] });
+  });
+
   it("a wrong verifier → invalid_grant AADSTS501481, and the code is used up", async () => {
     const { verifier, challenge } = pkce();
     const code = (await signIn(codeRequest(challenge))).searchParams.get("code")!;
