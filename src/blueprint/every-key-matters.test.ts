@@ -73,6 +73,10 @@ const VALUES: Record<string, unknown> = {
   "clients[].accounts[].upn": "fabrikam-op02",
   "clients[].accounts[].displayName": "Plant operator",
   "clients[].accounts[].devices": ["HL2-0002"],
+  // A console group key makes holofleet create that group (an Entra object id changes only who the console lets in).
+  "console.entraSignIn.roles.admin": ["console-admins"],
+  "console.entraSignIn.roles.operator": ["console-operators"],
+  "console.entraSignIn.roles.viewer": ["console-viewers"],
   acknowledge: ["usb-on"],
 };
 

@@ -19,7 +19,7 @@ describe("parseSections", () => {
     expect(result.acknowledgeValid).toBe(true);
     expect(result.blueprint).toEqual(blueprintSchema.parse(base()));
     expect(Object.keys(result.sections).sort()).toEqual(
-      ["acknowledge", "apiVersion", "clients", "devices", "experts", "isolation", "licensing", "loans", "metadata", "passwords", "tenant"],
+      ["acknowledge", "apiVersion", "clients", "console", "devices", "experts", "isolation", "licensing", "loans", "metadata", "passwords", "tenant"],
     );
   });
 

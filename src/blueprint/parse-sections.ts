@@ -148,6 +148,7 @@ export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySe
     ...(clients ? { clients } : {}),
     ...(valid.passwords ? { passwords: valid.passwords } : {}),
     ...(valid.loans ? { loans: valid.loans } : {}),
+    ...(valid.console ? { console: valid.console } : {}),
     acknowledge: valid.acknowledge ?? recoverAcknowledgements(input.acknowledge),
   };
   return { issues, sections, acknowledgeValid, blueprint: completeBlueprint(sections, issues, unusable), retired };
@@ -157,9 +158,10 @@ export function parseSections(raw: Record<string, unknown>, unusable: ReadonlySe
 function completeBlueprint(s: PartialBlueprint, issues: readonly Issue[], unusable: ReadonlySet<string>): Blueprint | null {
   if (issues.length > 0 || unusable.size > 0) return null;
   const { apiVersion, metadata, tenant, licensing, isolation, experts, clients, passwords, loans, acknowledge } = s;
+  const consoleSection = s.console;
   const devices = s.devices ? completeDevices(s.devices) : null;
-  if (!apiVersion || !metadata || !tenant || !licensing || !devices || !isolation || !experts || !clients || !passwords || !loans || !acknowledge) {
+  if (!apiVersion || !metadata || !tenant || !licensing || !devices || !isolation || !experts || !clients || !passwords || !loans || !consoleSection || !acknowledge) {
     return null;
   }
-  return { apiVersion, metadata, tenant, licensing, devices, isolation, experts, clients, passwords, loans, acknowledge };
+  return { apiVersion, metadata, tenant, licensing, devices, isolation, experts, clients, passwords, loans, console: consoleSection, acknowledge };
 }

@@ -46,6 +46,8 @@ export interface Blueprint {
   passwords: PasswordSection;
   /** What happens to a device that comes back from a client; absent in blueprints built before it existed (then `wipe`). */
   loans?: LoansSection;
+  /** Who may sign in to the web console, and how; absent in blueprints built before it existed (local accounts only). */
+  console?: ConsoleSection;
   /**
    * Risks accepted on purpose (e.g. `browser-allowed`); each silences one semantic check. Added by the
    * blueprint loader; the compiler may ignore it.
@@ -283,6 +285,11 @@ export interface LoansSection {
   onReturn: "wipe" | "none";
   /** Printed on the handoff sheet; null: none given. */
   supportContact: string | null;
+}
+
+export interface ConsoleSection {
+  /** Entra ID sign-in: the groups (a console group key or an Entra object id) of each role; null: local accounts only. */
+  entraSignIn: { roles: Record<"admin" | "operator" | "viewer", string[]> } | null;
 }
 
 /** Source location of each key path, kept beside the blueprint for semantic diagnostics. */

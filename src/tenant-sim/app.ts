@@ -1,11 +1,11 @@
 /**
  * The local tenant's HTTPS server (node:https on 127.0.0.1): Graph under `/v1.0` and `/beta`
  * (token check, `$batch`, faults, then `graph-dispatch.ts`), the Entra endpoints under
- * `/{tenant}/…` (token, device code, OpenID metadata, JWKS) and `/common/discovery/instance`, and
+ * `/{tenant}/…` (authorize with its sign-in page, token, device code, OpenID metadata, JWKS) and `/common/discovery/instance`, and
  * the documented control routes under `/_sim/…`.
  * State lives in `<dir>/state.db`; key material in `<dir>` (`certs.ts`).
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -18,6 +18,7 @@ import { APPLICATIONS_KIND, createApplication } from "./auth/applications.ts";
 import { instanceDiscovery, isInstanceDiscoveryPath } from "./auth/instance-discovery.ts";
 import { issuerOf, jwks, openIdConfiguration } from "./auth/openid.ts";
 import { handleTokenRequest } from "./auth/token-endpoint.ts";
+import { handleAuthorize } from "./auth/authorize.ts";
 import { createAssertionReplayCache } from "./auth/assertion-replay.ts";
 import { deviceAuthorization } from "./auth/device-authorization.ts";
 import { runBatch } from "./batch/batch.ts";
@@ -250,7 +251,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     return /^(127\.0\.0\.1|localhost):\d+$/.test(host) && host.endsWith(`:${port}`) ? `https://${host}` : `https://127.0.0.1:${port}`;
   };
 
-  async function handleEntra(res: ServerResponse, method: string, segs: string[], body: Buffer, headers: Record<string, string>): Promise<boolean> {
+  async function handleEntra(res: ServerResponse, method: string, segs: string[], query: URLSearchParams, body: Buffer, headers: Record<string, string>): Promise<boolean> {
     const [tenantSeg, ...rest] = segs;
     const tail = rest.join("/").toLowerCase();
     const origin = originOf(headers);
@@ -266,6 +267,23 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     }
     if (method === "GET" && (tail === "discovery/v2.0/keys" || tail === "discovery/keys")) {
       send(res, 200, { "cache-control": "max-age=86400, private" }, jwks(signer.publicKey, signer.kid));
+      return true;
+    }
+    if (tail === "oauth2/v2.0/authorize") {
+      const answer = handleAuthorize({
+        method,
+        tenantSegment: tenantSeg,
+        query,
+        form: new URLSearchParams(method === "POST" ? body.toString("utf8") : ""),
+        origin,
+        tenantId,
+        tenantDomain: identity!.initialDomain,
+        tenantName: identity!.displayName,
+        store,
+        now: clock.now(),
+        correlationId: headers["client-request-id"] || randomUUID(),
+      });
+      send(res, answer.status, answer.headers, answer.body);
       return true;
     }
     if (tail === "oauth2/v2.0/devicecode" && method === "POST") {
@@ -490,7 +508,7 @@ export async function createLocalTenant(opts: LocalTenantOptions): Promise<Local
     // The Entra endpoints take small form posts (credentials travel in them).
     const body = await takeBody(req, res, limits.maxTokenBodyBytes, graphRefusal);
     if (body === undefined) return;
-    if (await handleEntra(res, method, segs, body, headers)) return;
+    if (await handleEntra(res, method, segs, query, body, headers)) return;
     // A path without a version, as Graph answers it (graph-facts §9.1).
     send(res, 404, { ...requestIdHeaders(ids), "content-type": GRAPH_JSON }, graphErrorBody("ResourceNotFound", `Invalid version: ${first}`, ids, clock.now()));
   }

@@ -2,7 +2,8 @@
  * The tenant's identity, created on first start and kept in the store (`_sim/tenant`): tenant id,
  * initial domain, and holofleet's app registration with the application permissions holofleet
  * needs (`HOLOFLEET_APP_ROLES`) and, for people who sign in with it, the delegated ones
- * (`HOLOFLEET_DELEGATED_SCOPES`, public client flows allowed). The plaintext client secret is kept here (the state dir is 0700,
+ * (`HOLOFLEET_DELEGATED_SCOPES`, public client flows allowed), and the console's sign-in (its redirect
+ * URIs, the `groups` claim). The plaintext client secret is kept here (the state dir is 0700,
  * the database 0600) because `tenant.json` must be rewritten on every start.
  */
 import { randomUUID } from "node:crypto";
@@ -50,6 +51,23 @@ function allowDelegated(app: ApplicationDoc): ApplicationDoc {
   return { ...app, isFallbackPublicClient: true, _delegatedScopes: [...HOLOFLEET_DELEGATED_SCOPES] };
 }
 
+/**
+ * Where the console's Entra sign-in comes back to (`holofleet console`, `/login/entra/callback`). Both
+ * are loopback URIs, so any port matches, as on Entra (`redirectUriRegistered`).
+ */
+export const HOLOFLEET_REDIRECT_URIS: readonly string[] = ["http://127.0.0.1/login/entra/callback", "http://localhost/login/entra/callback"];
+
+/**
+ * The console signs people in with holofleet's app and maps their security groups to roles, so the
+ * app registration lists the console's redirect URIs and asks for the `groups` claim.
+ */
+function allowConsoleSignIn(app: ApplicationDoc): ApplicationDoc {
+  const registered = app.web?.redirectUris ?? [];
+  const missing = HOLOFLEET_REDIRECT_URIS.filter((u) => !registered.includes(u));
+  if (!missing.length && app.groupMembershipClaims !== undefined) return app;
+  return { ...app, web: { redirectUris: [...registered, ...missing] }, groupMembershipClaims: app.groupMembershipClaims === undefined ? "SecurityGroup" : app.groupMembershipClaims };
+}
+
 export function readTenantIdentity(store: SimStore): TenantIdentity | undefined {
   return store.get<TenantIdentity>(KIND, "tenant");
 }
@@ -74,6 +92,7 @@ export function ensureTenantIdentity(store: SimStore, now: Date, keep?: Identity
     const consented = app._delegatedScopes ?? [];
     const missingScopes = HOLOFLEET_DELEGATED_SCOPES.filter((s) => !consented.includes(s));
     if (missingScopes.length) app = { ...app, _delegatedScopes: [...consented, ...missingScopes].sort() };
+    app = allowConsoleSignIn(app);
     if (app !== existingApp) store.put(APPLICATIONS_KIND, app);
     return existing;
   }
@@ -81,7 +100,7 @@ export function ensureTenantIdentity(store: SimStore, now: Date, keep?: Identity
     const base = keep ?? existing;
     const tenantId = base?.tenantId ?? randomUUID();
     const { app, clientSecret } = createApplication(store, { displayName: "holofleet", roles: wanted, appId: base?.clientId }, now);
-    store.put(APPLICATIONS_KIND, allowDelegated(app));
+    store.put(APPLICATIONS_KIND, allowConsoleSignIn(allowDelegated(app)));
     const identity: TenantIdentity = {
       id: "tenant",
       tenantId,

@@ -10,6 +10,7 @@ import type { Blueprint, Client, ClientAccount, DevicesSection, TenantSection } 
 import { stableObjectGuid } from "../stable-guid.ts";
 import { acknowledgeSchema } from "./acknowledge.ts";
 import { clientsSchema } from "./clients.ts";
+import { consoleSchema } from "./console.ts";
 import { documented } from "./common.ts";
 import { DEVICE_SUBSECTIONS, devicesSchema } from "./devices.ts";
 import { defaultSettingsPages } from "./devices/settings-pages.ts";
@@ -37,6 +38,7 @@ export const sectionSchemas = {
   clients: clientsSchema,
   passwords: passwordsSchema.prefault({}),
   loans: loansSchema.prefault({}),
+  console: consoleSchema.prefault({}),
   acknowledge: acknowledgeSchema,
 };
 
@@ -145,6 +147,7 @@ export function normalizeBlueprint(input: BlueprintInput): Blueprint {
     clients: normalizeClients(input.clients, input.tenant)!,
     passwords: input.passwords,
     loans: input.loans,
+    console: input.console,
     acknowledge: input.acknowledge,
   };
 }

@@ -9,6 +9,8 @@ export const addresses = {
   clientsGroup: "group.clients",
   expertsGroup: "group.experts",
   clientGroup: (clientId: string) => `group.client-${clientId}`,
+  /** A group the console's Entra sign-in maps to a role (`console-operators` → `group.console-operators`). */
+  consoleGroup: (key: string) => `group.${key}`,
   user: (userPrincipalName: string) => `user.${userPrincipalName.toLowerCase()}`,
   clientsLicense: "groupLicense.clients",
   kioskProfile: "customConfiguration.kiosk",

@@ -1,7 +1,7 @@
 /**
  * Entra groups (graph-facts §1): the dynamic device group Autopilot devices land in by group tag, one
  * group of accounts per client, the all-clients group licences are assigned to (security groups), and the
- * experts group. Under the stricter isolation modes the groups isolation filters on are private
+ * experts group, and the console groups the console's Entra sign-in maps to roles. Under the stricter isolation modes the groups isolation filters on are private
  * Microsoft 365 groups (the experts group in both, the client groups under information barriers). Every group carries `uniqueName` so
  * apply can upsert it (`PATCH /groups(uniqueName='…')`) instead of risking a duplicate on a retried POST.
  */
@@ -18,6 +18,7 @@ import {
   MAIL_NICKNAME_MAX,
   prefixedName,
 } from "../../blueprint/object-names.ts";
+import { CONSOLE_GROUP_KEYS, isConsoleGroupKey, type ConsoleGroupKey } from "../../blueprint/schema/console.ts";
 import { ownedDescription } from "./naming.ts";
 import { clientSegmentName } from "./users.ts";
 
@@ -126,6 +127,33 @@ function clientGroup(bp: Blueprint, client: Blueprint["clients"][number], member
   );
 }
 
+const CONSOLE_GROUP_NAMES: Record<ConsoleGroupKey, { name: string }> = {
+  "console-admins": { name: "Console admins" },
+  "console-operators": { name: "Console operators" },
+  "console-viewers": { name: "Console viewers" },
+};
+
+/**
+ * The security groups the console's Entra sign-in names by key (`console.entraSignIn.roles`), one per
+ * key named: the people who run the program sign in to the console as members. Security groups,
+ * because the `groups` claim with `SecurityGroup` lists those; the admin adds the members, as for experts.
+ */
+function consoleGroups(bp: Blueprint): DesiredResource[] {
+  const roles = bp.console?.entraSignIn?.roles;
+  if (!roles) return [];
+  const named = new Set([...roles.admin, ...roles.operator, ...roles.viewer].filter(isConsoleGroupKey));
+  return CONSOLE_GROUP_KEYS.filter((key) => named.has(key)).map((key) => {
+    const granted = (["admin", "operator", "viewer"] as const).filter((role) => roles[role].includes(key));
+    return securityGroup(
+      bp,
+      addresses.consoleGroup(key),
+      CONSOLE_GROUP_NAMES[key].name,
+      key.split("-"),
+      `People who sign in to holofleet's console with Entra ID as ${granted.join(" and ")}; add members here.`,
+    );
+  });
+}
+
 /** A `members@odata.bind` list of user references, sorted by address. */
 function memberBindings(upns: readonly string[]): { $ref: string }[] {
   return [...new Set(upns.map(addresses.user))].sort().map((address) => ({ $ref: address }));
@@ -192,6 +220,7 @@ export function compileGroups(bp: Blueprint): GroupsResult {
   );
 
   groups.push(expertsGroup(bp));
+  groups.push(...consoleGroups(bp));
 
   for (const group of groups) {
     const name = group.body.displayName as string;

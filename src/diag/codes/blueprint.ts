@@ -23,6 +23,7 @@ export const blueprintCodes: Record<string, CodeInfo> = {
   HF1017: { title: "duplicate entry in a list" },
   HF1018: { title: "control character, line break or blank in a name" },
   HF1019: { title: "invalid value" },
+  HF1020: { title: "unknown group in the console's Entra role mapping" },
   // Retired keys (a migration diagnostic instead of "unknown key")
   HF1030: { title: "key removed from holofleet/v1" },
   // Semantic checks

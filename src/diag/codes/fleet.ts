@@ -35,4 +35,5 @@ export const fleetCodes: Record<string, CodeInfo> = {
   HF8202: { title: "the tenant refused a console action" },
   HF8203: { title: "console user not found or not valid" },
   HF8204: { title: "console asked to listen beyond loopback without --allow-remote" },
+  HF8205: { title: "console Entra ID sign-in without an app credential" },
 };

@@ -48,6 +48,13 @@ export interface ApplicationDoc {
   _delegatedScopes?: string[];
   /** Graph's `federatedIdentityCredentials` (workload identity federation). */
   federatedIdentityCredentials?: FederatedIdentityCredential[];
+  /** Graph's `application.web`: where the authorization endpoint may send a code. */
+  web?: { redirectUris: string[] };
+  /**
+   * Graph's `groupMembershipClaims`: which groups the ID and access tokens list in `groups`
+   * (`None`, `SecurityGroup`, `All`; `DirectoryRole` and `ApplicationGroup` list none here).
+   */
+  groupMembershipClaims?: string | null;
 }
 
 /** Graph's `federatedIdentityCredential`: which external tokens may stand in for a client credential. */
@@ -161,4 +168,32 @@ export function findAssertionCertificate(
     if (header["x5t#S256"] === s256 || header.x5t === s1) return new X509Certificate(der);
   }
   return undefined;
+}
+
+/**
+ * Whether `uri` is one of the app's registered web redirect URIs, matched as Entra matches them:
+ * exactly, except that for an `http` loopback URI (`localhost`, `127.0.0.1`) the port is ignored,
+ * because a local app listens on whatever port it gets (RFC 8252 §7.3; Entra's redirect URI rules).
+ * Scheme, host and path must still match.
+ */
+export function redirectUriRegistered(app: ApplicationDoc, uri: string): boolean {
+  const registered = app.web?.redirectUris ?? [];
+  if (registered.includes(uri)) return true;
+  const loopback = (u: URL) => u.protocol === "http:" && (u.hostname === "localhost" || u.hostname === "127.0.0.1");
+  let asked: URL;
+  try {
+    asked = new URL(uri);
+  } catch {
+    return false;
+  }
+  if (!loopback(asked) || asked.hash) return false;
+  return registered.some((r) => {
+    let reg: URL;
+    try {
+      reg = new URL(r);
+    } catch {
+      return false;
+    }
+    return loopback(reg) && reg.hostname === asked.hostname && reg.pathname === asked.pathname && reg.search === asked.search;
+  });
 }

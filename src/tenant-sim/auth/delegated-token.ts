@@ -39,6 +39,8 @@ export interface DelegatedGrant {
   tenantId: string;
   issuer: string;
   nowSeconds: number;
+  /** Extra claims of the ID token (the authorization code flow's `nonce`, the `groups` claim). */
+  idTokenClaims?: Record<string, unknown>;
 }
 
 /** MSAL's `client_info`: base64url JSON of the user's object id and home tenant. */
@@ -51,7 +53,7 @@ function pairwiseSubject(userId: string, appId: string): string {
   return createHash("sha256").update(`${userId}|${appId}`).digest("base64url").slice(0, 43);
 }
 
-/** The token response body of a successful delegated grant (device code or refresh token). */
+/** The token response body of a successful delegated grant (device code, authorization code or refresh token). */
 export async function issueDelegatedTokens(store: SimStore, signer: TokenSigner, grant: DelegatedGrant): Promise<Record<string, unknown>> {
   const { app, user, nowSeconds } = grant;
   const granted = [...(app._delegatedScopes ?? [])].sort();
@@ -97,6 +99,7 @@ export async function issueDelegatedTokens(store: SimStore, signer: TokenSigner,
       preferred_username: user.userPrincipalName,
       name: user.displayName ?? user.userPrincipalName,
       ver: "2.0",
+      ...grant.idTokenClaims,
     })
       .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: signer.kid })
       .setIssuer(grant.issuer)

@@ -3,8 +3,8 @@
  * - `POST /_sim/sign-ins` — a user signs in for a device code (`{ userCode, userPrincipalName }`),
  *   declines it or lets it expire (`outcome`); without `userCode` the sign-in is queued and happens
  *   as soon as the next device code is issued (scripted sign-ins in tests, no polling wait);
- * - `PATCH /_sim/applications/{appId}` — admin consent for delegated permissions and "allow public
- *   client flows";
+ * - `PATCH /_sim/applications/{appId}` — admin consent for delegated permissions, "allow public
+ *   client flows", the web redirect URIs and `groupMembershipClaims` (Graph's application properties);
  * - `POST /_sim/applications/{appId}/federatedIdentityCredentials` — a federated identity credential;
  * - `POST /_sim/federated-issuers` — an external issuer's signing keys (JWKS), which Entra would
  *   fetch from the issuer's OpenID metadata.
@@ -40,6 +40,9 @@ const applicationPatchSchema = z
   .object({
     delegatedScopes: z.array(permissionName).max(400).optional(),
     isFallbackPublicClient: z.boolean().optional(),
+    /** Graph's `application.web.redirectUris` (Entra allows up to 256). */
+    web: z.object({ redirectUris: z.array(z.url({ protocol: /^https?$/ }).max(256)).max(256) }).strict().optional(),
+    groupMembershipClaims: z.enum(["None", "SecurityGroup", "All", "DirectoryRole", "ApplicationGroup"]).nullable().optional(),
   })
   .strict();
 
@@ -85,7 +88,8 @@ export const simAuthRoutes: SimControlRoute[] = [
   {
     method: "PATCH",
     path: "/applications/{appId}",
-    description: "consent delegated permissions and allow public client flows: `{ delegatedScopes?, isFallbackPublicClient? }`",
+    description:
+      "consent delegated permissions, allow public client flows, register web redirect URIs and the groups claim: `{ delegatedScopes?, isFallbackPublicClient?, web?: { redirectUris }, groupMembershipClaims? }`",
     handler: (ctx) => {
       const parsed = applicationPatchSchema.safeParse(ctx.body ?? {});
       if (!parsed.success) return badRequest(parsed.error.issues);
@@ -95,11 +99,19 @@ export const simAuthRoutes: SimControlRoute[] = [
         ...app,
         ...(parsed.data.delegatedScopes ? { _delegatedScopes: [...new Set(parsed.data.delegatedScopes)].sort() } : {}),
         ...(parsed.data.isFallbackPublicClient !== undefined ? { isFallbackPublicClient: parsed.data.isFallbackPublicClient } : {}),
+        ...(parsed.data.web ? { web: { redirectUris: [...new Set(parsed.data.web.redirectUris)] } } : {}),
+        ...(parsed.data.groupMembershipClaims !== undefined ? { groupMembershipClaims: parsed.data.groupMembershipClaims } : {}),
       };
       ctx.store.put(APPLICATIONS_KIND, updated);
       return {
         status: 200,
-        body: { clientId: updated.appId, delegatedScopes: updated._delegatedScopes ?? [], isFallbackPublicClient: updated.isFallbackPublicClient === true },
+        body: {
+          clientId: updated.appId,
+          delegatedScopes: updated._delegatedScopes ?? [],
+          isFallbackPublicClient: updated.isFallbackPublicClient === true,
+          web: { redirectUris: updated.web?.redirectUris ?? [] },
+          groupMembershipClaims: updated.groupMembershipClaims ?? null,
+        },
       };
     },
   },

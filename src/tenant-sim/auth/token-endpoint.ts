@@ -3,14 +3,15 @@
  * certificate `client_assertion`, answering like Entra: a numeric `expires_in` (without it MSAL and
  * identity treat the token as expired, local-https-auth.md §2) and Entra's error shape
  * `{ error, error_description: "AADSTS…", error_codes, timestamp, trace_id, correlation_id }`.
- * Delegated grants live in `device-code.ts` and `refresh-token.ts`, federated assertions in
+ * Delegated grants live in `device-code.ts`, `authorization-code.ts` and `refresh-token.ts`, federated assertions in
  * `federated-assertion.ts`.
  */
 import { randomUUID } from "node:crypto";
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import type { SimStore } from "../framework.ts";
 import { GRAPH_APP_ID, GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS, issueAccessToken, type TokenSigner } from "./access-token.ts";
-import { findApplication, findAssertionCertificate, secretMatches } from "./applications.ts";
+import { findApplication, findAssertionCertificate, secretMatches, type ApplicationDoc } from "./applications.ts";
+import { redeemAuthorizationCode } from "./authorization-code.ts";
 import { issuerOf, tokenEndpointOf } from "./openid.ts";
 import { createAssertionReplayCache, type AssertionReplayCache } from "./assertion-replay.ts";
 import { isDeviceCodeGrant, redeemDeviceCode } from "./device-code.ts";
@@ -52,6 +53,9 @@ export interface TokenResponse {
   status: number;
   body: Record<string, unknown>;
 }
+
+/** Answers with Entra's error body. */
+export type Fail = (status: number, error: string, code: number, description: string) => TokenResponse;
 
 export function entraError(
   status: number,
@@ -105,6 +109,7 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
   // Delegated sign-ins (a person, not the app): device code and refresh token grants.
   if (isDeviceCodeGrant(grantType)) return redeemDeviceCode(req, fail);
   if (grantType === "refresh_token") return redeemRefreshToken(req, fail);
+  if (grantType === "authorization_code") return redeemAuthorizationCode(req, fail);
   if (grantType !== "client_credentials")
     return fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
 
@@ -123,23 +128,9 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
       `Application with identifier '${clientId}' was not found in the directory '${req.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
     );
 
-  const secret = form.get("client_secret");
-  const assertion = form.get("client_assertion");
-  let credentialType: "secret" | "certificate";
-  if (secret !== null) {
-    if (!secretMatches(app, secret)) return fail(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + app.appId + "'.");
-    credentialType = "secret";
-  } else if (assertion !== null) {
-    if (form.get("client_assertion_type") !== JWT_BEARER_ASSERTION_TYPE)
-      return fail(400, "invalid_request", 50027, "JWT token is invalid or malformed: client_assertion_type is not 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'.");
-    const problem = isFederatedAssertion(app, assertion)
-      ? await checkFederatedAssertion(req.store, app, assertion)
-      : await checkClientAssertion(req, app, assertion);
-    if (problem) return fail(401, "invalid_client", problem.code, problem.message);
-    credentialType = "certificate";
-  } else {
-    return fail(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-  }
+  const client = await authenticateClient(req, app, fail);
+  if (!client.ok) return client.response;
+  const credentialType = client.credentialType;
 
   const accessToken = await issueAccessToken(req.signer, app, {
     tenantId: req.tenantId,
@@ -158,6 +149,30 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
   };
 }
 
+export type ClientAuthentication = { ok: true; credentialType: "secret" | "certificate" } | { ok: false; response: TokenResponse };
+
+/**
+ * A confidential client proves who it is with a client secret or a `client_assertion` (a certificate
+ * assertion, or a federated token); shared by the client credentials and authorization code grants.
+ */
+export async function authenticateClient(req: TokenRequest, app: ApplicationDoc, fail: Fail): Promise<ClientAuthentication> {
+  const secret = req.form.get("client_secret");
+  const assertion = req.form.get("client_assertion");
+  const refuse = (status: number, error: string, code: number, description: string): ClientAuthentication => ({ ok: false, response: fail(status, error, code, description) });
+  if (secret !== null) {
+    if (!secretMatches(app, secret)) return refuse(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + app.appId + "'.");
+    return { ok: true, credentialType: "secret" };
+  }
+  if (assertion !== null) {
+    if (req.form.get("client_assertion_type") !== JWT_BEARER_ASSERTION_TYPE)
+      return refuse(400, "invalid_request", 50027, "JWT token is invalid or malformed: client_assertion_type is not 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'.");
+    const problem = isFederatedAssertion(app, assertion) ? await checkFederatedAssertion(req.store, app, assertion) : await checkClientAssertion(req, app, assertion);
+    if (problem) return refuse(401, "invalid_client", problem.code, problem.message);
+    return { ok: true, credentialType: "certificate" };
+  }
+  return refuse(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+}
+
 /**
  * Checks a certificate client assertion: signed (PS256 or RS256, what MSAL uses) by a certificate
  * registered on the app, `iss` = `sub` = client id, `aud` = this token endpoint, `exp` and `nbf`
@@ -167,7 +182,7 @@ export async function handleTokenRequest(req: TokenRequest): Promise<TokenRespon
  */
 async function checkClientAssertion(
   req: TokenRequest,
-  app: ReturnType<typeof findApplication> & object,
+  app: ApplicationDoc,
   assertion: string,
 ): Promise<{ code: number; message: string } | undefined> {
   let header: ReturnType<typeof decodeProtectedHeader>;

@@ -18,6 +18,7 @@ import { USER_BASIC_FILTER, USER_DEFAULT_SELECT } from "../directory/property-se
 import { rejectUndeclaredActionProperties, rejectUndeclaredProperties, requireObjectBody } from "../directory/request-body.ts";
 import type { GroupDoc, SkuDoc, UserDoc } from "../directory/types.ts";
 import { userDocument } from "../directory/user-document.ts";
+import { hashUserPassword } from "../auth/user-password.ts";
 
 const USER = "microsoft.graph.user";
 const USERS = directoryCollection("users", { entityType: USER, defaultSelect: USER_DEFAULT_SELECT, basicFilterProperties: USER_BASIC_FILTER, advancedQueryNeedsEventual: true });
@@ -142,7 +143,9 @@ function applyPasswordProfile(user: UserDoc, profile: unknown, now: Date): void 
   const p = profile as { password?: unknown; forceChangePasswordNextSignIn?: unknown; forceChangePasswordNextSignInWithMfa?: unknown } | null;
   if (!p || typeof p !== "object" || typeof p.password !== "string") throw invalidValue("passwordProfile");
   checkPassword(p.password, user.passwordPolicies);
-  // The password itself is write-only (graph-facts §2): keep only the facts about it.
+  // The password itself is write-only (graph-facts §2): keep only the facts about it, and a hash
+  // the sign-in page checks (auth/user-password.ts).
+  user._passwordHash = hashUserPassword(p.password);
   user._forceChangePasswordNextSignIn = p.forceChangePasswordNextSignIn === true;
   user._forceChangePasswordNextSignInWithMfa = p.forceChangePasswordNextSignInWithMfa === true;
   user.lastPasswordChangeDateTime = now.toISOString().replace(/\.\d{3}Z$/, "Z");
