@@ -17,9 +17,12 @@ import type { FleetStore } from "../fleet/store/port.ts";
 import { storeUserError, type FleetContext } from "../operations/fleet-context.ts";
 import { snapshotTenant } from "../operations/snapshot.ts";
 import { openTenantSession } from "../operations/tenant-session.ts";
+import type { Hono } from "hono";
 import { createConsoleApp, type ConsoleAppOptions } from "./app.ts";
+import { entraSignInRoutes } from "./auth/entra-sign-in.ts";
+import type { StartSession } from "./auth/session.ts";
 import { createAuditSource } from "./audit-source.ts";
-import type { ConsoleDeps } from "./deps.ts";
+import type { ConsoleDeps, ConsoleEnv } from "./deps.ts";
 import { createPlanSource } from "./plan-source.ts";
 
 export interface StartConsoleOptions {
@@ -96,22 +99,26 @@ export async function startConsole(opts: StartConsoleOptions): Promise<RunningCo
     toolVersion: toolVersion(),
   };
 
-  const app = createConsoleApp(deps, {
-    ...opts.app,
-    onError: (err, c) => log(`console: ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? err.message : String(err)}`),
-  });
   await store.sessions.deleteExpired();
   const sweep = setInterval(() => void store.sessions.deleteExpired().catch(() => {}), SWEEP_EVERY_MS);
   sweep.unref();
 
   const host = opts.host ?? "127.0.0.1";
   let server: ServerType;
+  // The app is made once the port is known: Entra ID sends the person back to this console's own address.
+  let app: Hono<ConsoleEnv> | null = null;
   const address = await new Promise<AddressInfo>((ready, fail) => {
-    server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 0 }, (info) => ready(info));
+    server = serve({ fetch: (req) => (app ? app.fetch(req) : new Response("The console is starting.", { status: 503 })), hostname: host, port: opts.port ?? 0 }, (info) => ready(info));
     server.once("error", fail);
   });
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}/`;
+  const entraConfigured = blueprint.console?.entraSignIn != null;
+  app = createConsoleApp(deps, {
+    ...(entraConfigured ? { entra: (startSession: StartSession) => entraSignInRoutes({ deps, baseUrl: url, startSession, target: session.target }) } : {}),
+    ...opts.app,
+    onError: (err, c) => log(`console: ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? err.message : String(err)}`),
+  });
 
   const firstAudit = deps.audits.run("console:startup").then(
     () => undefined,

@@ -11,7 +11,8 @@ import { fetch } from "undici";
 import type { Target } from "../../auth/target.ts";
 import { startFleetTest, type FleetTest } from "../../operations/fleet-testing.ts";
 import type { ConsoleDeps, ConsoleEnv, ConsoleViewer } from "../deps.ts";
-import { entraSignInRoutes, roleFor, type StartSession } from "./entra-sign-in.ts";
+import { entraSignInRoutes, roleFor } from "./entra-sign-in.ts";
+import type { StartSession } from "./session.ts";
 
 const PASSWORD = "Console-Sign-In-42!";
 

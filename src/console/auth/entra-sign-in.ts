@@ -23,10 +23,9 @@ import type { ConsoleSection } from "../../blueprint/types.ts";
 import { UserError } from "../../diag/diagnostic.ts";
 import type { ConsoleRole } from "../../fleet/store/port.ts";
 import { odataString } from "../../resources/graph-reads.ts";
-import { consoleActor, type ConsoleDeps, type ConsoleEnv, type ConsoleViewer } from "../deps.ts";
+import { consoleActor, type ConsoleDeps, type ConsoleEnv } from "../deps.ts";
 
-/** Starts the console session of a person who signed in (the server's `auth/session.ts` has the same type). */
-export type StartSession = (c: Context, viewer: ConsoleViewer, next?: string) => Promise<Response>;
+import type { StartSession } from "./session.ts";
 
 export interface EntraSignInOptions {
   deps: ConsoleDeps;
