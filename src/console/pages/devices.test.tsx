@@ -36,6 +36,9 @@ describe("devices page", () => {
     expect(rows((await t.get("/devices?q=HL2-00005")).text)).toEqual(["HL2-000050", "HL2-000051", "HL2-000052", "HL2-000053", "HL2-000054", "HL2-000055", "HL2-000056", "HL2-000057", "HL2-000058", "HL2-000059"]);
     const sorted = await t.get("/devices?client=northwind&sort=state");
     expect(sorted.text).toContain('href="/devices?client=northwind&amp;sort=state&amp;dir=desc"');
+    // The order rides with the filter form from inside the results, so an htmx swap of the results updates it.
+    const fragment = await t.get("/devices?sort=model&dir=desc", undefined, { "HX-Request": "true", "HX-Target": "device-results" });
+    expect(fragment.text).toContain('<input type="hidden" name="sort" value="model" form="device-filters"/><input type="hidden" name="dir" value="desc" form="device-filters"/>');
   });
 
   it("sort by serial descending, by client, by model → the order the store gives, the column marked aria-sort", async () => {

@@ -13,6 +13,7 @@ import { Layout } from "../views/layout.tsx";
 
 export const PAGE_SIZE = 50;
 const RESULTS_ID = "device-results";
+const FORM_ID = "device-filters";
 
 export interface DeviceListParams {
   state?: DeviceState;
@@ -97,6 +98,9 @@ export function DeviceResults(props: { params: DeviceListParams; devices: Device
   const last = Math.min(total, params.page * PAGE_SIZE);
   return (
     <div id={RESULTS_ID} hx-boost="true" hx-target={`#${RESULTS_ID}`} hx-swap="outerHTML" hx-push-url="true">
+      {/* The order belongs to the filter form (form="…") but lives here, so a swapped-in order is the one the form sends next. */}
+      {params.sort !== "serial" ? <input type="hidden" name="sort" value={params.sort} form={FORM_ID} /> : null}
+      {params.descending ? <input type="hidden" name="dir" value="desc" form={FORM_ID} /> : null}
       <table class="devices">
         <caption>{total === 0 ? "No device matches" : `Devices ${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} (page ${params.page} of ${pages})`}</caption>
         <thead>
@@ -161,7 +165,7 @@ export function devicesPage(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (c.req.header("HX-Request") === "true" && c.req.header("HX-Target") === RESULTS_ID && !c.req.header("HX-History-Restore-Request")) return c.html(results);
     return c.html(
       <Layout title="Devices" current="/devices" viewer={c.get("viewer")} csrfToken={c.get("csrfToken")}>
-        <form method="get" action="/devices" class="filters" role="search" aria-label="Filter devices" hx-get="/devices" hx-target={`#${RESULTS_ID}`} hx-swap="outerHTML" hx-push-url="true">
+        <form id={FORM_ID} method="get" action="/devices" class="filters" role="search" aria-label="Filter devices" hx-get="/devices" hx-target={`#${RESULTS_ID}`} hx-swap="outerHTML" hx-push-url="true">
           <p>
             <label for="filter-q">Serial starts with</label>
             <input type="search" id="filter-q" name="q" value={params.q ?? ""} autocomplete="off" />
@@ -188,8 +192,6 @@ export function devicesPage(deps: ConsoleDeps): Hono<ConsoleEnv> {
               ))}
             </select>
           </p>
-          {params.sort !== "serial" ? <input type="hidden" name="sort" value={params.sort} /> : null}
-          {params.descending ? <input type="hidden" name="dir" value="desc" /> : null}
           <button type="submit">Filter</button>
           <a href="/devices">Clear</a>
         </form>
