@@ -26,8 +26,9 @@ holofleet("compile", BLUEPRINT, "--out", "out");
 // A tenant made by an earlier `npm start` keeps its state; only a new one is arranged for the blueprint.
 if (existsSync(TENANT_FILE)) holofleet("tenant", "local", "start");
 else holofleet("tenant", "local", "start", "--blueprint", BLUEPRINT);
-holofleet("apply", BLUEPRINT, "--auto-approve");
+// The devices first: the import opens the fleet store, where apply then notes itself (the console's "last apply").
 holofleet("fleet", "import", DEVICES, "--blueprint", BLUEPRINT, "--wait", "120");
+holofleet("apply", BLUEPRINT, "--auto-approve");
 holofleet("audit", "--blueprint", BLUEPRINT, "--fail-on", "none");
 
 // The first admin of the console, made once; a later run keeps the account (and its password).

@@ -27,9 +27,9 @@ export function createAuditSource(opts: AuditSourceOptions): AuditSource {
     if (!read.snapshot) throw new UserError("the tenant could not be read for the audit", read.diagnostics);
     const open = await opts.store.loans.list({ state: "open" });
     const loans: LoanExpectation[] = open.flatMap((l) => l.accountUpns.map((upn) => ({ userPrincipalName: upn, expectedReturn: l.expectedReturn })));
-    const outcome = audit({ snapshot: { file: read.source ?? "the tenant", parsed: { snapshot: read.snapshot, diagnostics: [] } }, blueprint: opts.blueprint, loans, toolVersion: opts.toolVersion });
+    const outcome = audit({ snapshot: { file: read.source ?? "the tenant", parsed: { snapshot: read.snapshot, diagnostics: [] } }, blueprint: opts.blueprint, loans, toolVersion: opts.toolVersion, withReach: true });
     if (!outcome.result || !outcome.meta) throw new UserError("the audit did not run", outcome.diagnostics);
-    const done: LatestAudit = { at: outcome.result.tenant.takenAt, by: actor, result: outcome.result, meta: outcome.meta };
+    const done: LatestAudit = { at: outcome.result.tenant.takenAt, by: actor, result: outcome.result, meta: outcome.meta, ...(outcome.reach && { reach: outcome.reach }) };
     const s = outcome.result.summary;
     await opts.store.events.append({
       actor,
