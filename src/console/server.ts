@@ -38,6 +38,8 @@ export interface StartConsoleOptions {
   cwd?: string;
   /** Where unexpected request errors and the background audit's problems are told (never secrets). */
   log?: (line: string) => void;
+  /** An open fleet store to use instead of opening one (the caller closes it). */
+  store?: FleetStore;
   /** Passed on to the app (Entra ID sign-in, rate limits, session lifetimes). */
   app?: Omit<ConsoleAppOptions, "onError">;
 }
@@ -79,8 +81,9 @@ export async function startConsole(opts: StartConsoleOptions): Promise<RunningCo
   const { session, diagnostics } = openTenantSession(targetOptions);
   if (!session) throw new UserError("no tenant for the console to talk to", diagnostics);
   let store: FleetStore;
+  const ownStore = opts.store === undefined;
   try {
-    store = await openFleetStore({ env, cwd });
+    store = opts.store ?? (await openFleetStore({ env, cwd }));
   } catch (err) {
     await session.close();
     throw storeUserError(err) ?? err;
@@ -142,7 +145,7 @@ export async function startConsole(opts: StartConsoleOptions): Promise<RunningCo
       });
       await firstAudit;
       await session.close();
-      await store.close();
+      if (ownStore) await store.close();
     },
   };
 }
