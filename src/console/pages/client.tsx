@@ -76,7 +76,7 @@ export function clientPage(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     <td class={during ? "alarm" : undefined}>{during ? "expires during the loan" : a.loan ? "no" : ""}</td>
                     {operator ? (
                       <td>
-                        <RotatePasswordForm upn={a.upn} csrfToken={c.get("csrfToken")} />
+                        <RotatePasswordForm upn={a.upn} />
                       </td>
                     ) : null}
                   </tr>

@@ -130,7 +130,7 @@ export function devicePage(deps: ConsoleDeps): Hono<ConsoleEnv> {
             <h2 id="actions">Actions</h2>
             <div class="actions">
               {detail.actions.map((kind) => (
-                <LoanForm kind={kind} serial={device.serial} csrfToken={c.get("csrfToken")} clients={deps.blueprint.clients} defaultClient={openLoan?.clientId ?? null} />
+                <LoanForm kind={kind} serial={device.serial} clients={deps.blueprint.clients} defaultClient={openLoan?.clientId ?? null} />
               ))}
             </div>
           </section>

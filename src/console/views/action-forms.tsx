@@ -1,7 +1,7 @@
 /**
- * The forms that change something (c-shared contract point 3): each posts to the server part's action
- * routes with the session's CSRF token, and the pages show them only to operators. Without JavaScript they
- * are plain forms; the server answers with a confirmation page first.
+ * The forms that start a change, shown to operators only. A loan or password form asks for the
+ * confirmation page (a GET, which changes nothing); only that page's button posts, with the session's CSRF
+ * token. Running an audit changes nothing in the tenant, so its button posts at once.
  */
 import type { Child } from "hono/jsx";
 import type { ConsoleLoanAction } from "../../operations/device-detail.ts";
@@ -22,13 +22,12 @@ const LOAN_FORM: Record<ConsoleLoanAction, { action: string; title: string; butt
 };
 
 /** A loan form for one device; prepare and ship ask for the client and an optional return date. */
-export function LoanForm(props: { kind: ConsoleLoanAction; serial: string; csrfToken: string; clients: readonly ClientChoice[]; defaultClient?: string | null }): Child {
+export function LoanForm(props: { kind: ConsoleLoanAction; serial: string; clients: readonly ClientChoice[]; defaultClient?: string | null }): Child {
   const spec = LOAN_FORM[props.kind];
   const id = (field: string) => `${props.kind}-${field}`;
   return (
-    <form method="post" action={spec.action} class={`action action-${props.kind}`} aria-labelledby={id("title")}>
+    <form method="get" action={spec.action} class={`action action-${props.kind}`} aria-labelledby={id("title")}>
       <h3 id={id("title")}>{spec.title}</h3>
-      <Csrf token={props.csrfToken} />
       <input type="hidden" name="serial" value={props.serial} />
       {props.kind === "return" ? (
         <p>Closes the loan, rotates the client's passwords if the policy asks, and resets the device as the blueprint says.</p>
@@ -55,10 +54,9 @@ export function LoanForm(props: { kind: ConsoleLoanAction; serial: string; csrfT
   );
 }
 
-export function RotatePasswordForm(props: { upn: string; csrfToken: string }): Child {
+export function RotatePasswordForm(props: { upn: string }): Child {
   return (
-    <form method="post" action="/passwords/rotate" class="action action-inline">
-      <Csrf token={props.csrfToken} />
+    <form method="get" action="/passwords/rotate" class="action action-inline">
       <input type="hidden" name="upn" value={props.upn} />
       <button type="submit" aria-label={`Rotate the password of ${props.upn}`}>
         Rotate password…
