@@ -1,7 +1,7 @@
 /**
  * The security headers of every console response, through Hono's `secureHeaders`: a strict
  * Content-Security-Policy (scripts only from the console itself or a `<script nonce>` block of this
- * response; no inline style; no framing; forms post only here), nosniff, no referrer, DENY framing, an
+ * response; no inline style; no framing; forms post only here), nosniff, no referrer beyond the console, DENY framing, an
  * isolated browsing context, a Permissions-Policy that turns off what the console never uses, and HSTS
  * only over HTTPS (on plain loopback HTTP it would be ignored or, worse, pin a name to HTTPS).
  */
@@ -33,7 +33,8 @@ export function securityHeaders(opts: { https: boolean }): MiddlewareHandler<Con
       baseUri: ["'none'"],
     },
     xContentTypeOptions: true,
-    referrerPolicy: "no-referrer",
+    // same-origin: no referrer leaves the console, while its own forms keep a real Origin header.
+    referrerPolicy: "same-origin",
     xFrameOptions: "DENY",
     crossOriginOpenerPolicy: "same-origin",
     crossOriginResourcePolicy: "same-origin",
@@ -46,7 +47,6 @@ export function securityHeaders(opts: { https: boolean }): MiddlewareHandler<Con
       usb: [],
       serial: [],
       hid: [],
-      bluetooth: [],
       xrSpatialTracking: [],
       fullscreen: ["self"],
     },

@@ -30,6 +30,9 @@ export function tokensEqual(a: string, b: string): boolean {
 export function crossSiteReason(c: Context): string | null {
   const site = c.req.header("Sec-Fetch-Site");
   if (site && site !== "same-origin" && site !== "none") return `the browser marked the request as ${site} (Sec-Fetch-Site)`;
+  // A browser that says same-origin is believed (a page cannot set Sec-Fetch-Site): it may still send
+  // `Origin: null`, as the Fetch standard asks of a page whose referrer policy is no-referrer.
+  if (site === "same-origin") return null;
   const origin = c.req.header("Origin");
   if (origin !== undefined) {
     const own = new URL(c.req.url).origin;

@@ -38,6 +38,8 @@ export function Layout(props: LayoutProps) {
           {/* htmx 2 would inject its indicator <style>, which the CSP (style-src 'self') refuses. */}
           <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
           <title>{`${props.title} · holofleet`}</title>
+          {/* No icon: without this the browser asks for /favicon.ico, which is behind the sign-in. */}
+          <link rel="icon" href="data:," />
           <link rel="stylesheet" href="/assets/console.css" />
           <script src="/assets/htmx.min.js" defer></script>
           <script src="/assets/console.js" defer></script>
