@@ -40,8 +40,11 @@ export function Layout(props: LayoutProps) {
           <title>{`${props.title} · holofleet`}</title>
           {/* No icon: without this the browser asks for /favicon.ico, which is behind the sign-in. */}
           <link rel="icon" href="data:," />
+          <link rel="stylesheet" href="/assets/chartist.min.css" />
           <link rel="stylesheet" href="/assets/console.css" />
+          {/* Deferred scripts run in order: the chart library before console.js draws with it. */}
           <script src="/assets/htmx.min.js" defer></script>
+          <script src="/assets/chartist.min.js" defer></script>
           <script src="/assets/console.js" defer></script>
         </head>
         <body>
