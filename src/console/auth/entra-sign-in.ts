@@ -135,6 +135,23 @@ async function roleGroupIds(deps: ConsoleDeps, roles: RoleGroups, actor: string)
   return { admin: resolve(roles.admin), operator: resolve(roles.operator), viewer: resolve(roles.viewer) };
 }
 
+/**
+ * The session cookie is SameSite=Strict, and this callback was reached from the tenant's site: a browser
+ * sends no Strict cookie on a redirect chain that began on another site, so a plain redirect to the next
+ * page would land on the sign-in page again. A page of this console that moves on by itself (a meta
+ * refresh, which the CSP allows) makes the next request same-site.
+ */
+function sameSiteHop(res: Response): Response {
+  const location = res.headers.get("location");
+  if (res.status < 300 || res.status >= 400 || !location) return res;
+  const headers = new Headers(res.headers);
+  headers.delete("location");
+  headers.set("content-type", "text/html; charset=utf-8");
+  const href = location.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>Signed in · holofleet</title><link rel="stylesheet" href="/assets/console.css"></head><body><main><h1>Signed in</h1><p><a href="${href}">Continue</a></p></main></body></html>`;
+  return new Response(body, { status: 200, headers });
+}
+
 /** The highest role any of `groups` gives, or null. */
 export function roleFor(groups: readonly string[], byRole: Record<ConsoleRole, Set<string>>): ConsoleRole | null {
   const mine = new Set(groups.map((g) => g.toLowerCase()));
@@ -252,7 +269,7 @@ export function entraSignInRoutes(opts: EntraSignInOptions): Hono<ConsoleEnv> | 
     const role = roleFor(claims.groups.filter((g): g is string => typeof g === "string"), byRole);
     if (!role)
       return refuse("no-mapped-group", `${name} signed in with Microsoft Entra ID but is in none of the groups this console gives a role to. An admin can add you to one of them.`);
-    return startSession(c, { name, role, via: "entra" }, flow.next);
+    return sameSiteHop(await startSession(c, { name, role, via: "entra" }, flow.next));
   });
 
   return app;
