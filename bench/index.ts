@@ -3,6 +3,7 @@ import { applyBenchmark } from "./apply.bench.ts";
 import { auditBenchmark } from "./audit.bench.ts";
 import { blueprintDoublingBenchmark } from "./blueprint-doubling.bench.ts";
 import { cliStartupBenchmark } from "./cli-startup.bench.ts";
+import { consoleBenchmark } from "./console.bench.ts";
 import { fleetImportBenchmark } from "./fleet-import.bench.ts";
 import { localTenantBenchmark } from "./local-tenant.bench.ts";
 import { snapshotBenchmark } from "./snapshot.bench.ts";
@@ -13,4 +14,4 @@ export interface Benchmark {
   run(): Promise<string[]>;
 }
 
-export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, snapshotBenchmark, localTenantBenchmark, wdacBenchmark, applyBenchmark, fleetImportBenchmark];
+export const benchmarks: Benchmark[] = [cliStartupBenchmark, blueprintDoublingBenchmark, auditBenchmark, snapshotBenchmark, localTenantBenchmark, wdacBenchmark, applyBenchmark, fleetImportBenchmark, consoleBenchmark];

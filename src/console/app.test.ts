@@ -61,6 +61,7 @@ describe("security headers", () => {
       expect(csp).toMatch(/^default-src 'none'; script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/);
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
+      expect(res.headers.get("Server-Timing")).toMatch(/^app;dur=\d+\.\d$/);
       expect(res.headers.get("X-Frame-Options")).toBe("DENY");
       expect(res.headers.get("Cross-Origin-Opener-Policy")).toBe("same-origin");
       expect(res.headers.get("Permissions-Policy")).toContain("camera=()");
