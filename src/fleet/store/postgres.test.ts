@@ -89,6 +89,27 @@ describe.skipIf(skip !== undefined)("PostgreSQL specifics", () => {
     }
   });
 
+  it("another session creating the same schema at that moment → the store opens anyway (it failed once in CI with 23505)", async () => {
+    const schema = newSchema();
+    // The other session's create is not committed yet: ours waits on the catalogue's unique index, and once
+    // theirs commits, `create schema if not exists` fails with 23505 instead of finding it there.
+    await onDatabase("public", async (other) => {
+      await other.query("begin");
+      await other.query(`create schema ${schema}`);
+      const opening = openPostgresFleetStore({ connectionString: url!, schema, poolSize: 1 });
+      await new Promise((r) => setTimeout(r, 300));
+      await other.query("commit");
+      const store = await opening;
+      try {
+        await store.devices.add([{ serial: "HL2-RACE" }], "cli:alice");
+        expect(await store.devices.get("HL2-RACE")).toMatchObject({ state: "in-stock" });
+      } finally {
+        await store.close();
+      }
+    });
+    await onDatabase("public", (c) => c.query(`drop schema ${schema} cascade`));
+  });
+
   it("two processes' worth of stores opening one new database at once → migrated once, both usable", async () => {
     const schema = newSchema();
     const stores = await Promise.all([1, 2, 3].map(() => openPostgresFleetStore({ connectionString: url!, schema, poolSize: 2 })));
@@ -96,7 +117,7 @@ describe.skipIf(skip !== undefined)("PostgreSQL specifics", () => {
       await stores[0]!.devices.add([{ serial: "HL2-1" }], "cli:alice");
       expect(await stores[2]!.devices.get("HL2-1")).toMatchObject({ state: "in-stock" });
       const runs = await onDatabase(schema, (c) => c.query("select name from kysely_migration"));
-      expect(runs.rows.map((r) => r.name)).toEqual(["0001-fleet-tables", "0002-hardware-hash-index", "0003-console-session-viewer", "0004-console-list-indexes"]);
+      expect(runs.rows.map((r) => r.name)).toEqual(Object.keys(fleetMigrations("postgres")));
     } finally {
       for (const s of stores) await s.close();
       await onDatabase("public", (c) => c.query(`drop schema ${schema} cascade`));

@@ -32,6 +32,20 @@ export function describePostgresUrl(connectionString: string): string {
   }
 }
 
+/**
+ * `create schema if not exists` is not safe against itself: of two sessions creating one schema at once,
+ * the loser fails on the catalogue's unique index (23505) or with duplicate_schema (42P06). Either means
+ * another process made it, which is all that is asked.
+ */
+async function createSchemaOnce(pool: pg.Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`create schema if not exists ${schema}`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== "23505" && code !== "42P06") throw error;
+  }
+}
+
 export async function openPostgresFleetStore(opts: PostgresFleetStoreOptions): Promise<FleetStore> {
   const where = describePostgresUrl(opts.connectionString);
   if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) {
@@ -47,7 +61,8 @@ export async function openPostgresFleetStore(opts: PostgresFleetStoreOptions): P
   // An idle connection the server drops must not crash the process; the next query reports the problem.
   pool.on("error", () => {});
   try {
-    await pool.query(opts.schema ? `create schema if not exists ${opts.schema}` : "select 1");
+    if (opts.schema) await createSchemaOnce(pool, opts.schema);
+    else await pool.query("select 1");
   } catch (error) {
     await pool.end().catch(() => {});
     // No `cause`: a driver error can carry the connection string, password included.
