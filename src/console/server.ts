@@ -58,6 +58,19 @@ function toolVersion(): string {
   return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
+/** A port taken or not allowed, as the person starting the console can act on it. */
+function listenError(err: unknown, host: string, port: number): UserError | null {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") return null;
+  const message =
+    code === "EADDRINUSE"
+      ? `${host}:${port} is in use (another console, or another program, listens there)`
+      : code === "EACCES"
+        ? `listening on ${host}:${port} is not allowed for this user`
+        : `${host} is not an address of this machine`;
+  return new UserError("", [{ severity: "error", code: "HF8206", message, fix: "Choose another port with --port <n> (0: any free port), or stop what listens there." }]);
+}
+
 export async function startConsole(opts: StartConsoleOptions): Promise<RunningConsole> {
   const cwd = opts.cwd ?? process.cwd();
   const env = opts.env ?? process.env;
@@ -110,10 +123,18 @@ export async function startConsole(opts: StartConsoleOptions): Promise<RunningCo
   let server: ServerType;
   // The app is made once the port is known: Entra ID sends the person back to this console's own address.
   let app: Hono<ConsoleEnv> | null = null;
-  const address = await new Promise<AddressInfo>((ready, fail) => {
-    server = serve({ fetch: (req) => (app ? app.fetch(req) : new Response("The console is starting.", { status: 503 })), hostname: host, port: opts.port ?? 0 }, (info) => ready(info));
-    server.once("error", fail);
-  });
+  let address: AddressInfo;
+  try {
+    address = await new Promise<AddressInfo>((ready, fail) => {
+      server = serve({ fetch: (req) => (app ? app.fetch(req) : new Response("The console is starting.", { status: 503 })), hostname: host, port: opts.port ?? 0 }, (info) => ready(info));
+      server.once("error", fail);
+    });
+  } catch (err) {
+    clearInterval(sweep);
+    await session.close();
+    if (ownStore) await store.close();
+    throw listenError(err, host, opts.port ?? 0) ?? err;
+  }
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}/`;
   const entraConfigured = blueprint.console?.entraSignIn != null;

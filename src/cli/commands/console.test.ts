@@ -56,6 +56,22 @@ describe("holofleet console", { timeout: 60_000 }, () => {
     expect(["0.0.0.0", "10.0.0.1", "::", "example.com"].some(isLoopback)).toBe(false);
   });
 
+  it("a port already in use → HF8206 with what to do, exit 1, no stack trace", async () => {
+    const { createServer } = await import("node:net");
+    const taken = createServer();
+    await new Promise<void>((ready) => taken.listen(0, "127.0.0.1", () => ready()));
+    try {
+      const port = (taken.address() as { port: number }).port;
+      const res = await holofleet(cwd, "console", "--port", String(port));
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain(`HF8206  127.0.0.1:${port} is in use`);
+      expect(res.stderr).toContain("--port");
+      expect(res.stderr).not.toMatch(/internal error|\n\s+at /);
+    } finally {
+      await new Promise<void>((done) => taken.close(() => done()));
+    }
+  });
+
   it("starts, prints its URL, answers, and stops cleanly on SIGTERM", async () => {
     const env = { ...process.env, NO_COLOR: "1", AZURE_TENANT_ID: "", AZURE_CLIENT_ID: "", DATABASE_URL: "" };
     const child = spawn(process.execPath, [BIN, "console", "--port", "0"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -36,4 +36,5 @@ export const fleetCodes: Record<string, CodeInfo> = {
   HF8203: { title: "console user not found or not valid" },
   HF8204: { title: "console asked to listen beyond loopback without --allow-remote" },
   HF8205: { title: "console Entra ID sign-in without an app credential" },
+  HF8206: { title: "console cannot listen on the address or port asked for" },
 };
