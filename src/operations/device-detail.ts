@@ -9,7 +9,7 @@ import type { AuditFinding, AuditResult } from "../posture/rules/types.ts";
 import type { DeviceReach } from "./device-reach.ts";
 import { findingsOnDevice } from "./findings-view.ts";
 
-/** The console's loan forms (the server part handles them through loan-lend.ts and loan-return.ts). */
+/** The console's loan forms (the console's `actions/` handle them through loan-lend.ts and loan-return.ts). */
 export type ConsoleLoanAction = "prepare" | "ship" | "return";
 
 /**

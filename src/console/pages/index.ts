@@ -1,5 +1,5 @@
 /**
- * The console's pages (read-only; the changes are the server part's `actions/`): `consolePages(deps)` is
+ * The console's pages (read-only; the changes are in `actions/`): `consolePages(deps)` is
  * mounted by the server after its session middleware, so every page has `viewer`, `csrfToken` and
  * `cspNonce`. One file per page; each renders what a read model in `src/operations/` gives it.
  */
