@@ -11,7 +11,6 @@ import type { SimStore } from "../framework.ts";
 import { findUser } from "../directory/lookup.ts";
 import { findApplication } from "./applications.ts";
 import { issueDelegatedTokens } from "./delegated-token.ts";
-import { groupClaims } from "./group-claims.ts";
 import { issuerOf } from "./openid.ts";
 import { authenticateClient, type Fail, type TokenRequest, type TokenResponse } from "./token-endpoint.ts";
 
@@ -96,7 +95,8 @@ export async function redeemAuthorizationCode(req: TokenRequest, fail: Fail): Pr
       tenantId: req.tenantId,
       issuer: issuerOf(req.origin, req.tenantId),
       nowSeconds: Math.floor(Date.now() / 1000),
-      idTokenClaims: { ...(doc.nonce !== null ? { nonce: doc.nonce } : {}), ...groupClaims(req.store, app, user.id, req.origin) },
+      origin: req.origin,
+      ...(doc.nonce !== null ? { nonce: doc.nonce } : {}),
     }),
   };
 }

@@ -12,6 +12,7 @@ import type { SimStore } from "../framework.ts";
 import type { UserDoc } from "../directory/types.ts";
 import { GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS, type TokenSigner } from "./access-token.ts";
 import type { ApplicationDoc } from "./applications.ts";
+import { groupClaims } from "./group-claims.ts";
 
 export const REFRESH_TOKENS_KIND = "_simRefreshTokens";
 /** Entra's refresh tokens last 90 days (a sliding window: every redemption issues a new one). */
@@ -39,8 +40,10 @@ export interface DelegatedGrant {
   tenantId: string;
   issuer: string;
   nowSeconds: number;
-  /** Extra claims of the ID token (the authorization code flow's `nonce`, the `groups` claim). */
-  idTokenClaims?: Record<string, unknown>;
+  /** The local tenant's origin: the groups overage claim points at its Graph. */
+  origin: string;
+  /** The authorization code flow's `nonce`, repeated in the ID token. */
+  nonce?: string;
 }
 
 /** MSAL's `client_info`: base64url JSON of the user's object id and home tenant. */
@@ -99,7 +102,9 @@ export async function issueDelegatedTokens(store: SimStore, signer: TokenSigner,
       preferred_username: user.userPrincipalName,
       name: user.displayName ?? user.userPrincipalName,
       ver: "2.0",
-      ...grant.idTokenClaims,
+      ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
+      // Entra lists the groups in every ID token of an app that asks for them, whatever the flow.
+      ...groupClaims(store, app, user.id, grant.origin),
     })
       .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: signer.kid })
       .setIssuer(grant.issuer)

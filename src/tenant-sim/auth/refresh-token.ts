@@ -9,7 +9,6 @@ import { findUser } from "../directory/lookup.ts";
 import { findApplication, secretMatches } from "./applications.ts";
 import { consentMessage, parseDelegatedScopes, scopeList, unconsentedScopes } from "./delegated-scopes.ts";
 import { hashToken, issueDelegatedTokens, REFRESH_TOKENS_KIND, type RefreshTokenDoc } from "./delegated-token.ts";
-import { groupClaims } from "./group-claims.ts";
 import { issuerOf } from "./openid.ts";
 import type { TokenRequest, TokenResponse } from "./token-endpoint.ts";
 
@@ -53,8 +52,7 @@ export async function redeemRefreshToken(req: TokenRequest, fail: Fail): Promise
       scopes,
       tenantId: req.tenantId,
       issuer: issuerOf(req.origin, req.tenantId),
-      // Entra lists the groups in every ID token of an app that asks for them, whatever the flow.
-      idTokenClaims: groupClaims(req.store, app, user.id, req.origin),
+      origin: req.origin,
       nowSeconds,
     }),
   };
