@@ -19,7 +19,7 @@ export type ActionContext = Context<ConsoleEnv>;
 export type Rendered = Response | Promise<Response>;
 
 /** A 403 page for a viewer who may not act, or null for an operator (or admin). */
-export function refuseUnlessOperator(c: ActionContext): Rendered | null {
+function refuseUnlessOperator(c: ActionContext): Rendered | null {
   const viewer = c.get("viewer");
   if (hasRole(viewer, "operator")) return null;
   return c.html(
@@ -29,11 +29,27 @@ export function refuseUnlessOperator(c: ActionContext): Rendered | null {
 }
 
 /** The action's fields: the query string on GET (the confirmation), the form body on POST. */
-export async function actionFields(c: ActionContext): Promise<Record<string, string>> {
+async function actionFields(c: ActionContext): Promise<Record<string, string>> {
   const raw: Record<string, unknown> = c.req.method === "POST" ? await c.req.parseBody() : c.req.query();
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string" && k !== "_csrf") out[k] = v.trim();
   return out;
+}
+
+/**
+ * A route handler for a change: viewers get the 403 page, the handler gets the action's fields, and what it
+ * throws (the operations' user errors, a store conflict, a bad field) becomes the failure page for `what`.
+ */
+export function operatorRoute(what: string, handle: (c: ActionContext, fields: Record<string, string>) => Rendered | Promise<Rendered>) {
+  return async (c: ActionContext): Promise<Response> => {
+    const refused = refuseUnlessOperator(c);
+    if (refused) return refused;
+    try {
+      return await handle(c, await actionFields(c));
+    } catch (err) {
+      return failurePage(c, err, what);
+    }
+  };
 }
 
 /** A field problem as the operations would report it: a 422 page, nothing changed. */
@@ -60,7 +76,7 @@ export function optionalDate(fields: Record<string, string>, name: string): stri
 const CONFLICT_CODES = new Set(["HF8106", "HF8107"]);
 
 /** A page for an operation's failure that the user can act on; other errors go on to the app's 500 page. */
-export function failurePage(c: ActionContext, err: unknown, what: string): Rendered {
+function failurePage(c: ActionContext, err: unknown, what: string): Rendered {
   const userError = err instanceof UserError ? err : storeUserError(err);
   const viewer = c.get("viewer");
   const csrfToken = c.get("csrfToken");

@@ -4,25 +4,25 @@
  */
 import { Hono } from "hono";
 import { consoleActor, type ConsoleDeps, type ConsoleEnv } from "../deps.ts";
-import { ConfirmPage, failurePage, refuseUnlessOperator, ResultPage } from "./action-kit.tsx";
+import { ConfirmPage, ResultPage, operatorRoute } from "./action-kit.tsx";
 
 export function auditRunAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  app.get("/audit/run", (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    const latest = deps.audits.latest();
-    return c.html(
-      <ConfirmPage c={c} title="Run an audit now?" action="/audit/run" fields={{}} button="Run the audit">
-        <p>Reads the tenant live through Microsoft Graph and holds it to the blueprint and the guide. It changes nothing in the tenant.</p>
-        <p>{latest ? `The last audit read the tenant at ${latest.at}.` : "No audit has finished yet."}</p>
-      </ConfirmPage>,
-    );
-  });
-  app.post("/audit/run", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
+  app.get(
+    "/audit/run",
+    operatorRoute("The audit", (c) => {
+      const latest = deps.audits.latest();
+      return c.html(
+        <ConfirmPage c={c} title="Run an audit now?" action="/audit/run" fields={{}} button="Run the audit">
+          <p>Reads the tenant live through Microsoft Graph and holds it to the blueprint and the guide. It changes nothing in the tenant.</p>
+          <p>{latest ? `The last audit read the tenant at ${latest.at}.` : "No audit has finished yet."}</p>
+        </ConfirmPage>,
+      );
+    }),
+  );
+  app.post(
+    "/audit/run",
+    operatorRoute("The audit", async (c) => {
       const done = await deps.audits.run(consoleActor(c.get("viewer")));
       const s = done.result.summary.byStatus;
       return c.html(
@@ -35,9 +35,7 @@ export function auditRunAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
           </p>
         </ResultPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "The audit");
-    }
-  });
+    }),
+  );
   return app;
 }

@@ -5,31 +5,25 @@
 import { Hono } from "hono";
 import { prepareLoan } from "../../operations/loan-lend.ts";
 import { consoleActor, type ConsoleDeps, type ConsoleEnv } from "../deps.ts";
-import { actionFields, ConfirmPage, failurePage, OneTimePasswords, refuseUnlessOperator, ResultPage } from "./action-kit.tsx";
+import { ConfirmPage, OneTimePasswords, ResultPage, operatorRoute } from "./action-kit.tsx";
 import { lendPreview, LendSummary } from "./lend-preview.tsx";
 
 export function loanPrepareAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  app.get("/loans/prepare", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const fields = await actionFields(c);
+  app.get(
+    "/loans/prepare",
+    operatorRoute("Preparing the loan", async (c, fields) => {
       const preview = await lendPreview(deps, c, fields);
       return c.html(
         <ConfirmPage c={c} title={`Prepare ${preview.serial} for ${preview.clientName}?`} action="/loans/prepare" fields={{ serial: preview.serial, client: preview.clientId, ...(preview.until ? { until: preview.until } : {}) }} button="Prepare the loan">
           <LendSummary preview={preview} ship={false} />
         </ConfirmPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "Preparing the loan");
-    }
-  });
-  app.post("/loans/prepare", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const fields = await actionFields(c);
+    }),
+  );
+  app.post(
+    "/loans/prepare",
+    operatorRoute("Preparing the loan", async (c, fields) => {
       const preview = await lendPreview(deps, c, fields);
       const r = await prepareLoan(deps.fleetFor(consoleActor(c.get("viewer"))), { serial: preview.serial, clientId: preview.clientId, until: preview.until });
       return c.html(
@@ -41,9 +35,7 @@ export function loanPrepareAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <OneTimePasswords rotated={r.rotated} />
         </ResultPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "Preparing the loan");
-    }
-  });
+    }),
+  );
   return app;
 }

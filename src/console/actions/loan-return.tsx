@@ -9,7 +9,7 @@ import { rotationDueOnReturn } from "../../fleet/loan-state.ts";
 import { loadDevice } from "../../operations/loan-lend.ts";
 import { returnLoan } from "../../operations/loan-return.ts";
 import { consoleActor, type ConsoleDeps, type ConsoleEnv } from "../deps.ts";
-import { actionFields, ConfirmPage, failurePage, OneTimePasswords, refuseUnlessOperator, requireField, ResultPage } from "./action-kit.tsx";
+import { ConfirmPage, OneTimePasswords, requireField, ResultPage, operatorRoute } from "./action-kit.tsx";
 
 /** How long a return request waits for the wipe, and how often it looks. */
 export const RETURN_WAIT_MS = 20_000;
@@ -17,11 +17,10 @@ export const RETURN_POLL_MS = 5_000;
 
 export function loanReturnAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  app.get("/loans/return", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const serial = requireField(await actionFields(c), "serial", "The device's serial number");
+  app.get(
+    "/loans/return",
+    operatorRoute("The return", async (c, fields) => {
+      const serial = requireField(fields, "serial", "The device's serial number");
       const device = await loadDevice(deps.fleetFor(consoleActor(c.get("viewer"))), serial);
       const loan = await deps.store.loans.current(device.serial);
       const rotation = rotationDueOnReturn(deps.blueprint.passwords.policy);
@@ -47,15 +46,12 @@ export function loanReturnAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
           </dl>
         </ConfirmPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "The return");
-    }
-  });
-  app.post("/loans/return", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const serial = requireField(await actionFields(c), "serial", "The device's serial number");
+    }),
+  );
+  app.post(
+    "/loans/return",
+    operatorRoute("The return", async (c, fields) => {
+      const serial = requireField(fields, "serial", "The device's serial number");
       const r = await returnLoan(deps.fleetFor(consoleActor(c.get("viewer"))), serial, { timeoutMs: RETURN_WAIT_MS, pollMs: RETURN_POLL_MS });
       const pending = r.device.state !== "in-stock";
       return c.html(
@@ -70,9 +66,7 @@ export function loanReturnAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <OneTimePasswords rotated={r.rotated} />
         </ResultPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "The return");
-    }
-  });
+    }),
+  );
   return app;
 }

@@ -6,30 +6,26 @@
 import { Hono } from "hono";
 import { shipLoan } from "../../operations/loan-lend.ts";
 import { consoleActor, type ConsoleDeps, type ConsoleEnv } from "../deps.ts";
-import { actionFields, ConfirmPage, failurePage, OneTimePasswords, refuseUnlessOperator, ResultPage } from "./action-kit.tsx";
+import { ConfirmPage, OneTimePasswords, ResultPage, operatorRoute } from "./action-kit.tsx";
 import { lendPreview, LendSummary } from "./lend-preview.tsx";
 
 export function loanShipAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  app.get("/loans/ship", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const preview = await lendPreview(deps, c, await actionFields(c));
+  app.get(
+    "/loans/ship",
+    operatorRoute("Shipping", async (c, fields) => {
+      const preview = await lendPreview(deps, c, fields);
       return c.html(
         <ConfirmPage c={c} title={`Ship ${preview.serial} to ${preview.clientName}?`} action="/loans/ship" fields={{ serial: preview.serial, client: preview.clientId, ...(preview.until ? { until: preview.until } : {}) }} button="Ship the device">
           <LendSummary preview={preview} ship={true} />
         </ConfirmPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "Shipping");
-    }
-  });
-  app.post("/loans/ship", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const preview = await lendPreview(deps, c, await actionFields(c));
+    }),
+  );
+  app.post(
+    "/loans/ship",
+    operatorRoute("Shipping", async (c, fields) => {
+      const preview = await lendPreview(deps, c, fields);
       const r = await shipLoan(deps.fleetFor(consoleActor(c.get("viewer"))), { serial: preview.serial, clientId: preview.clientId, until: preview.until });
       return c.html(
         <ResultPage c={c} title={`${r.device.serial} shipped to ${preview.clientName}`}>
@@ -45,9 +41,7 @@ export function loanShipAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <OneTimePasswords rotated={r.rotated} />
         </ResultPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "Shipping");
-    }
-  });
+    }),
+  );
   return app;
 }

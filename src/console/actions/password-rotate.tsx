@@ -5,15 +5,14 @@
 import { Hono } from "hono";
 import { blueprintAccount, rotatePassword } from "../../operations/passwords-rotate.ts";
 import { consoleActor, type ConsoleDeps, type ConsoleEnv } from "../deps.ts";
-import { actionFields, ConfirmPage, failurePage, invalidField, OneTimePasswords, refuseUnlessOperator, requireField, ResultPage } from "./action-kit.tsx";
+import { ConfirmPage, invalidField, OneTimePasswords, requireField, ResultPage, operatorRoute } from "./action-kit.tsx";
 
 export function passwordRotateAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  app.get("/passwords/rotate", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const upn = requireField(await actionFields(c), "upn", "The account");
+  app.get(
+    "/passwords/rotate",
+    operatorRoute("The rotation", async (c, fields) => {
+      const upn = requireField(fields, "upn", "The account");
       const account = blueprintAccount(deps.blueprint, upn);
       if (!account) throw invalidField(`${upn} is not a client account of the blueprint`);
       const loans = await deps.store.loans.list({ clientId: account.clientId, state: "open" });
@@ -32,24 +31,19 @@ export function passwordRotateAction(deps: ConsoleDeps): Hono<ConsoleEnv> {
           </dl>
         </ConfirmPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "The rotation");
-    }
-  });
-  app.post("/passwords/rotate", async (c) => {
-    const refused = refuseUnlessOperator(c);
-    if (refused) return refused;
-    try {
-      const upn = requireField(await actionFields(c), "upn", "The account");
+    }),
+  );
+  app.post(
+    "/passwords/rotate",
+    operatorRoute("The rotation", async (c, fields) => {
+      const upn = requireField(fields, "upn", "The account");
       const rotated = await rotatePassword(deps.fleetFor(consoleActor(c.get("viewer"))), upn, "manual");
       return c.html(
         <ResultPage c={c} title={`New password for ${rotated.upn}`}>
           <OneTimePasswords rotated={[rotated]} />
         </ResultPage>,
       );
-    } catch (err) {
-      return failurePage(c, err, "The rotation");
-    }
-  });
+    }),
+  );
   return app;
 }
