@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { DEVICE_STATES, isOverdue, type DeviceState } from "../../fleet/loan-state.ts";
 import { DEVICE_SORTS, type DeviceListItem, type DeviceQuery, type DeviceSort } from "../../fleet/store/port.ts";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.ts";
-import { StateBadge } from "../views/components.tsx";
+import { FilterProblems, StateBadge } from "../views/components.tsx";
 import { day, minute } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
 
@@ -195,15 +195,7 @@ export function devicesPage(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <button type="submit">Filter</button>
           <a href="/devices">Clear</a>
         </form>
-        {problems.length ? (
-          <div class="notice" role="status">
-            <ul>
-              {problems.map((p) => (
-                <li>{p}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <FilterProblems problems={problems} />
         {results}
       </Layout>,
     );

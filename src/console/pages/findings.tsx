@@ -8,7 +8,7 @@ import { filterFindings, findingFacets, isConcern, isSeverity, isStatus, OPEN_ST
 import { SEVERITIES, STATUSES } from "../../posture/rules/types.ts";
 import { STATUS_LABEL } from "../../report/meta.ts";
 import { RunAuditForm } from "../views/action-forms.tsx";
-import { Empty, Finding } from "../views/components.tsx";
+import { Empty, FilterProblems, Finding } from "../views/components.tsx";
 import { minute, plural } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
 
@@ -97,15 +97,7 @@ export function findingsPage(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <button type="submit">Filter</button>
           <a href="/findings">Clear</a>
         </form>
-        {problems.length ? (
-          <div class="notice" role="status">
-            <ul>
-              {problems.map((p) => (
-                <li>{p}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <FilterProblems problems={problems} />
         <h2 id="results">{`${plural(found.length, "finding")}${filter.statuses ? "" : ` (${OPEN_STATUSES.join(" and ")})`}`}</h2>
         {found.length === 0 ? <Empty>No finding matches.</Empty> : found.slice(0, MAX_FINDINGS_SHOWN).map((f) => <Finding finding={f} meta={latest.meta} />)}
         {found.length > MAX_FINDINGS_SHOWN ? <p class="meta">{`${found.length - MAX_FINDINGS_SHOWN} more not shown: narrow the filter.`}</p> : null}

@@ -77,3 +77,17 @@ export function Finding(props: { finding: AuditFinding; meta: ReportMeta }) {
 export function Empty(props: { children: string }) {
   return <p class="empty">{props.children}</p>;
 }
+
+/** What a filter form's query parameters got wrong (the page says it and goes on without them). */
+export function FilterProblems(props: { problems: readonly string[] }) {
+  if (props.problems.length === 0) return null;
+  return (
+    <div class="notice" role="status">
+      <ul>
+        {props.problems.map((p) => (
+          <li>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
