@@ -15,8 +15,7 @@ import { loadClientCertificate } from "../../auth/client-certificate.ts";
 import { readFederatedToken } from "../../auth/automation.ts";
 import { describeMsalError } from "../../auth/errors.ts";
 import { msalSetup, type MsalSetup } from "../../auth/msal-config.ts";
-import { nodeFiles } from "../../auth/node-files.ts";
-import { resolveTarget, type Target } from "../../auth/target.ts";
+import type { Target } from "../../auth/target.ts";
 import { groupNickname } from "../../blueprint/object-names.ts";
 import { isConsoleGroupKey } from "../../blueprint/schema/console.ts";
 import type { ConsoleSection } from "../../blueprint/types.ts";
@@ -32,8 +31,8 @@ export interface EntraSignInOptions {
   /** The console's own origin as the browser reaches it, e.g. `http://127.0.0.1:8080`. */
   baseUrl: string;
   startSession: StartSession;
-  /** The tenant and app to sign in with; default: the one holofleet's other commands use (environment, tenant.json). */
-  target?: Target;
+  /** The tenant and app people sign in with: the console's own target (its app credential). */
+  target: Target;
 }
 
 export const ENTRA_LOGIN_PATH = "/login/entra";
@@ -88,12 +87,6 @@ function confidentialClient(target: Target, setup: MsalSetup): ConfidentialClien
     ]);
   }
   return new ConfidentialClientApplication({ auth, system: setup.system });
-}
-
-function targetFromEnvironment(): Target {
-  const { target, diagnostics } = resolveTarget({ cwd: process.cwd(), purpose: "run" }, process.env, nodeFiles);
-  if (!target) throw new UserError("the console's Entra ID sign-in has no tenant to sign in to", diagnostics);
-  return target;
 }
 
 function page(c: Context, status: 400 | 403 | 502, title: string, message: string) {
@@ -162,7 +155,7 @@ export function entraSignInRoutes(opts: EntraSignInOptions): Hono<ConsoleEnv> | 
   const { deps, startSession } = opts;
   const roles = deps.blueprint.console?.entraSignIn?.roles;
   if (!roles) return null;
-  const target = opts.target ?? targetFromEnvironment();
+  const target = opts.target;
   const setup = msalSetup(target);
   const msal = confidentialClient(target, setup);
   const crypto = new CryptoProvider();
