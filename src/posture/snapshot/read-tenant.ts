@@ -147,17 +147,12 @@ export async function readTenantSnapshot(graph: Reader, options: ReadTenantOptio
     return graph.collect<Entity>(read.path, { version: read.version, query: filter ? { ...read.query, $filter: filter } : read.query });
   };
   const serial = options.device?.serial.toUpperCase();
-  // With one device asked for, its Entra device is found through its managed device's azureADDeviceId.
-  let managedListed: (devices: Entity[]) => void = () => {};
-  const managedRead = new Promise<Entity[]>((resolve) => (managedListed = resolve));
-  const listManaged = async () => {
-    const devices = serial ? (await list("managedDevices", `serialNumber eq '${quote(options.device!.serial)}'`)).filter((d) => String(d.serialNumber ?? "").toUpperCase() === serial) : await list("managedDevices");
-    managedListed(devices);
-    return devices;
-  };
+  // One device asked for: its managed device, read once; its Entra device is found through azureADDeviceId.
+  const oneManaged = serial ? list("managedDevices", `serialNumber eq '${quote(options.device!.serial)}'`).then((ds) => ds.filter((d) => String(d.serialNumber ?? "").toUpperCase() === serial)) : null;
   const listEntraDevices = async () => {
-    if (!serial) return list("devices");
-    const ids = (await managedRead).map((d) => d.azureADDeviceId).filter((id): id is string => typeof id === "string" && id !== "");
+    if (!oneManaged) return list("devices");
+    // A failed managed-device read is reported by its own part.
+    const ids = (await oneManaged.catch(() => [])).map((d) => d.azureADDeviceId).filter((id): id is string => typeof id === "string" && id !== "");
     return (await Promise.all(ids.map((id) => list("devices", `deviceId eq '${quote(id)}'`)))).flat();
   };
 
@@ -199,10 +194,7 @@ export async function readTenantSnapshot(graph: Reader, options: ReadTenantOptio
       }));
     }),
     run("managedDevices", async () => {
-      const devices = await listManaged().catch((err: unknown) => {
-        managedListed([]);
-        throw err;
-      });
+      const devices = await (oneManaged ?? list("managedDevices"));
       const states = await readEach(graph, "managedDevices", devices.map((d) => ({ key: d.id, url: `/deviceManagement/managedDevices/${d.id}/deviceConfigurationStates` })), "v1.0");
       return devices.map((d) => ({
         ...withoutAnnotations(d),
