@@ -235,7 +235,7 @@ describe("the console in headless Chromium", () => {
     await screenshot("entra-signed-in");
     const signIns = (await f.store.events.list({})).filter((e) => e.action === "console.sign-in").map((e) => e.actor);
     expect(signIns).toEqual(expect.arrayContaining(["console:ada", "console:vic", `console:${entraUpn}`]));
-    expect(problems.filter((p) => !p.includes("/oauth2/"))).toEqual([]);
+    expect(problems.filter((p) => !p.includes("/oauth2/")), problems.join("\n")).toEqual([]);
     expect(offLoopback).toEqual([]);
   }, 60_000);
 });

@@ -94,7 +94,7 @@ function page(c: Context, status: 400 | 403 | 502, title: string, message: strin
   return c.html(
     html`<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · holofleet</title><link rel="stylesheet" href="/assets/console.css"></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · holofleet</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/console.css"></head>
 <body>
 <main>
 <h1>${title}</h1>
@@ -141,7 +141,7 @@ function sameSiteHop(res: Response): Response {
   headers.delete("location");
   headers.set("content-type", "text/html; charset=utf-8");
   const href = location.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>Signed in · holofleet</title><link rel="stylesheet" href="/assets/console.css"></head><body><main><h1>Signed in</h1><p><a href="${href}">Continue</a></p></main></body></html>`;
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>Signed in · holofleet</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/console.css"></head><body><main><h1>Signed in</h1><p><a href="${href}">Continue</a></p></main></body></html>`;
   return new Response(body, { status: 200, headers });
 }
 
